@@ -1,0 +1,5 @@
+// One line per command module; each exports `register`.
+import type { CommandRegistrar } from "../io.js";
+import { register as validate } from "./validate.js";
+
+export const commands: CommandRegistrar[] = [validate];

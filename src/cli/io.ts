@@ -1,0 +1,20 @@
+import { readFile, writeFile } from "node:fs/promises";
+
+/** What a command may touch of the outside world; tests pass their own. */
+export type CliIo = {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  readFile: (path: string) => Promise<Buffer>;
+  writeFile: (path: string, data: Uint8Array | string) => Promise<void>;
+  env: Record<string, string | undefined>;
+};
+
+export const processIo: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  readFile: (p) => readFile(p),
+  writeFile: (p, d) => writeFile(p, d),
+  env: process.env,
+};
+
+export type CommandRegistrar = (program: import("commander").Command, io: CliIo, setExit: (code: number) => void) => void;
