@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { validatePlan, validatePlanText } from "./validate.js";
+import { PLAN_FORMAT_V1, type Plan } from "./schema.js";
+
+function smallPlan(): Plan {
+  return {
+    format: PLAN_FORMAT_V1,
+    title: "Uji",
+    fiscalYear: 2027,
+    organization: { name: "Dinas Uji", unit: "Seksi Uji" },
+    service: { name: "Layanan", pattern: "fungsional" },
+    targetGroups: [{ id: "g1", name: "Lansia", size: 10 }],
+    analysis: {
+      factors: [{ id: "f1", kind: "strength", text: "Petugas siap", weight: 1, rating: 4 }],
+      assumptions: [],
+      strategies: [{ id: "s1", kind: "SO", text: "Jemput bola", factorIds: ["f1"] }],
+    },
+    direction: {
+      vision: "V",
+      missions: [],
+      goals: [{ id: "go1", text: "G" }],
+      targets: [{ id: "t1", goalId: "go1", text: "T", indicator: "I", targetValue: "100%" }],
+      policies: [],
+      programs: [{ id: "p1", name: "P" }],
+    },
+    start: "2027-01-04",
+    calendar: { workWeek: [1, 2, 3, 4, 5], nationalHolidays: true, holidays: [], workingDays: [] },
+    activities: [
+      { id: "k1", name: "A", durationDays: 2, dependsOn: [], ownerId: "m1", targetId: "t1", programId: "p1", strategyIds: ["s1"] },
+      { id: "k2", name: "B", durationDays: 1, dependsOn: [{ activityId: "k1", type: "FS", lagDays: 0 }] },
+    ],
+    resources: [{ id: "r1", kind: "people", name: "Petugas", unit: "orang", available: 2 }],
+    assignments: [{ activityId: "k1", resourceId: "r1", quantity: 1 }],
+    budget: [{ id: "b1", activityId: "k1", item: "ATK", volume: 2, unit: "paket", unitPrice: 50000 }],
+    resourceStrategy: {},
+    mobilization: [],
+    team: [{ id: "m1", name: "Budi", position: "Kepala Seksi", role: "ketua", duties: ["memimpin"] }],
+    stakeholders: [{ id: "sh1", name: "Camat", kind: "external", power: 4, interest: 4 }],
+    communication: [{ id: "c1", stakeholderId: "sh1", objective: "o", message: "m", channel: "rapat", frequency: "bulanan", ownerId: "m1", principles: ["terbuka"] }],
+    decree: {
+      issuerTitle: "KEPALA DINAS UJI",
+      place: "Uji",
+      signatory: { name: "Kepala", position: "Kepala Dinas Uji" },
+      considerations: [],
+      legalBases: [],
+      dictums: [],
+      copiesTo: [],
+    },
+  };
+}
+
+describe("validatePlan", () => {
+  it("accepts a conforming plan and returns it unchanged", () => {
+    const plan = smallPlan();
+    const r = validatePlan(structuredClone(plan));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.plan).toEqual(plan);
+  });
+
+  it("names both ends of a dangling reference", () => {
+    const plan = smallPlan();
+    plan.activities[1]!.dependsOn[0]!.activityId = "k99";
+    const r = validatePlan(plan);
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual([
+      {
+        path: "activities[1].dependsOn[0].activityId",
+        code: "reference.missing",
+        message: { id: '"k99" tidak ditemukan di activities', en: '"k99" not found in activities' },
+      },
+    ]);
+  });
+
+  it("reports every broken reference, not just the first", () => {
+    const plan = smallPlan();
+    plan.assignments[0]!.resourceId = "nope";
+    plan.budget[0]!.activityId = "nope";
+    plan.communication[0]!.stakeholderId = "nope";
+    plan.analysis.strategies[0]!.factorIds = ["x"];
+    plan.direction.targets[0]!.goalId = "x";
+    plan.activities[0]!.ownerId = "x";
+    const r = validatePlan(plan);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(
+      [
+        "activities[0].ownerId",
+        "analysis.strategies[0].factorIds[0]",
+        "assignments[0].resourceId",
+        "budget[0].activityId",
+        "communication[0].stakeholderId",
+        "direction.targets[0].goalId",
+      ].sort(),
+    );
+    expect(r.errors.every((e) => e.code === "reference.missing")).toBe(true);
+  });
+
+  it("rejects duplicate ids within a list, naming the first use", () => {
+    const plan = smallPlan();
+    plan.activities[1]!.id = "k1";
+    plan.activities[1]!.dependsOn = [];
+    const r = validatePlan(plan);
+    expect(r.errors).toContainEqual(expect.objectContaining({ path: "activities[1].id", code: "id.duplicate" }));
+    expect(r.errors[0]!.message.id).toContain("activities[0]");
+  });
+
+  it("allows the same id in different lists", () => {
+    const plan = smallPlan();
+    plan.resources[0]!.id = "k1";
+    plan.assignments[0]!.resourceId = "k1";
+    expect(validatePlan(plan).ok).toBe(true);
+  });
+
+  it.each([
+    ["analysis.factors[0].weight", (p: Plan) => (p.analysis.factors[0]!.weight = 1.5), "number.max"],
+    ["analysis.factors[0].rating", (p: Plan) => (p.analysis.factors[0]!.rating = 0), "number.min"],
+    ["stakeholders[0].power", (p: Plan) => (p.stakeholders[0]!.power = 6), "number.max"],
+    ["stakeholders[0].interest", (p: Plan) => (p.stakeholders[0]!.interest = 0), "number.min"],
+    ["budget[0].unitPrice", (p: Plan) => (p.budget[0]!.unitPrice = 10.5), "number.integer"],
+    ["budget[0].volume", (p: Plan) => (p.budget[0]!.volume = -1), "number.min"],
+    ["targetGroups[0].size", (p: Plan) => (p.targetGroups[0]!.size = -3), "number.min"],
+    ["activities[0].durationDays", (p: Plan) => (p.activities[0]!.durationDays = 1.5), "number.integer"],
+    ["start", (p: Plan) => (p.start = "2027-02-30"), "date.invalid"],
+    ["title", (p: Plan) => (p.title = ""), "string.empty"],
+    ["service.pattern", (p: Plan) => ((p.service as { pattern: string }).pattern = "online"), "value.enum"],
+    ["calendar.workWeek", (p: Plan) => (p.calendar.workWeek = []), "array.tooShort"],
+    ["calendar.workWeek[1]", (p: Plan) => (p.calendar.workWeek = [1, 1]), "value.duplicate"],
+  ])("rejects a bad %s with code", (path, mutate, code) => {
+    const plan = smallPlan();
+    mutate(plan);
+    const r = validatePlan(plan);
+    expect(r.ok).toBe(false);
+    expect(r.errors).toContainEqual(expect.objectContaining({ path, code }));
+    for (const e of r.errors) {
+      expect(e.message.id.length).toBeGreaterThan(0);
+      expect(e.message.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("names a missing field and an unknown one", () => {
+    const plan = smallPlan() as Record<string, unknown>;
+    delete plan.title;
+    plan.titel = "typo";
+    const r = validatePlan(plan);
+    expect(r.errors).toContainEqual(expect.objectContaining({ path: "title", code: "field.required" }));
+    expect(r.errors).toContainEqual(expect.objectContaining({ path: "titel", code: "field.unknown" }));
+  });
+
+  it("reports an unknown format version and malformed JSON clearly", () => {
+    expect(validatePlan({ ...smallPlan(), format: "rencana-layanan/plan@9" }).errors[0]).toMatchObject({ path: "format", code: "format.unsupported" });
+    expect(validatePlanText("{not json").errors[0]).toMatchObject({ path: "", code: "json.invalid" });
+    expect(validatePlan(null).errors[0]).toMatchObject({ code: "type.invalid" });
+    expect(validatePlan([]).errors[0]).toMatchObject({ code: "type.invalid" });
+  });
+
+  it("rejects an activity that depends on itself", () => {
+    const plan = smallPlan();
+    plan.activities[0]!.dependsOn = [{ activityId: "k1", type: "SS", lagDays: 0 }];
+    expect(validatePlan(plan).errors[0]).toMatchObject({ path: "activities[0].dependsOn[0].activityId", code: "value.invalid" });
+  });
+});
