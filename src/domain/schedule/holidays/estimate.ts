@@ -1,0 +1,84 @@
+// Holidays for a year whose SKB has not been decreed: an estimate, every entry flagged.
+// Fixed dates and the Easter-based days follow Keppres 8/2024 exactly; the Hijri days come
+// from the Umm al-Qura calendar and Imlek from the Chinese calendar (both via Intl), which
+// may differ by a day from Kemenag's isbat. Nyepi, Waisak and cuti bersama are not
+// estimated: they depend on decisions not yet made.
+import { easterSunday, epochDayFromCivil, isoOfEpochDay } from "../dates.js";
+import type { HolidayEntry } from "./types.js";
+
+const SOURCE = "Perkiraan menurut Keppres 8/2024 (SKB tahun ini belum terbit)";
+
+const cache = new Map<number, readonly HolidayEntry[]>();
+
+export function estimateHolidays(year: number): readonly HolidayEntry[] {
+  const cached = cache.get(year);
+  if (cached) return cached;
+  const days: [number, string][] = [
+    [epochDayFromCivil(year, 1, 1), `Tahun Baru ${year} Masehi`],
+    [epochDayFromCivil(year, 5, 1), "Hari Buruh Internasional"],
+    [epochDayFromCivil(year, 6, 1), "Hari Lahir Pancasila"],
+    [epochDayFromCivil(year, 8, 17), "Proklamasi Kemerdekaan"],
+    [epochDayFromCivil(year, 12, 25), "Kelahiran Yesus Kristus"],
+  ];
+  const easter = easterSunday(year);
+  days.push([easter - 2, "Wafat Yesus Kristus"], [easter, "Kebangkitan Yesus Kristus (Paskah)"], [easter + 39, "Kenaikan Yesus Kristus"]);
+  days.push(...lunarHolidays(year));
+  const entries = days
+    .sort((a, b) => a[0] - b[0])
+    .map(([day, name]): HolidayEntry => ({ date: isoOfEpochDay(day), name, type: "libur-nasional", source: SOURCE, estimated: true }));
+  cache.set(year, entries);
+  return entries;
+}
+
+const HIJRI_HOLIDAYS: { month: number; day: number; name: string }[] = [
+  { month: 7, day: 27, name: "Isra Mikraj Nabi Muhammad SAW" },
+  { month: 10, day: 1, name: "Idulfitri" },
+  { month: 10, day: 2, name: "Idulfitri (hari kedua)" },
+  { month: 12, day: 10, name: "Iduladha" },
+  { month: 1, day: 1, name: "1 Muharam Tahun Baru Islam" },
+  { month: 3, day: 12, name: "Maulid Nabi Muhammad SAW" },
+];
+
+function lunarHolidays(year: number): [number, string][] {
+  const out: [number, string][] = [];
+  let hijri: Intl.DateTimeFormat | undefined;
+  let chinese: Intl.DateTimeFormat | undefined;
+  try {
+    hijri = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura", { month: "numeric", day: "numeric", timeZone: "UTC" });
+    chinese = new Intl.DateTimeFormat("en-u-ca-chinese", { month: "numeric", day: "numeric", timeZone: "UTC" });
+  } catch {
+    return out; // a runtime without these calendars: fixed and Easter-based days only
+  }
+  const first = epochDayFromCivil(year, 1, 1);
+  const last = epochDayFromCivil(year, 12, 31);
+  // Sample every 20 days (lunar months are 29–30 days, so no month is skipped) and jump to
+  // the candidate day within the sampled month, then confirm it: ~40 formats, not 730.
+  const found = new Map<number, string>();
+  const confirm = (format: Intl.DateTimeFormat, day: number, month: number, dayOfMonth: number, name: string) => {
+    if (day < first || day > last || found.has(day)) return;
+    const md = monthDay(format, new Date(day * 86_400_000));
+    if (md.month === month && md.day === dayOfMonth && !md.leap) found.set(day, name);
+  };
+  for (let day = first - 30; day <= last + 30; day += 20) {
+    const when = new Date(day * 86_400_000);
+    const h = monthDay(hijri, when);
+    for (const rule of HIJRI_HOLIDAYS) if (h.month === rule.month) confirm(hijri, day + rule.day - h.day, rule.month, rule.day, rule.name);
+    const c = monthDay(chinese, when);
+    if (c.month === 1 && !c.leap) confirm(chinese, day - c.day + 1, 1, 1, "Tahun Baru Imlek");
+  }
+  for (const [day, name] of found) out.push([day, name]);
+  return out;
+}
+
+function monthDay(format: Intl.DateTimeFormat, when: Date): { month: number; day: number; leap: boolean } {
+  let month = 0;
+  let day = 0;
+  let leap = false;
+  for (const part of format.formatToParts(when)) {
+    if (part.type === "month") {
+      month = Number.parseInt(part.value, 10);
+      leap = /bis|leap/i.test(part.value);
+    } else if (part.type === "day") day = Number.parseInt(part.value, 10);
+  }
+  return { month, day, leap };
+}
