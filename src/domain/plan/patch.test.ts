@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { applyJsonPatch, jsonPatchSchema, type JsonPatchOp } from "./patch.js";
+
+const ok = (doc: unknown, ops: JsonPatchOp[]) => {
+  const r = applyJsonPatch(doc, ops);
+  if (!r.ok) throw new Error(r.error.message.en);
+  return r.value;
+};
+
+describe("applyJsonPatch (RFC 6902 appendix A)", () => {
+  it("adds an object member, an array element, a nested member and appends with -", () => {
+    expect(ok({ foo: "bar" }, [{ op: "add", path: "/baz", value: "qux" }])).toEqual({ foo: "bar", baz: "qux" });
+    expect(ok({ foo: ["bar", "baz"] }, [{ op: "add", path: "/foo/1", value: "qux" }])).toEqual({ foo: ["bar", "qux", "baz"] });
+    expect(ok({ foo: [1] }, [{ op: "add", path: "/foo/-", value: 2 }])).toEqual({ foo: [1, 2] });
+    expect(ok({ foo: "bar" }, [{ op: "add", path: "/child", value: { grandchild: {} } }])).toEqual({ foo: "bar", child: { grandchild: {} } });
+    expect(ok({ foo: ["bar"] }, [{ op: "add", path: "/foo/-", value: ["abc", "def"] }])).toEqual({ foo: ["bar", ["abc", "def"]] });
+  });
+
+  it("removes, replaces, moves and copies", () => {
+    expect(ok({ baz: "qux", foo: "bar" }, [{ op: "remove", path: "/baz" }])).toEqual({ foo: "bar" });
+    expect(ok({ foo: ["bar", "qux", "baz"] }, [{ op: "remove", path: "/foo/1" }])).toEqual({ foo: ["bar", "baz"] });
+    expect(ok({ baz: "qux", foo: "bar" }, [{ op: "replace", path: "/baz", value: "boo" }])).toEqual({ baz: "boo", foo: "bar" });
+    expect(ok({ foo: { bar: "baz", waldo: "fred" }, qux: { corge: "grault" } }, [{ op: "move", from: "/foo/waldo", path: "/qux/thud" }])).toEqual({
+      foo: { bar: "baz" },
+      qux: { corge: "grault", thud: "fred" },
+    });
+    expect(ok({ foo: ["all", "grass", "cows", "eat"] }, [{ op: "move", from: "/foo/1", path: "/foo/3" }])).toEqual({ foo: ["all", "cows", "eat", "grass"] });
+    expect(ok({ a: { b: 1 } }, [{ op: "copy", from: "/a", path: "/c" }])).toEqual({ a: { b: 1 }, c: { b: 1 } });
+    expect(ok({ "a/b": 1, "m~n": 2 }, [{ op: "replace", path: "/a~1b", value: 3 }, { op: "remove", path: "/m~0n" }])).toEqual({ "a/b": 3 });
+    expect(ok({ a: 1 }, [{ op: "replace", path: "", value: [1] }])).toEqual([1]);
+  });
+
+  it("tests values (deep, order-independent for objects)", () => {
+    expect(ok({ baz: "qux", foo: ["a", 2, "c"] }, [{ op: "test", path: "/baz", value: "qux" }, { op: "test", path: "/foo/1", value: 2 }])).toEqual({ baz: "qux", foo: ["a", 2, "c"] });
+    expect(ok({ a: { x: 1, y: [1] } }, [{ op: "test", path: "/a", value: { y: [1], x: 1 } }])).toEqual({ a: { x: 1, y: [1] } });
+    const r = applyJsonPatch({ baz: "qux" }, [{ op: "test", path: "/baz", value: "bar" }]);
+    expect(r.ok || r.error).toMatchObject({ index: 0, code: "patch.test_failed", path: "[0].path" });
+  });
+
+  it("names the op index and path in each error, and leaves the input untouched", () => {
+    const doc = { foo: "bar", list: [1, 2] };
+    const cases: [JsonPatchOp[], string, string][] = [
+      [[{ op: "add", path: "/ok", value: 1 }, { op: "add", path: "/baz/bat", value: "qux" }], "patch.path_missing", "[1].path"],
+      [[{ op: "remove", path: "/nope" }], "patch.path_missing", "[0].path"],
+      [[{ op: "replace", path: "/list/2", value: 1 }], "patch.index_invalid", "[0].path"],
+      [[{ op: "add", path: "/list/01", value: 1 }], "patch.index_invalid", "[0].path"],
+      [[{ op: "add", path: "list", value: 1 }], "patch.pointer_invalid", "[0].path"],
+      [[{ op: "move", from: "/missing", path: "/x" }], "patch.path_missing", "[0].from"],
+      [[{ op: "move", from: "/list", path: "/list/0" }], "patch.move_into_self", "[0].path"],
+      [[{ op: "replace", path: "/foo" } as JsonPatchOp], "patch.value_missing", "[0].value"],
+    ];
+    for (const [ops, code, path] of cases) {
+      const r = applyJsonPatch(doc, ops);
+      expect(r.ok, JSON.stringify(ops)).toBe(false);
+      if (!r.ok) {
+        expect(r.error).toMatchObject({ code, path });
+        expect(r.error.message.id).toContain(`operasi #${r.error.index}`);
+        expect(r.error.message.en).toContain(`operation #${r.error.index}`);
+      }
+    }
+    expect(doc).toEqual({ foo: "bar", list: [1, 2] });
+  });
+
+  it("never lets __proto__ reach a prototype", () => {
+    const r = ok({}, [{ op: "add", path: "/__proto__", value: { polluted: true } }]) as Record<string, unknown>;
+    expect(Object.keys(r)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+  });
+
+  it("validates operation shape strictly", () => {
+    expect(jsonPatchSchema.safeParse([{ op: "replace", path: "/a", value: 1 }]).success).toBe(true);
+    expect(jsonPatchSchema.safeParse([{ op: "merge", path: "/a" }]).success).toBe(false);
+    expect(jsonPatchSchema.safeParse([{ op: "move", path: "/a" }]).success).toBe(false);
+    expect(jsonPatchSchema.safeParse([{ op: "remove", path: "/a", extra: 1 }]).success).toBe(false);
+  });
+
+  it("never throws on random documents and random operations", () => {
+    const tokenArb = fc.oneof(fc.constantFrom("0", "1", "-", "a", "b", "__proto__", "~0", "~1"), fc.string({ maxLength: 3 }));
+    const ptrArb = fc.array(tokenArb, { maxLength: 3 }).map((t) => (t.length ? "/" + t.join("/") : ""));
+    const opArb: fc.Arbitrary<JsonPatchOp> = fc.oneof(
+      fc.record({ op: fc.constant("add" as const), path: ptrArb, value: fc.jsonValue() }),
+      fc.record({ op: fc.constant("remove" as const), path: ptrArb }),
+      fc.record({ op: fc.constant("replace" as const), path: ptrArb, value: fc.jsonValue() }),
+      fc.record({ op: fc.constant("move" as const), from: ptrArb, path: ptrArb }),
+      fc.record({ op: fc.constant("copy" as const), from: ptrArb, path: ptrArb }),
+      fc.record({ op: fc.constant("test" as const), path: ptrArb, value: fc.jsonValue() }),
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.array(opArb, { maxLength: 5 }), (doc, ops) => {
+        const before = JSON.stringify(doc);
+        const r = applyJsonPatch(doc, ops);
+        expect(JSON.stringify(doc)).toBe(before);
+        if (!r.ok) expect(r.error.index).toBeLessThan(ops.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
