@@ -1,0 +1,334 @@
+// What the team decree (Keputusan pembentukan tim) says, in order, as data. The DOCX and PDF
+// writers only lay this out; every drafting rule of Tata Naskah Dinas lives here so the two
+// files can never disagree. See ../../../../shared/reference/indonesia.md §1.
+import { formatNip, formatTanggal, hurufPoin, hurufUrut, ordinalDiktum } from "../format/indonesian.js";
+import type { Plan, TeamMember, TeamRole } from "../plan/schema.js";
+import { asConsideration, asSentence, caps, oneLine, punctuateList, stripListEnd, titleCaseOffice, sameOffice } from "./text.js";
+
+export const DEFAULT_PAPER = "F4" as const;
+export const DEFAULT_FONT = "Bookman Old Style";
+export const DEFAULT_FONT_SIZE_PT = 12;
+export const PAPER_SIZES_MM = { A4: { width: 210, height: 297 }, F4: { width: 215, height: 330 } } as const;
+/** Minimum margins of Tata Naskah Dinas (§1.3), in millimetres. */
+export const DEFAULT_MARGINS_MM = { top: 20, bottom: 25, left: 30, right: 20 } as const;
+
+export const EFFECTIVE_DICTUM = "Keputusan ini mulai berlaku pada tanggal ditetapkan.";
+export const BLESSING = "DENGAN RAHMAT TUHAN YANG MAHA ESA";
+export const DECIDES = "MEMUTUSKAN:";
+/** Printed where a value is still to be filled in by hand (number, date of a draft). */
+export const BLANK = "....................";
+
+export const ROLE_ORDER: readonly TeamRole[] = ["pengarah", "penanggung-jawab", "ketua", "sekretaris", "anggota"];
+export const ROLE_LABELS: Record<TeamRole, string> = {
+  pengarah: "Pengarah",
+  "penanggung-jawab": "Penanggung Jawab",
+  ketua: "Ketua",
+  sekretaris: "Sekretaris",
+  anggota: "Anggota",
+};
+
+export type PageSetup = {
+  paper: "A4" | "F4";
+  widthMm: number;
+  heightMm: number;
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+  font: string;
+  fontSizePt: number;
+};
+
+export type Letterhead = {
+  /** "PEMERINTAH KABUPATEN CONTOH"; absent when the organisation has none. */
+  government?: string;
+  /** "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN CONTOH" (bold, larger). */
+  office: string;
+  /** Address and contact lines under the office name. */
+  contactLines: string[];
+};
+
+export type Point = { label: string; text: string; subpoints?: Point[] };
+
+export type Dictum = { ordinal: string; text: string; points?: Point[] };
+
+export type SignatureBlock = {
+  placeLine: string;
+  dateLine: string;
+  /** "a.n. BUPATI CONTOH" / "Plt. KEPALA DINAS …," — the last line ends with a comma. */
+  officeLines: string[];
+  name: string;
+  rank?: string;
+  nipLine?: string;
+};
+
+export type MemberRow = { no: string; role: string; name: string; nipLine?: string; position: string };
+
+export type DecreeModel = {
+  page: PageSetup;
+  letterhead: Letterhead;
+  /** Centered, capitals: KEPUTUSAN …, NOMOR …, TENTANG, subject (possibly long). */
+  heading: { title: string; number: string; about: string; subject: string };
+  blessing: string;
+  /** "KEPALA DINAS …," (ends with a comma). */
+  issuerLine: string;
+  considerations: Point[];
+  legalBases: Point[];
+  decides: string;
+  /** "KEPUTUSAN … TENTANG … ." */
+  establishes: string;
+  dictums: Dictum[];
+  signature: SignatureBlock;
+  copiesTo: { heading: string; items: Point[] };
+  appendix: {
+    headingLines: Array<{ label: string; text: string }>;
+    title: string;
+    columns: readonly ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan"];
+    rows: MemberRow[];
+  };
+  /** The team's name as used in sentences: "Tim Pelaksana …". */
+  teamName: string;
+  /** The issuing office in sentence case: "Kepala Dinas … Kabupaten X". */
+  issuerSentence: string;
+};
+
+export function pageSetup(plan: Plan): PageSetup {
+  const paper = plan.organization.paper ?? DEFAULT_PAPER;
+  const size = PAPER_SIZES_MM[paper];
+  const font = oneLine(plan.organization.font ?? "") || DEFAULT_FONT;
+  return { paper, widthMm: size.width, heightMm: size.height, marginsMm: { ...DEFAULT_MARGINS_MM }, font, fontSizePt: DEFAULT_FONT_SIZE_PT };
+}
+
+export function letterhead(plan: Plan): Letterhead {
+  const o = plan.organization;
+  const government = oneLine(o.government ?? "") || (oneLine(o.region ?? "") ? `PEMERINTAH ${oneLine(o.region ?? "")}` : "");
+  const contact: string[] = [];
+  const first = [oneLine(o.address ?? ""), oneLine(o.phone ?? "") ? `Telepon ${oneLine(o.phone ?? "")}` : ""].filter(Boolean).join(", ");
+  if (first) contact.push(first);
+  const second = [oneLine(o.website ?? "") ? `Laman: ${oneLine(o.website ?? "")}` : "", oneLine(o.email ?? "") ? `Pos-el: ${oneLine(o.email ?? "")}` : ""]
+    .filter(Boolean)
+    .join("  ");
+  if (second) contact.push(second);
+  return { ...(government ? { government: caps(government) } : {}), office: caps(oneLine(o.name)), contactLines: contact };
+}
+
+/** The decree's subject (TENTANG …): the plan's, or "Pembentukan Tim Pelaksana " + title. */
+export function decreeSubject(plan: Plan): string {
+  return oneLine(plan.decree.subject ?? "") || `Pembentukan Tim Pelaksana ${oneLine(plan.title)}`;
+}
+
+/** "Tim Pelaksana …" as named in the dictums and the appendix title. */
+export function teamName(plan: Plan): string {
+  const subject = decreeSubject(plan);
+  const withoutVerb = subject.replace(/^pembentukan\s+/i, "");
+  if (/^tim\b/i.test(withoutVerb)) return withoutVerb.replace(/^tim\b/i, "Tim");
+  return `Tim Pelaksana ${oneLine(plan.title)}`;
+}
+
+/** The issuing office as written inside a sentence ("Keputusan Kepala Dinas … tentang …"). */
+export function issuerSentence(plan: Plan): string {
+  const issuer = oneLine(plan.decree.issuerTitle);
+  const s = plan.decree.signatory;
+  // Prefer the writer's own mixed-case spelling of the same office over our title-casing of capitals.
+  for (const candidate of [s.position, s.onBehalfOf ?? ""]) {
+    const c = oneLine(candidate).replace(/^(plt|plh|a\.?\s?n)\.?\s+/i, "");
+    if (c && c !== caps(c) && sameOffice(c, issuer)) return c;
+  }
+  return titleCaseOffice(issuer);
+}
+
+/** Members in decree order: pengarah, penanggung jawab, ketua, sekretaris, anggota (stable within a role). */
+export function orderedMembers(team: readonly TeamMember[]): TeamMember[] {
+  return ROLE_ORDER.flatMap((role) => team.filter((m) => m.role === role));
+}
+
+function conclusionConsideration(count: number, issuer: string, subject: string): string {
+  const refs = Array.from({ length: count }, (_, i) => `huruf ${hurufUrut(i)}`);
+  let joined: string;
+  if (refs.length <= 1) joined = refs[0] ?? "";
+  else if (refs.length === 2) joined = `${refs[0]} dan ${refs[1]}`;
+  else joined = `${refs.slice(0, -1).join(", ")}, dan ${refs[refs.length - 1]}`;
+  return `bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam ${joined}, perlu menetapkan Keputusan ${issuer} tentang ${subject};`;
+}
+
+const CONCLUSION_MARK = /berdasarkan\s+pertimbangan\s+sebagaimana\s+dimaksud/i;
+
+function considerations(plan: Plan, issuer: string, subject: string): Point[] {
+  const given = plan.decree.considerations.map(oneLine).filter(Boolean);
+  const hasConclusion = given.length > 0 && CONCLUSION_MARK.test(given[given.length - 1] ?? "");
+  const body = hasConclusion ? given.slice(0, -1) : given;
+  if (body.length === 0) {
+    // A draft without considerations still reads as a decree; validate warns that they are missing.
+    body.push(
+      `bahwa dalam rangka pelaksanaan ${oneLine(plan.title)} pada ${oneLine(plan.organization.name)} Tahun Anggaran ${plan.fiscalYear}, perlu dibentuk tim pelaksana`,
+    );
+  }
+  const texts = body.map(asConsideration);
+  texts.push(hasConclusion ? asConsideration(given[given.length - 1] ?? "") : conclusionConsideration(body.length, issuer, subject));
+  return texts.map((text, i) => ({ label: hurufPoin(i), text }));
+}
+
+function legalBases(plan: Plan): Point[] {
+  const given = plan.decree.legalBases.map(oneLine).filter(Boolean);
+  if (given.length === 0) return [{ label: "1.", text: `${BLANK};` }];
+  return given.map((t, i) => ({ label: `${i + 1}.`, text: `${stripListEnd(t)};` }));
+}
+
+/** The team's duties for the second dictum: one lettered point per role, its duties numbered 1), 2), … */
+function dutyPoints(plan: Plan): Point[] {
+  const groups: Array<{ role: TeamRole; duties: string[] }> = [];
+  for (const role of ROLE_ORDER) {
+    const seen = new Set<string>();
+    const duties: string[] = [];
+    for (const m of plan.team.filter((x) => x.role === role)) {
+      for (const d of m.duties) {
+        const clean = lowerFirstWord(stripListEnd(d));
+        const key = clean.toLocaleLowerCase("id-ID");
+        if (clean && !seen.has(key)) {
+          seen.add(key);
+          duties.push(clean);
+        }
+      }
+    }
+    if (duties.length > 0) groups.push({ role, duties });
+  }
+  return groups.map((g, gi) => {
+    const last = gi === groups.length - 1;
+    const label = hurufPoin(gi);
+    if (g.duties.length === 1) {
+      return { label, text: `${ROLE_LABELS[g.role]}: ${g.duties[0]}${last ? "." : ";"}` };
+    }
+    const items = punctuateList(g.duties, last ? "." : ";");
+    return { label, text: `${ROLE_LABELS[g.role]}:`, subpoints: items.map((text, i) => ({ label: `${i + 1})`, text })) };
+  });
+}
+
+function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
+  const texts: Array<Omit<Dictum, "ordinal">> = [];
+  texts.push({
+    text: `Membentuk ${team}, yang selanjutnya disebut Tim, dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`,
+  });
+  const duties = dutyPoints(plan);
+  if (duties.length > 0) texts.push({ text: "Tim sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:", points: duties });
+  else texts.push({ text: `Tim sebagaimana dimaksud dalam Diktum KESATU bertugas melaksanakan ${oneLine(plan.title)} sesuai dengan rencana kegiatan yang telah disusun.` });
+  const extras = plan.decree.dictums.map(oneLine).filter(Boolean);
+  // When the plan words the reporting dictum itself, that wording takes the reporting place.
+  const ownReporting = extras.findIndex((d) => REPORTING_DICTUM.test(d));
+  const hasPengarah = plan.team.some((m) => m.role === "pengarah");
+  texts.push({
+    text: ownReporting >= 0 ? asSentence(extras[ownReporting] ?? "") : hasPengarah
+      ? `Dalam melaksanakan tugasnya, Tim berada di bawah arahan Pengarah dan bertanggung jawab serta menyampaikan laporan kepada ${issuer}.`
+      : `Dalam melaksanakan tugasnya, Tim bertanggung jawab dan menyampaikan laporan kepada ${issuer}.`,
+  });
+  const procedures = (plan.teamProcedures ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*/i, ""))
+    .map(oneLine)
+    .filter(Boolean);
+  // One paragraph is the writer's own statement of how the team works: it is the dictum as written.
+  if (procedures.length === 1) texts.push({ text: asSentence(procedures[0] ?? "") });
+  else if (procedures.length > 1) {
+    texts.push({
+      text: "Tim bekerja dengan prosedur dan mekanisme kerja sebagai berikut:",
+      points: punctuateList(procedures.map(lowerFirstWord), ".").map((t, i) => ({ label: hurufPoin(i), text: t })),
+    });
+  }
+  // Extra dictums (e.g. funding); the effective-date dictum always comes last, once.
+  let effective = EFFECTIVE_DICTUM;
+  for (const [i, d] of extras.entries()) {
+    if (i === ownReporting) continue;
+    if (/^keputusan ini mulai berlaku\b/i.test(d)) effective = asSentence(d);
+    else texts.push({ text: asSentence(d) });
+  }
+  texts.push({ text: effective });
+  return texts.map((d, i) => ({ ordinal: ordinalDiktum(i + 1), ...d }));
+}
+
+const REPORTING_DICTUM = /\b(bertanggung jawab|menyampaikan laporan|melaporkan)\b[^.]*\bkepada\b/i;
+
+function lowerFirstWord(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase("id-ID") + s.slice(1) : s;
+}
+
+function withComma(s: string): string {
+  return `${s.replace(/[\s,]+$/u, "")},`;
+}
+
+export function signatureBlock(plan: Plan): SignatureBlock {
+  const d = plan.decree;
+  const s = d.signatory;
+  const issuer = caps(oneLine(d.issuerTitle));
+  const position = caps(oneLine(s.position).replace(/^(plt|plh)\.?\s+/i, ""));
+  let officeLines: string[];
+  switch (s.capacity) {
+    case "an":
+      officeLines = [`a.n. ${caps(oneLine(s.onBehalfOf ?? "")) || issuer}`, withComma(position)];
+      break;
+    case "plt":
+      officeLines = [withComma(`Plt. ${issuer}`)];
+      break;
+    case "plh":
+      officeLines = [withComma(`Plh. ${issuer}`)];
+      break;
+    default:
+      officeLines = [withComma(issuer)];
+  }
+  const nip = oneLine(s.nip ?? "");
+  const rank = oneLine(s.rank ?? "");
+  return {
+    placeLine: `Ditetapkan di ${oneLine(d.place) || BLANK}`,
+    dateLine: `pada tanggal ${d.date ? formatTanggal(d.date) : BLANK}`,
+    officeLines,
+    name: oneLine(s.name) || BLANK,
+    ...(rank ? { rank } : {}),
+    ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
+  };
+}
+
+export function decreeModel(plan: Plan): DecreeModel {
+  const d = plan.decree;
+  const subject = decreeSubject(plan);
+  const team = teamName(plan);
+  const issuer = issuerSentence(plan);
+  const issuerCaps = caps(oneLine(d.issuerTitle));
+  const number = oneLine(d.number ?? "");
+  const title = `KEPUTUSAN ${issuerCaps}`;
+  const copies = d.copiesTo.map(oneLine).filter(Boolean);
+  return {
+    page: pageSetup(plan),
+    letterhead: letterhead(plan),
+    heading: { title, number: `NOMOR ${number || BLANK}`, about: "TENTANG", subject: caps(subject) },
+    blessing: BLESSING,
+    issuerLine: withComma(issuerCaps),
+    considerations: considerations(plan, issuer, subject),
+    legalBases: legalBases(plan),
+    decides: DECIDES,
+    establishes: `KEPUTUSAN ${issuerCaps} TENTANG ${caps(subject)}.`,
+    dictums: dictums(plan, team, issuer),
+    signature: signatureBlock(plan),
+    copiesTo: {
+      heading: "Tembusan:",
+      items: punctuateList(copies, ".", false).map((text, i) => ({ label: `${i + 1}.`, text })),
+    },
+    appendix: {
+      headingLines: [
+        { label: "LAMPIRAN", text: "" },
+        { label: "", text: title },
+        { label: "NOMOR", text: number || BLANK },
+        { label: "TANGGAL", text: d.date ? formatTanggal(d.date) : BLANK },
+        { label: "TENTANG", text: caps(subject) },
+      ],
+      title: `SUSUNAN KEANGGOTAAN ${caps(team)}`,
+      columns: ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan"],
+      rows: orderedMembers(plan.team).map((m, i) => {
+        const nip = oneLine(m.nip ?? "");
+        return {
+          no: `${i + 1}.`,
+          role: ROLE_LABELS[m.role],
+          name: oneLine(m.name),
+          ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
+          position: oneLine(m.position),
+        };
+      }),
+    },
+    teamName: team,
+    issuerSentence: issuer,
+  };
+}
