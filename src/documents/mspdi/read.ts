@@ -2,7 +2,8 @@
 // survives: tasks, durations, links with type and lag, milestones, start-no-earlier-than
 // constraints and the project calendar. Everything else that is lost is said in `notes`.
 import type { Bilingual } from "../../domain/messages.js";
-import { MAX_TEXT, PLAN_FORMAT_V1, type Activity, type Calendar, type Dependency, type LinkType, type Plan } from "../../domain/plan/schema.js";
+import { MAX_TEXT, type Activity, type Calendar, type Dependency, type LinkType, type Plan } from "../../domain/plan/schema.js";
+import { skeletonPlan } from "./skeleton.js";
 import { validatePlan } from "../../domain/plan/validate.js";
 import {
   addDays,
@@ -154,36 +155,7 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
     en: "a Microsoft Project file holds only a schedule: organisation, analysis, direction, team, budget and decree are left empty",
   });
 
-  const plan: Plan = {
-    format: PLAN_FORMAT_V1,
-    title,
-    fiscalYear,
-    organization: { name: "—", unit: "" },
-    service: { name: "", pattern: "fungsional" },
-    targetGroups: [],
-    analysis: { factors: [], assumptions: [], strategies: [] },
-    direction: { vision: "", missions: [], goals: [], targets: [], policies: [], programs: [] },
-    start,
-    calendar,
-    activities,
-    resources: [],
-    assignments: [],
-    budget: [],
-    resourceStrategy: {},
-    mobilization: [],
-    team: [],
-    stakeholders: [],
-    communication: [],
-    decree: {
-      issuerTitle: "",
-      place: "",
-      signatory: { name: "", position: "" },
-      considerations: [],
-      legalBases: [],
-      dictums: [],
-      copiesTo: [],
-    },
-  };
+  const plan = skeletonPlan({ title, fiscalYear, start, calendar, activities });
   const checked = validatePlan(plan);
   if (!checked.ok) {
     return {
