@@ -1,0 +1,15 @@
+// Scheduling: working calendar, critical path, resource loading and leveling. Pure; used by
+// the server, the CLI, the documents and the browser.
+export { buildWorkingCalendar, WorkingCalendar, type CalendarHoliday, type CalendarInput } from "./calendar.js";
+export { INDONESIA_HOLIDAYS, holidaysForYear, estimateHolidays, type HolidayEntry, type HolidayTable, type HolidayType } from "./holidays/index.js";
+export {
+  schedulePlan,
+  computeScheduleArrays,
+  type Schedule,
+  type ScheduleArrays,
+  type ScheduleError,
+  type ScheduleInput,
+  type ScheduleOptions,
+  type ScheduleResult,
+  type ScheduledActivity,
+} from "./scheduler.js";
