@@ -1,0 +1,137 @@
+// The Gantt chart: our own SVG, drawing only computed dates (the scheduler owns every rule).
+// Only the rows in view are drawn, so a plan of thousands of activities stays fast.
+import { memo } from "react";
+import type { Activity } from "../../../src/domain/plan/schema.js";
+import type { ScheduledActivity, WorkingCalendar } from "../../../src/domain/schedule/index.js";
+import { epochDayOf, isoOfEpochDay } from "../../../src/domain/schedule/dates.js";
+import { NAMA_BULAN } from "../../../src/domain/format/indonesian.js";
+
+export type GanttLink = { from: number; to: number; type: "FS" | "SS" | "FF" | "SF"; critical: boolean };
+
+export type GanttProps = {
+  activities: readonly Activity[];
+  scheduled: readonly (ScheduledActivity | undefined)[];
+  links: readonly GanttLink[];
+  calendar: WorkingCalendar;
+  firstDay: number;
+  dayCount: number;
+  dayWidth: number;
+  rowHeight: number;
+  first: number;
+  last: number;
+  today: string;
+  selected?: number;
+  labels: { today: string; critical: string; milestone: string };
+};
+
+export const HEADER_HEIGHT = 40;
+
+export const Gantt = memo(function Gantt(p: GanttProps) {
+  const width = p.dayCount * p.dayWidth;
+  const rows = Math.max(0, p.last - p.first);
+  const top = p.first * p.rowHeight;
+  const height = rows * p.rowHeight;
+  const x = (iso: string) => (epochDayOf(iso) - p.firstDay) * p.dayWidth;
+  const y = (row: number) => row * p.rowHeight + p.rowHeight / 2;
+
+  // Weekends and holidays shaded; holiday names as tooltips.
+  const shades: React.ReactNode[] = [];
+  const lastIso = isoOfEpochDay(p.firstDay + p.dayCount - 1);
+  const holidayNames = new Map(p.calendar.holidays(isoOfEpochDay(p.firstDay), lastIso).map((h) => [h.date, h.name]));
+  for (let d = 0; d < p.dayCount; d++) {
+    const iso = isoOfEpochDay(p.firstDay + d);
+    if (!p.calendar.isWorkingDay(iso)) {
+      const name = holidayNames.get(iso);
+      shades.push(
+        <rect key={iso} x={d * p.dayWidth} y={top} width={p.dayWidth} height={height} className={name ? "g-holiday" : "g-weekend"}>
+          {name ? <title>{`${iso} ${name}`}</title> : null}
+        </rect>,
+      );
+    }
+  }
+
+  // Header: month names, and day numbers when there is room.
+  const header: React.ReactNode[] = [];
+  for (let d = 0; d < p.dayCount; d++) {
+    const iso = isoOfEpochDay(p.firstDay + d);
+    const day = Number(iso.slice(8, 10));
+    if (day === 1 || d === 0) {
+      header.push(
+        <text key={`m${iso}`} x={d * p.dayWidth + 3} y={14} className="g-month">
+          {NAMA_BULAN[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
+        </text>,
+      );
+      header.push(<line key={`ml${iso}`} x1={d * p.dayWidth} x2={d * p.dayWidth} y1={0} y2={HEADER_HEIGHT} className="g-grid" />);
+    }
+    if (p.dayWidth >= 14) header.push(<text key={`d${iso}`} x={d * p.dayWidth + p.dayWidth / 2} y={32} className="g-day">{day}</text>);
+  }
+
+  const bars: React.ReactNode[] = [];
+  for (let i = p.first; i < p.last; i++) {
+    const a = p.activities[i];
+    const s = p.scheduled[i];
+    if (!a || !s) continue;
+    const cls = `g-bar${s.critical ? " critical" : ""}${p.selected === i ? " selected" : ""}`;
+    if (s.milestone) {
+      const cx = x(s.finish) + (s.durationDays === 0 ? p.dayWidth : 0);
+      const cy = y(i);
+      bars.push(
+        <path key={a.id} d={`M${cx} ${cy - 7} L${cx + 7} ${cy} L${cx} ${cy + 7} L${cx - 7} ${cy} Z`} className={`g-milestone${s.critical ? " critical" : ""}`} data-activity={a.id}>
+          <title>{`${a.name} (${p.labels.milestone}) ${s.finish}`}</title>
+        </path>,
+      );
+    } else {
+      const bx = x(s.start);
+      const bw = Math.max(2, x(s.finish) + p.dayWidth - bx);
+      bars.push(
+        <rect key={a.id} x={bx} y={i * p.rowHeight + 7} width={bw} height={p.rowHeight - 14} rx={3} className={cls} data-activity={a.id} data-start={s.start} data-finish={s.finish}>
+          <title>{`${a.name}: ${s.start} – ${s.finish}${s.critical ? ` (${p.labels.critical})` : ""}`}</title>
+        </rect>,
+      );
+    }
+  }
+
+  // Links: FS finish→start, SS start→start, FF finish→finish, SF start→finish.
+  const paths: React.ReactNode[] = [];
+  for (const l of p.links) {
+    if ((l.from < p.first || l.from >= p.last) && (l.to < p.first || l.to >= p.last)) continue;
+    const pa = p.scheduled[l.from], sa = p.scheduled[l.to];
+    if (!pa || !sa) continue;
+    const startEdge = (s: ScheduledActivity) => (s.milestone ? x(s.finish) + p.dayWidth : x(s.start));
+    const finishEdge = (s: ScheduledActivity) => x(s.finish) + (s.milestone && s.durationDays === 0 ? p.dayWidth : p.dayWidth);
+    const fromX = l.type === "FS" || l.type === "FF" ? finishEdge(pa) : startEdge(pa);
+    const toX = l.type === "FS" || l.type === "SS" ? startEdge(sa) : finishEdge(sa);
+    const fromY = y(l.from), toY = y(l.to);
+    const intoStart = l.type === "FS" || l.type === "SS";
+    const outX = l.type === "FS" || l.type === "FF" ? fromX + 6 : fromX - 6;
+    const inX = intoStart ? toX - 6 : toX + 6;
+    const midY = fromY + (toY > fromY ? 1 : -1) * (p.rowHeight / 2);
+    const d = `M${fromX} ${fromY} H${outX} V${midY} H${inX} V${toY} H${toX}`;
+    paths.push(<path key={`${l.from}-${l.to}-${l.type}`} d={d} className={`g-link ${l.type}${l.critical ? " critical" : ""}`} markerEnd="url(#g-arrow)" />);
+  }
+
+  const todayX = epochDayOf(p.today) - p.firstDay;
+  return (
+    <div className="gantt" style={{ width }}>
+      <svg className="gantt-header" width={width} height={HEADER_HEIGHT} aria-hidden="true">
+        <rect x={0} y={0} width={width} height={HEADER_HEIGHT} className="g-header-bg" />
+        {header}
+      </svg>
+      <svg className="gantt-body" width={width} height={p.activities.length * p.rowHeight} aria-hidden="true">
+        <defs>
+          <marker id="g-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M0 0 L6 3 L0 6 Z" className="g-arrowhead" />
+          </marker>
+        </defs>
+        {shades}
+        {paths}
+        {bars}
+        {todayX >= 0 && todayX < p.dayCount ? (
+          <line x1={todayX * p.dayWidth} x2={todayX * p.dayWidth} y1={top} y2={top + height} className="g-today" data-testid="today-line">
+            <title>{p.labels.today}</title>
+          </line>
+        ) : null}
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,230 @@
+// The plan list: search, fiscal year and status filters, new plan, import and export.
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { emptyPlan } from "../../../src/domain/plan/empty.js";
+import { validatePlanText } from "../../../src/domain/plan/validate.js";
+import { formatError } from "../../../src/domain/messages.js";
+import { formatTanggal } from "../../../src/domain/format/indonesian.js";
+import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
+import { currentLang } from "../i18n/index.js";
+import { navigate, stageHref } from "../router.js";
+
+export function PlanList({ api }: { api: ApiClient }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState("");
+  const [year, setYear] = useState("");
+  const [status, setStatus] = useState("");
+  const [items, setItems] = useState<PlanSummary[] | undefined>();
+  const [error, setError] = useState<string[]>([]);
+  const [notice, setNotice] = useState("");
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const r = await api.listPlans({ q, fiscalYear: year ? Number(year) : undefined, status: status || undefined });
+      setItems(r.items);
+      setError([]);
+    } catch (e) {
+      setError([e instanceof Error ? e.message : String(e)]);
+    }
+  }, [api, q, year, status]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 200);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  async function onImport(file: File) {
+    setNotice("");
+    const text = await file.text();
+    const checked = validatePlanText(text);
+    if (!checked.ok) {
+      setError([t("errors.importInvalid"), ...checked.errors.map((e) => formatError(e, currentLang()))]);
+      return;
+    }
+    try {
+      const created = await api.importPlan(text);
+      setNotice(t("list.imported"));
+      navigate(stageHref(created.id, "sasaran"));
+    } catch (e) {
+      setError(e instanceof ApiError ? [e.message, ...e.fieldErrors.map((f) => `${f.path}: ${f.message}`)] : [String(e)]);
+    }
+  }
+
+  async function onArchive(id: string) {
+    try {
+      await api.archivePlan(id);
+      await load();
+    } catch (e) {
+      setError([e instanceof Error ? e.message : String(e)]);
+    }
+  }
+
+  const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - 2 + i);
+  return (
+    <section className="plan-list" aria-labelledby="list-title">
+      <div className="toolbar">
+        <h1 id="list-title">{t("list.title")}</h1>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t("list.newPlan")}
+        </button>
+        <label className="button file-button">
+          {t("list.import")}
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void onImport(f);
+              e.target.value = "";
+            }}
+          />
+        </label>
+      </div>
+      {creating ? <NewPlanForm api={api} onCancel={() => setCreating(false)} /> : null}
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("list.search")}</label>
+          <input id="filter-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-year">{t("list.fiscalYear")}</label>
+          <select id="filter-year" value={year} onChange={(e) => setYear(e.target.value)}>
+            <option value="">{t("list.all")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("list.status")}</label>
+          <select id="filter-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t("list.statusDraft")}</option>
+            <option value="archived">{t("list.statusArchived")}</option>
+          </select>
+        </div>
+      </form>
+      {error.length ? (
+        <div role="alert" className="error-box">
+          {error.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      ) : null}
+      {notice ? <p role="status">{notice}</p> : null}
+      {items === undefined ? (
+        <p>{t("common.loading")}</p>
+      ) : items.length === 0 ? (
+        <p>{t("list.empty")}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="sr-only">{t("list.count", { count: items.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("list.colTitle")}</th>
+              <th scope="col">{t("list.fiscalYear")}</th>
+              <th scope="col">{t("list.colOrg")}</th>
+              <th scope="col">{t("list.status")}</th>
+              <th scope="col">{t("list.colUpdated")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("list.export")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a
+                    href={stageHref(p.id, "sasaran")}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(stageHref(p.id, "sasaran"));
+                    }}
+                  >
+                    {p.title}
+                  </a>
+                </td>
+                <td>{p.fiscalYear}</td>
+                <td>
+                  {p.organizationName}
+                  {p.unit ? ` — ${p.unit}` : ""}
+                </td>
+                <td>{p.status === "archived" ? t("list.statusArchived") : t("list.statusDraft")}</td>
+                <td>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
+                <td className="actions">
+                  <a className="button" href={api.exportUrl(p.id)} download>
+                    {t("list.export")}
+                  </a>
+                  {p.status !== "archived" ? (
+                    <button type="button" onClick={() => void onArchive(p.id)}>
+                      {t("list.archive")}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function NewPlanForm({ api, onCancel }: { api: ApiClient; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState("");
+  const [org, setOrg] = useState("");
+  const [unit, setUnit] = useState("");
+  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
+  const [error, setError] = useState("");
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim() || !org.trim()) {
+      setError(t("newPlan.required"));
+      return;
+    }
+    try {
+      const created = await api.createPlan(emptyPlan({ title, organizationName: org, unit, fiscalYear: Number(year) }));
+      navigate(stageHref(created.id, "sasaran"));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  return (
+    <form className="card new-plan" onSubmit={(e) => void submit(e)} aria-labelledby="new-plan-title">
+      <h2 id="new-plan-title">{t("newPlan.title")}</h2>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="new-title">{t("newPlan.planTitle")}</label>
+          <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor="new-org">{t("newPlan.organization")}</label>
+          <input id="new-org" value={org} onChange={(e) => setOrg(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="new-unit">{t("newPlan.unit")}</label>
+          <input id="new-unit" value={unit} onChange={(e) => setUnit(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-year">{t("newPlan.fiscalYear")}</label>
+          <input id="new-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+        </div>
+      </div>
+      {error ? <p role="alert" className="error-box">{error}</p> : null}
+      <div className="row">
+        <button type="submit" className="primary">
+          {t("newPlan.create")}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("newPlan.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

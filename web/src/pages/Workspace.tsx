@@ -1,0 +1,193 @@
+// One plan: stage navigator with completeness, the stage screen, findings, saving and conflicts.
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { computeFindings, type Finding } from "../../../src/domain/findings.js";
+import { pick } from "../../../src/domain/messages.js";
+import { ApiError, type ApiClient } from "../api/client.js";
+import { SessionContext } from "../components/fields.js";
+import { ConflictPanel } from "../components/ConflictPanel.js";
+import { currentLang } from "../i18n/index.js";
+import { navigate, STAGE_SLUGS, stageHref, type StageSlug } from "../router.js";
+import { PlanSession, useSession, type SessionState } from "../state/session.js";
+import { focusPath, slugOfFindingStage, slugOfPath } from "../state/stages.js";
+import { StageScreen } from "../stages/index.js";
+
+type Issue = { key: string; stage: StageSlug; severity: "error" | "warning" | "info"; path: string; message: string };
+
+export function Workspace({ api, planId, stage }: { api: ApiClient; planId: string; stage: StageSlug }) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<PlanSession | undefined>();
+  const [loadError, setLoadError] = useState("");
+  useEffect(() => {
+    let s: PlanSession | undefined;
+    let cancelled = false;
+    api
+      .getPlan(planId)
+      .then((env) => {
+        if (cancelled) return;
+        s = new PlanSession(api, env);
+        setSession(s);
+      })
+      .catch((e: unknown) => setLoadError(e instanceof ApiError && e.status === 404 ? t("common.notFound") : e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+      // Leaving the plan: send what is pending before letting go.
+      void s?.flush().finally(() => s?.dispose());
+    };
+  }, [api, planId, t]);
+
+  if (!session)
+    return (
+      <main id="main" tabIndex={-1}>
+        {loadError ? <p role="alert" className="error-box">{loadError}</p> : <p>{t("common.loading")}</p>}
+      </main>
+    );
+  return (
+    <SessionContext.Provider value={session}>
+      <LoadedWorkspace session={session} stage={stage} api={api} />
+    </SessionContext.Provider>
+  );
+}
+
+function useIssues(state: SessionState): Issue[] {
+  const lang = currentLang();
+  const findings = useMemo(() => {
+    try {
+      return computeFindings(state.local);
+    } catch {
+      return [] as Finding[];
+    }
+  }, [state.local]);
+  return useMemo(() => {
+    const out: Issue[] = [];
+    state.invalid.forEach((e, i) => out.push({ key: `inv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${e.path}: ${pick(e.message, lang)}` }));
+    state.fieldErrors.forEach((e, i) => out.push({ key: `srv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${e.path}: ${e.message}` }));
+    findings.forEach((f, i) => out.push({ key: `f-${i}`, stage: slugOfFindingStage(f.stage), severity: f.severity, path: f.path, message: pick(f.message, lang) }));
+    return out;
+  }, [findings, state.invalid, state.fieldErrors, lang]);
+}
+
+function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage: StageSlug; api: ApiClient }) {
+  const { t } = useTranslation();
+  const state = useSession(session);
+  const issues = useIssues(state);
+  const [showAll, setShowAll] = useState(false);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        session.undo();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [session]);
+
+  const counts = useMemo(() => {
+    const m = new Map<StageSlug, number>();
+    for (const i of issues) if (i.severity !== "info") m.set(i.stage, (m.get(i.stage) ?? 0) + 1);
+    return m;
+  }, [issues]);
+
+  const shown = showAll ? issues : issues.filter((i) => i.stage === stage);
+  const jump = (issue: Issue) => {
+    if (issue.stage !== stage) navigate(stageHref(session.planId, issue.stage));
+    setTimeout(() => focusPath(issue.path), 0);
+  };
+
+  return (
+    <div className="workspace">
+      <nav className="stage-nav" aria-label={t("stages.nav")}>
+        <p className="plan-title" title={state.local.title}>
+          {state.local.title}
+        </p>
+        <ol>
+          {STAGE_SLUGS.map((s) => {
+            const n = counts.get(s) ?? 0;
+            return (
+              <li key={s}>
+                <a
+                  href={stageHref(session.planId, s)}
+                  aria-current={s === stage ? "page" : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(stageHref(session.planId, s));
+                  }}
+                >
+                  <span>{t(`stages.${s}`)}</span>
+                  <span className={n ? "badge open" : "badge done"} aria-label={n ? t("stages.open", { count: n }) : t("stages.complete")}>
+                    {n ? n : "✓"}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+        <a
+          href="/"
+          className="back-link"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate("/");
+          }}
+        >
+          ← {t("common.back")}
+        </a>
+      </nav>
+      <main id="main" tabIndex={-1} className="stage-main">
+        <SaveBar session={session} state={state} />
+        {state.conflicts.length ? <ConflictPanel session={session} conflicts={state.conflicts} /> : null}
+        <StageScreen stage={stage} plan={state.local} session={session} api={api} />
+      </main>
+      <aside className="findings" aria-labelledby="findings-title">
+        <h2 id="findings-title">{t("findings.title")}</h2>
+        <label className="inline">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> {t("findings.all")}
+        </label>
+        {shown.length === 0 ? (
+          <p>{t("findings.none")}</p>
+        ) : (
+          <ul>
+            {shown.map((i) => (
+              <li key={i.key} className={`finding ${i.severity}`}>
+                <button type="button" className="link" onClick={() => jump(i)}>
+                  <span className="sev">{t(`findings.${i.severity}`)}</span> {i.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function SaveBar({ session, state }: { session: PlanSession; state: SessionState }) {
+  const { t } = useTranslation();
+  const text =
+    state.status === "saved"
+      ? t("save.saved", { version: state.base.version })
+      : state.status === "saving"
+        ? t("save.saving")
+        : state.status === "pending"
+          ? t("save.pending")
+          : state.status === "invalid"
+            ? t("save.invalid")
+            : t("save.error", { message: state.errorMessage ?? "" });
+  return (
+    <div className="save-bar">
+      <span role="status" aria-live="polite" className={`save-status ${state.status}`} data-testid="save-status" data-version={state.base.version}>
+        {text}
+      </span>
+      {state.status === "error" ? (
+        <button type="button" onClick={() => void session.flush()}>
+          {t("save.retry")}
+        </button>
+      ) : null}
+      <button type="button" onClick={() => session.undo()} disabled={!state.canUndo} title={t("save.undoHint")} aria-keyshortcuts="Control+Z">
+        ↶ {t("save.undo")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+// Stage 3: direction (vision … programs), the direction tree with traceability, the activities.
+import { useTranslation } from "react-i18next";
+import { HORIZONS } from "../../../src/domain/plan/schema.js";
+import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
+import type { StageProps } from "./index.js";
+
+export function ActivitiesStage({ plan, session }: StageProps) {
+  const { t } = useTranslation();
+  const d = plan.direction;
+  return (
+    <>
+      <section className="card" aria-labelledby="direction-title">
+        <h1 id="direction-title">{t("direction.title")}</h1>
+        <TextField label={t("direction.vision")} path={["direction", "vision"]} dataPath="direction.vision" value={d.vision} multiline rows={2} />
+        <div className="grid-2">
+          <LinesField label={t("direction.missions")} path={["direction", "missions"]} dataPath="direction.missions" value={d.missions} hint={t("documents.onePerLine")} />
+          <LinesField label={t("direction.policies")} path={["direction", "policies"]} dataPath="direction.policies" value={d.policies} hint={t("documents.onePerLine")} />
+        </div>
+        <h2>{t("direction.goals")}</h2>
+        {d.goals.map((g, i) => (
+          <div key={g.id} className="row" data-path={`direction.goals[${i}]`} tabIndex={-1}>
+            <TextField className="grow" label={`${t("direction.goal")} ${i + 1}`} path={["direction", "goals", { id: g.id }, "text"]} dataPath={`direction.goals[${i}].text`} value={g.text} />
+            <button type="button" aria-label={`${t("common.remove")}: ${g.text}`} onClick={() => session.remove(["direction", "goals", { id: g.id }])}>
+              ✕
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => session.insert(["direction", "goals"], { id: newId("tj", d.goals), text: t("direction.newGoal") })}>
+          + {t("direction.newGoal")}
+        </button>
+        <h2>{t("direction.targets")}</h2>
+        {d.targets.map((s, i) => {
+          const base = ["direction", "targets", { id: s.id }] as const;
+          const dp = `direction.targets[${i}]`;
+          return (
+            <div key={s.id} className="row wrap" data-path={dp} tabIndex={-1}>
+              <SelectField label={t("direction.goal")} path={[...base, "goalId"]} dataPath={`${dp}.goalId`} value={s.goalId} options={d.goals.map((g) => [g.id, g.text] as const)} />
+              <TextField className="grow" label={`${t("direction.target")} ${i + 1}`} path={[...base, "text"]} dataPath={`${dp}.text`} value={s.text} />
+              <TextField label={t("direction.indicator")} path={[...base, "indicator"]} dataPath={`${dp}.indicator`} value={s.indicator} />
+              <TextField label={t("direction.targetValue")} path={[...base, "targetValue"]} dataPath={`${dp}.targetValue`} value={s.targetValue} />
+              <button type="button" aria-label={`${t("common.remove")}: ${s.text}`} onClick={() => session.remove(base)}>
+                ✕
+              </button>
+            </div>
+          );
+        })}
+        {d.goals.length ? (
+          <button type="button" onClick={() => session.insert(["direction", "targets"], { id: newId("ss", d.targets), goalId: d.goals[0]!.id, text: t("direction.newTarget"), indicator: "", targetValue: "" })}>
+            + {t("direction.newTarget")}
+          </button>
+        ) : null}
+        <h2>{t("direction.programs")}</h2>
+        {d.programs.map((p, i) => (
+          <div key={p.id} className="row" data-path={`direction.programs[${i}]`} tabIndex={-1}>
+            <TextField className="grow" label={`${t("direction.program")} ${i + 1}`} path={["direction", "programs", { id: p.id }, "name"]} dataPath={`direction.programs[${i}].name`} value={p.name} />
+            <button type="button" aria-label={`${t("common.remove")}: ${p.name}`} onClick={() => session.remove(["direction", "programs", { id: p.id }])}>
+              ✕
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => session.insert(["direction", "programs"], { id: newId("pr", d.programs), name: t("direction.newProgram") })}>
+          + {t("direction.newProgram")}
+        </button>
+      </section>
+      <DirectionTree {...{ plan, session }} />
+      <section className="card" aria-labelledby="activities-title">
+        <h2 id="activities-title">{t("activities.title")}</h2>
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("activities.name")}</th>
+              <th scope="col">{t("activities.output")}</th>
+              <th scope="col">{t("activities.target")}</th>
+              <th scope="col">{t("activities.program")}</th>
+              <th scope="col">{t("activities.owner")}</th>
+              <th scope="col">{t("activities.horizon")}</th>
+              <th scope="col">{t("activities.strategies")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.activities.map((a, i) => {
+              const base = ["activities", { id: a.id }] as const;
+              const dp = `activities[${i}]`;
+              const n = `${i + 1}`;
+              return (
+                <tr key={a.id} data-path={dp} tabIndex={-1}>
+                  <td>
+                    <TextField hideLabel label={`${t("activities.name")} ${n}`} path={[...base, "name"]} dataPath={`${dp}.name`} value={a.name} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("activities.output")} ${n}`} path={[...base, "output"]} dataPath={`${dp}.output`} value={a.output} optional />
+                  </td>
+                  <td>
+                    <SelectField hideLabel optional label={`${t("activities.target")} ${n}`} path={[...base, "targetId"]} dataPath={`${dp}.targetId`} value={a.targetId} options={d.targets.map((s) => [s.id, s.text] as const)} />
+                  </td>
+                  <td>
+                    <SelectField hideLabel optional label={`${t("activities.program")} ${n}`} path={[...base, "programId"]} dataPath={`${dp}.programId`} value={a.programId} options={d.programs.map((p) => [p.id, p.name] as const)} />
+                  </td>
+                  <td>
+                    <SelectField hideLabel optional label={`${t("activities.owner")} ${n}`} path={[...base, "ownerId"]} dataPath={`${dp}.ownerId`} value={a.ownerId} options={plan.team.map((m) => [m.id, m.name] as const)} />
+                  </td>
+                  <td>
+                    <SelectField hideLabel optional label={`${t("activities.horizon")} ${n}`} path={[...base, "horizon"]} dataPath={`${dp}.horizon`} value={a.horizon} options={HORIZONS.map((h) => [h, t(`activities.horizons.${h}`)] as const)} />
+                  </td>
+                  <td>
+                    <fieldset className="checks compact" data-path={`${dp}.strategyIds`}>
+                      <legend className="sr-only">{`${t("activities.strategies")} ${n}`}</legend>
+                      {plan.analysis.strategies.map((s) => (
+                        <label key={s.id} className="inline" title={s.text}>
+                          <input
+                            type="checkbox"
+                            checked={a.strategyIds?.includes(s.id) ?? false}
+                            onChange={(e) => {
+                              const cur = a.strategyIds ?? [];
+                              const next = e.target.checked ? [...cur, s.id] : cur.filter((x) => x !== s.id);
+                              session.set([...base, "strategyIds"], next.length ? next : undefined);
+                            }}
+                          />
+                          {s.kind}: {s.text.slice(0, 24)}
+                        </label>
+                      ))}
+                    </fieldset>
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`${t("common.remove")}: ${a.name}`} onClick={() => removeActivity(session, plan, a.id)}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          onClick={() => session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] })}
+        >
+          + {t("activities.newName")}
+        </button>
+      </section>
+    </>
+  );
+}
+
+/** Removing an activity also removes what points at it, as one undoable edit, so the plan stays valid. */
+export function removeActivity(session: StageProps["session"], plan: StageProps["plan"], id: string) {
+  const index = plan.activities.findIndex((a) => a.id === id);
+  if (index < 0) return;
+  const ops: Parameters<typeof session.apply>[0]["ops"] = [];
+  plan.activities.forEach((a) => {
+    if (a.dependsOn.some((dep) => dep.activityId === id))
+      ops.push({ kind: "set", path: ["activities", { id: a.id }, "dependsOn"], value: a.dependsOn.filter((dep) => dep.activityId !== id), old: a.dependsOn });
+  });
+  // Index-addressed deletes go from the end so earlier indices stay right.
+  for (let i = plan.assignments.length - 1; i >= 0; i--) {
+    const x = plan.assignments[i]!;
+    if (x.activityId === id) ops.push({ kind: "delete", path: ["assignments", i], old: x, index: i });
+  }
+  for (let i = plan.budget.length - 1; i >= 0; i--) {
+    const b = plan.budget[i]!;
+    if (b.activityId === id) ops.push({ kind: "delete", path: ["budget", { id: b.id }], old: b, index: i });
+  }
+  ops.push({ kind: "delete", path: ["activities", { id }], old: plan.activities[index], index });
+  session.apply({ ops });
+}
+
+function DirectionTree({ plan }: Pick<StageProps, "plan" | "session">) {
+  const { t } = useTranslation();
+  const d = plan.direction;
+  const byTarget = (id: string) => plan.activities.filter((a) => a.targetId === id);
+  const untraced = plan.activities.filter((a) => !a.targetId);
+  return (
+    <section className="card" aria-labelledby="tree-title">
+      <h2 id="tree-title">{t("direction.tree")}</h2>
+      <ul className="tree">
+        <li>
+          <strong>{t("direction.vision")}:</strong> {d.vision || t("common.none")}
+          <ul>
+            {d.missions.map((m, i) => (
+              <li key={i}>
+                <strong>{t("direction.mission")}:</strong> {m}
+              </li>
+            ))}
+            {d.goals.map((g) => (
+              <li key={g.id}>
+                <strong>{t("direction.goal")}:</strong> {g.text}
+                <ul>
+                  {d.targets
+                    .filter((s) => s.goalId === g.id)
+                    .map((s) => {
+                      const acts = byTarget(s.id);
+                      return (
+                        <li key={s.id}>
+                          <strong>{t("direction.target")}:</strong> {s.text} {s.indicator ? `(${s.indicator}: ${s.targetValue})` : ""}
+                          {acts.length === 0 ? <span className="warn"> ⚠ {t("direction.unserved")}</span> : null}
+                          <ul>
+                            {acts.map((a) => (
+                              <li key={a.id}>
+                                {a.programId ? <span className="muted">[{d.programs.find((p) => p.id === a.programId)?.name}] </span> : null}
+                                {a.name}
+                              </li>
+                            ))}
+                          </ul>
+                        </li>
+                      );
+                    })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </li>
+      </ul>
+      {untraced.length ? (
+        <ul className="warnings">
+          {untraced.map((a) => (
+            <li key={a.id} className="warn">
+              ⚠ {a.name}: {t("direction.untraced")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

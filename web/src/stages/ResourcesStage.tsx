@@ -1,0 +1,240 @@
+// Stage 5: resources, assignments with load versus availability, the RAB with totals, strategy.
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { formatAngka, formatRupiah } from "../../../src/domain/format/indonesian.js";
+import { RESOURCE_KINDS, type Plan } from "../../../src/domain/plan/schema.js";
+import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
+import type { Op } from "../state/edits.js";
+import { resourcePeaks, stageOutputsOf } from "../state/outputs.js";
+import type { StageProps } from "./index.js";
+import { useSchedule } from "./ScheduleStage.js";
+
+export function ResourcesStage({ plan, session }: StageProps) {
+  const { t } = useTranslation();
+  const result = useSchedule(plan);
+  const peaks = useMemo(() => resourcePeaks(plan, new Map(result.ok ? result.schedule.activities.map((s) => [s.id, s]) : [])), [plan, result]);
+  const out = stageOutputsOf(plan);
+  const actOptions = plan.activities.map((a, i) => [a.id, `${i + 1}. ${a.name}`] as const);
+  return (
+    <>
+      <section className="card" aria-labelledby="res-title">
+        <h1 id="res-title">{t("resources.title")}</h1>
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("resources.kind")}</th>
+              <th scope="col">{t("resources.name")}</th>
+              <th scope="col">{t("resources.unit")}</th>
+              <th scope="col">{t("resources.available")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.resources.map((r, i) => {
+              const base = ["resources", { id: r.id }] as const;
+              const dp = `resources[${i}]`;
+              return (
+                <tr key={r.id} data-path={dp} tabIndex={-1}>
+                  <td>
+                    <SelectField hideLabel label={`${t("resources.kind")} ${i + 1}`} path={[...base, "kind"]} dataPath={`${dp}.kind`} value={r.kind} options={RESOURCE_KINDS.map((k) => [k, t(`resources.kinds.${k}`)] as const)} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.name")} ${i + 1}`} path={[...base, "name"]} dataPath={`${dp}.name`} value={r.name} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.unit")} ${i + 1}`} path={[...base, "unit"]} dataPath={`${dp}.unit`} value={r.unit} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("resources.available")} ${i + 1}`} path={[...base, "available"]} dataPath={`${dp}.available`} value={r.available} min={0} />
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`${t("common.remove")}: ${r.name}`} onClick={() => removeResource(session, plan, r.id)}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => session.insert(["resources"], { id: newId("r", plan.resources), kind: "people", name: t("resources.newName"), unit: "orang", available: 1 })}>
+          + {t("resources.newName")}
+        </button>
+      </section>
+      <section className="card" aria-labelledby="asg-title">
+        <h2 id="asg-title">{t("resources.assignments")}</h2>
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("resources.activity")}</th>
+              <th scope="col">{t("resources.resource")}</th>
+              <th scope="col">{t("resources.quantity")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.assignments.map((x, i) => {
+              const dp = `assignments[${i}]`;
+              return (
+                <tr key={i} data-path={dp} tabIndex={-1}>
+                  <td>
+                    <SelectField hideLabel label={`${t("resources.activity")} ${i + 1}`} path={["assignments", i, "activityId"]} dataPath={`${dp}.activityId`} value={x.activityId} options={actOptions} />
+                  </td>
+                  <td>
+                    <SelectField hideLabel label={`${t("resources.resource")} ${i + 1}`} path={["assignments", i, "resourceId"]} dataPath={`${dp}.resourceId`} value={x.resourceId} options={plan.resources.map((r) => [r.id, r.name] as const)} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("resources.quantity")} ${i + 1}`} path={["assignments", i, "quantity"]} dataPath={`${dp}.quantity`} value={x.quantity} min={0} />
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`${t("common.remove")} ${i + 1}`} onClick={() => session.remove(["assignments", i])}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {plan.activities.length && plan.resources.length ? (
+          <button type="button" onClick={() => session.insert(["assignments"], { activityId: plan.activities[0]!.id, resourceId: plan.resources[0]!.id, quantity: 1 })}>
+            + {t("resources.assignments")}
+          </button>
+        ) : null}
+        <LoadChart plan={plan} peaks={peaks} />
+      </section>
+      <section className="card" aria-labelledby="rab-title">
+        <h2 id="rab-title">{t("resources.budget")}</h2>
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("resources.activity")}</th>
+              <th scope="col">{t("resources.item")}</th>
+              <th scope="col">{t("resources.volume")}</th>
+              <th scope="col">{t("resources.unit")}</th>
+              <th scope="col">{t("resources.unitPrice")}</th>
+              <th scope="col">{t("resources.tax")}</th>
+              <th scope="col">{t("resources.amount")}</th>
+              <th scope="col">{t("resources.account")}</th>
+              <th scope="col">{t("resources.source")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.budget.map((b, i) => {
+              const base = ["budget", { id: b.id }] as const;
+              const dp = `budget[${i}]`;
+              const n = i + 1;
+              return (
+                <tr key={b.id} data-path={dp} tabIndex={-1}>
+                  <td>
+                    <SelectField hideLabel label={`${t("resources.activity")} ${n}`} path={[...base, "activityId"]} dataPath={`${dp}.activityId`} value={b.activityId} options={actOptions} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.item")} ${n}`} path={[...base, "item"]} dataPath={`${dp}.item`} value={b.item} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("resources.volume")} ${n}`} path={[...base, "volume"]} dataPath={`${dp}.volume`} value={b.volume} min={0} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.unit")} ${n}`} path={[...base, "unit"]} dataPath={`${dp}.unit`} value={b.unit} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("resources.unitPrice")} ${n}`} path={[...base, "unitPrice"]} dataPath={`${dp}.unitPrice`} value={b.unitPrice} integer min={0} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("resources.tax")} ${n}`} path={[...base, "taxPercent"]} dataPath={`${dp}.taxPercent`} value={b.taxPercent} min={0} max={100} optional />
+                  </td>
+                  <td className="num" data-testid="rab-amount">{formatRupiah(out.budgetLineAmount(b.id))}</td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.account")} ${n}`} path={[...base, "account"]} dataPath={`${dp}.account`} value={b.account} optional />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("resources.source")} ${n}`} path={[...base, "source"]} dataPath={`${dp}.source`} value={b.source} optional />
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`${t("common.remove")}: ${b.item}`} onClick={() => session.remove(base)}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={6}>
+                {t("resources.grandTotal")}
+              </th>
+              <td className="num" data-testid="rab-total">
+                <strong>{formatRupiah(out.budgetTotal)}</strong>
+              </td>
+              <td colSpan={3} />
+            </tr>
+          </tfoot>
+        </table>
+        {plan.activities.length ? (
+          <button type="button" onClick={() => session.insert(["budget"], { id: newId("b", plan.budget), activityId: plan.activities[0]!.id, item: t("resources.newItem"), volume: 1, unit: "paket", unitPrice: 0 })}>
+            + {t("resources.newItem")}
+          </button>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="strat-title">
+        <h2 id="strat-title">{t("resources.strategy")}</h2>
+        <div className="grid-2">
+          <TextField label={t("resources.strategyOrganization")} path={["resourceStrategy", "organization"]} dataPath="resourceStrategy.organization" value={plan.resourceStrategy.organization} optional multiline />
+          <TextField label={t("resources.strategyAssets")} path={["resourceStrategy", "assets"]} dataPath="resourceStrategy.assets" value={plan.resourceStrategy.assets} optional multiline />
+          <TextField label={t("resources.strategyAdaptiveness")} path={["resourceStrategy", "adaptiveness"]} dataPath="resourceStrategy.adaptiveness" value={plan.resourceStrategy.adaptiveness} optional multiline />
+          <TextField label={t("resources.strategyCulture")} path={["resourceStrategy", "culture"]} dataPath="resourceStrategy.culture" value={plan.resourceStrategy.culture} optional multiline />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function LoadChart({ plan, peaks }: { plan: Plan; peaks: Map<string, number> }) {
+  const { t } = useTranslation();
+  if (!plan.resources.length) return null;
+  const max = Math.max(1, ...plan.resources.map((r) => Math.max(r.available, peaks.get(r.id) ?? 0)));
+  const rowH = 26, labelW = 180, w = 420;
+  return (
+    <figure className="load-chart">
+      <figcaption>{t("resources.load")}</figcaption>
+      <svg width={labelW + w + 120} height={plan.resources.length * rowH + 10} role="img" aria-label={t("resources.load")}>
+        {plan.resources.map((r, i) => {
+          const need = peaks.get(r.id) ?? 0;
+          const over = need > r.available;
+          return (
+            <g key={r.id} transform={`translate(0 ${i * rowH + 4})`}>
+              <text x={0} y={15} className="chart-label">
+                {r.name.slice(0, 26)}
+              </text>
+              <rect x={labelW} y={2} width={(r.available / max) * w} height={18} className="avail" />
+              <rect x={labelW} y={7} width={(need / max) * w} height={8} className={over ? "need over" : "need"} />
+              <text x={labelW + w + 6} y={15} className={over ? "chart-label over" : "chart-label"}>
+                {formatAngka(need)} / {formatAngka(r.available)} {over ? `⚠ ${t("resources.over")}` : ""}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+function removeResource(session: StageProps["session"], plan: Plan, id: string) {
+  const ops: Op[] = [];
+  for (let i = plan.assignments.length - 1; i >= 0; i--) {
+    const x = plan.assignments[i]!;
+    if (x.resourceId === id) ops.push({ kind: "delete", path: ["assignments", i], old: x, index: i });
+  }
+  const index = plan.resources.findIndex((r) => r.id === id);
+  ops.push({ kind: "delete", path: ["resources", { id }], old: plan.resources[index], index });
+  session.apply({ ops });
+}

@@ -1,0 +1,85 @@
+// Stage 1: plan identity and the target community groups with totals.
+import { useTranslation } from "react-i18next";
+import { formatAngka } from "../../../src/domain/format/indonesian.js";
+import { SERVICE_PATTERNS } from "../../../src/domain/plan/schema.js";
+import { DateField, NumberField, SelectField, TextField, newId } from "../components/fields.js";
+import { stageOutputsOf } from "../state/outputs.js";
+import type { StageProps } from "./index.js";
+
+export function TargetsStage({ plan, session }: StageProps) {
+  const { t } = useTranslation();
+  const out = stageOutputsOf(plan);
+  return (
+    <>
+      <section aria-labelledby="identity-title" className="card">
+        <h1 id="identity-title">{t("plan.identity")}</h1>
+        <div className="grid-3">
+          <TextField label={t("plan.title")} path={["title"]} dataPath="title" value={plan.title} />
+          <NumberField label={t("plan.fiscalYear")} path={["fiscalYear"]} dataPath="fiscalYear" value={plan.fiscalYear} integer min={2000} max={2100} />
+          <DateField label={t("plan.start")} path={["start"]} dataPath="start" value={plan.start} />
+          <TextField label={t("plan.orgName")} path={["organization", "name"]} dataPath="organization.name" value={plan.organization.name} />
+          <TextField label={t("plan.unit")} path={["organization", "unit"]} dataPath="organization.unit" value={plan.organization.unit} />
+          <TextField label={t("plan.government")} path={["organization", "government"]} dataPath="organization.government" value={plan.organization.government} optional />
+          <TextField label={t("plan.serviceName")} path={["service", "name"]} dataPath="service.name" value={plan.service.name} />
+          <SelectField
+            label={t("plan.servicePattern")}
+            path={["service", "pattern"]}
+            dataPath="service.pattern"
+            value={plan.service.pattern}
+            options={SERVICE_PATTERNS.map((p) => [p, t(`patterns.${p}`)] as const)}
+          />
+          <TextField label={t("plan.address")} path={["organization", "address"]} dataPath="organization.address" value={plan.organization.address} optional />
+        </div>
+      </section>
+      <section aria-labelledby="targets-title" className="card">
+        <h2 id="targets-title">{t("targets.title")}</h2>
+        <p className="totals" data-testid="target-totals">
+          {t("targets.totals", { groups: formatAngka(out.targetGroupCount), people: formatAngka(out.peopleServed) })}
+        </p>
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("targets.name")}</th>
+              <th scope="col">{t("targets.size")}</th>
+              <th scope="col">{t("targets.area")}</th>
+              <th scope="col">{t("targets.needs")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.targetGroups.map((g, i) => {
+              const base = ["targetGroups", { id: g.id }] as const;
+              const dp = `targetGroups[${i}]`;
+              return (
+                <tr key={g.id} data-path={dp} tabIndex={-1}>
+                  <td>
+                    <TextField hideLabel label={`${t("targets.name")} ${i + 1}`} path={[...base, "name"]} dataPath={`${dp}.name`} value={g.name} />
+                  </td>
+                  <td>
+                    <NumberField hideLabel label={`${t("targets.size")} ${i + 1}`} path={[...base, "size"]} dataPath={`${dp}.size`} value={g.size} integer min={0} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("targets.area")} ${i + 1}`} path={[...base, "area"]} dataPath={`${dp}.area`} value={g.area} optional />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("targets.needs")} ${i + 1}`} path={[...base, "needs"]} dataPath={`${dp}.needs`} value={g.needs} optional multiline rows={1} />
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => session.remove(base)} aria-label={`${t("common.remove")}: ${g.name}`}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => session.insert(["targetGroups"], { id: newId("g", plan.targetGroups), name: t("targets.newName"), size: 0 })}>
+          + {t("targets.newName")}
+        </button>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+// One open plan: the server's version (base), the user's local copy, the edits not yet saved,
+// autosave with JSON Patch + If-Match, rebase on 409, conflicts that keep both values, undo.
+import { useSyncExternalStore } from "react";
+import type { Plan } from "../../../src/domain/plan/schema.js";
+import { validatePlan } from "../../../src/domain/plan/validate.js";
+import type { PlanError } from "../../../src/domain/messages.js";
+import { ApiError, type ApiClient, type FieldError, type PlanEnvelope } from "../api/client.js";
+import { applyEdit, deepEqual, getAt, inverseEdit, rebase, resolvePath, type Conflict, type Edit, type Op, type Path } from "./edits.js";
+
+export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "error";
+
+export type SessionState = {
+  base: PlanEnvelope;
+  local: Plan;
+  pending: Edit[];
+  conflicts: Conflict[];
+  status: SaveStatus;
+  errorMessage?: string;
+  fieldErrors: FieldError[];
+  invalid: PlanError[];
+  canUndo: boolean;
+};
+
+const SAVE_DELAY_MS = 600;
+const UNDO_LIMIT = 100;
+const COALESCE_MS = 1200;
+
+type UndoEntry = { edit: Edit; at: number; key?: string };
+
+function setKey(edit: Edit): string | undefined {
+  const only = edit.ops.length === 1 ? edit.ops[0] : undefined;
+  return only?.kind === "set" ? JSON.stringify(only.path) : undefined;
+}
+
+export class PlanSession {
+  private state: SessionState;
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Edit[] | undefined;
+  private undoStack: UndoEntry[] = [];
+  private disposed = false;
+
+  constructor(private readonly api: ApiClient, envelope: PlanEnvelope) {
+    this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false };
+  }
+
+  get planId(): string {
+    return this.state.base.id;
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  getState = (): SessionState => this.state;
+
+  private update(patch: Partial<SessionState>) {
+    this.state = { ...this.state, ...patch, canUndo: this.undoStack.length > 0 };
+    for (const fn of this.listeners) fn();
+  }
+
+  dispose() {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Applies an edit to the local copy at once and schedules the save. */
+  apply(edit: Edit, opts: { undoable?: boolean } = {}) {
+    if (edit.ops.length === 0) return;
+    const { doc } = applyEdit(this.state.local, edit);
+    if (doc === this.state.local) return;
+    if (opts.undoable !== false) {
+      const key = setKey(edit);
+      const top = this.undoStack[this.undoStack.length - 1];
+      const now = Date.now();
+      if (key && top && top.key === key && now - top.at < COALESCE_MS) {
+        // Typing in one field is one undo step: keep the value from before the first keystroke.
+        const first = top.edit.ops[0] as Extract<Op, { kind: "set" }>;
+        const last = edit.ops[0] as Extract<Op, { kind: "set" }>;
+        top.edit = { ops: [{ ...last, old: first.old }] };
+        top.at = now;
+      } else {
+        this.undoStack.push({ edit, at: now, key });
+        if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
+      }
+    }
+    this.changeLocal(doc, [...this.state.pending, edit]);
+  }
+
+  /** Sets one value; `path` addresses list items by id where they have one. */
+  set(path: Path, value: unknown) {
+    const concrete = resolvePath(this.state.local, path);
+    if (!concrete) return;
+    const old = getAt(this.state.local, concrete);
+    if (deepEqual(old, value)) return;
+    this.apply({ ops: [{ kind: "set", path, value, old }] });
+  }
+
+  insert(listPath: Path, value: unknown) {
+    this.apply({ ops: [{ kind: "insert", path: listPath, value }] });
+  }
+
+  remove(itemPath: Path) {
+    const concrete = resolvePath(this.state.local, itemPath);
+    if (!concrete) return;
+    this.apply({ ops: [{ kind: "delete", path: itemPath, old: getAt(this.state.local, concrete), index: concrete[concrete.length - 1] as number }] });
+  }
+
+  undo() {
+    const entry = this.undoStack.pop();
+    if (!entry) {
+      this.update({});
+      return;
+    }
+    this.apply(inverseEdit(entry.edit, this.state.local), { undoable: false });
+  }
+
+  resolveConflict(key: string, keepMine: boolean) {
+    const conflict = this.state.conflicts.find((c) => c.key === key);
+    if (!conflict) return;
+    this.update({ conflicts: this.state.conflicts.filter((c) => c.key !== key) });
+    if (keepMine) this.apply(conflict.keepMine);
+  }
+
+  private changeLocal(doc: Plan, pending: Edit[]) {
+    const v = validatePlan(doc);
+    const invalid = v.ok ? [] : v.errors;
+    this.update({ local: doc, pending, invalid, status: invalid.length ? "invalid" : pending.length ? "pending" : this.state.status === "saving" ? "saving" : "saved" });
+    this.schedule();
+  }
+
+  private schedule(delay = SAVE_DELAY_MS) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** Sends the pending edits now (also called by the autosave timer). */
+  async flush(): Promise<void> {
+    if (this.disposed || this.inFlight || this.state.pending.length === 0 || this.state.invalid.length > 0) return;
+    const sending = this.state.pending;
+    let doc: Plan = this.state.base.plan;
+    const ops = [];
+    for (const edit of sending) {
+      const r = applyEdit(doc, edit);
+      doc = r.doc;
+      ops.push(...r.patch);
+    }
+    if (ops.length === 0) {
+      this.update({ pending: [], status: "saved" });
+      return;
+    }
+    this.inFlight = sending;
+    this.update({ status: "saving", errorMessage: undefined, fieldErrors: [] });
+    try {
+      const saved = await this.api.patchPlan(this.state.base.id, this.state.base.version, ops);
+      this.inFlight = undefined;
+      const rest = this.state.pending.slice(sending.length);
+      const r = rebase(saved.plan, rest, this.state.local);
+      this.update({ base: saved, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
+      if (r.pending.length) this.schedule(0);
+    } catch (e) {
+      this.inFlight = undefined;
+      if (e instanceof ApiError && e.status === 409) {
+        const current = e.current ?? (await this.api.getPlan(this.state.base.id).catch(() => undefined));
+        if (current) {
+          // Someone else saved first: re-apply our edits on top of theirs; what cannot apply becomes a conflict.
+          const r = rebase(current.plan, this.state.pending, this.state.local);
+          this.update({ base: current, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
+          if (r.pending.length) this.schedule(0);
+          return;
+        }
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      this.update({ status: "error", errorMessage: message, fieldErrors: e instanceof ApiError ? e.fieldErrors : [] });
+      // Network trouble heals by itself; a rejected document waits for the user's next edit.
+      if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) this.schedule(3000);
+    }
+  }
+}
+
+export function useSession(session: PlanSession): SessionState {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}

@@ -1,0 +1,78 @@
+// Which screen shows which part of the plan: finding stages and JSON paths → stage slugs.
+import type { Stage } from "../../../src/domain/findings.js";
+import type { StageSlug } from "../router.js";
+
+const FINDING_STAGE: Record<Stage, StageSlug> = {
+  organisasi: "sasaran",
+  sasaran: "sasaran",
+  analisis: "analisis",
+  kegiatan: "kegiatan",
+  jadwal: "jadwal",
+  "sumber-daya": "sumber-daya",
+  tim: "tim",
+  "pemangku-kepentingan": "pemangku-kepentingan",
+  mobilisasi: "mobilisasi",
+  keputusan: "dokumen",
+};
+
+export function slugOfFindingStage(stage: string): StageSlug {
+  return FINDING_STAGE[stage as Stage] ?? "sasaran";
+}
+
+/** The screen that edits the value at a JSON path like `activities[2].dependsOn[0].lagDays`. */
+export function slugOfPath(path: string): StageSlug {
+  const top = /^[A-Za-z]+/.exec(path)?.[0] ?? "";
+  switch (top) {
+    case "targetGroups":
+    case "title":
+    case "fiscalYear":
+    case "organization":
+    case "service":
+      return "sasaran";
+    case "analysis":
+      return "analisis";
+    case "direction":
+      return "kegiatan";
+    case "activities":
+      return /\.(dependsOn|durationDays|notBefore)/.test(path) ? "jadwal" : "kegiatan";
+    case "start":
+    case "calendar":
+      return "jadwal";
+    case "resources":
+    case "assignments":
+    case "budget":
+    case "resourceStrategy":
+      return "sumber-daya";
+    case "team":
+    case "teamProcedures":
+      return "tim";
+    case "stakeholders":
+    case "communication":
+      return "pemangku-kepentingan";
+    case "mobilization":
+      return "mobilisasi";
+    case "decree":
+      return "dokumen";
+    default:
+      return "sasaran";
+  }
+}
+
+/** Focus the input for `path`, or the nearest enclosing element that has a data-path. */
+export function focusPath(path: string, attempts = 10): void {
+  window.dispatchEvent(new CustomEvent("rencana:focus", { detail: path }));
+  let p = path;
+  for (;;) {
+    const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    if (el) {
+      el.scrollIntoView({ block: "center" });
+      el.focus();
+      return;
+    }
+    const shorter = p.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    if (shorter === p || shorter === "") break;
+    p = shorter;
+  }
+  // The screen may still be rendering (stage switch, virtualised rows): try again shortly.
+  if (attempts > 0) setTimeout(() => focusPath(path, attempts - 1), 60);
+}
