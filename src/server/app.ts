@@ -1,0 +1,99 @@
+// The HTTP application: JSON API under /api (OpenAPI at /api/docs), and the built web app
+// (dist/web) for every other path. Routes are registered here, one line per resource.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Database } from "../store/database.js";
+import { plansRepo } from "../store/plans-repo.js";
+import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
+import { plansRoutes } from "./plans/routes.js";
+import { planJsonSchema } from "./plans/schema.js";
+
+export type AppOptions = {
+  db: Database;
+  logger?: FastifyServerOptions["logger"] | FastifyBaseLogger;
+  /** Largest accepted request body in bytes (default 8 MiB: a large plan is well under 1 MiB). */
+  bodyLimit?: number;
+  /** Folder of the built web app; default dist/web of the project; false to serve none. */
+  webRoot?: string | false;
+};
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url)); // same from src/server and dist/server
+export const DEFAULT_WEB_ROOT = join(PROJECT_ROOT, "dist", "web");
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const loggerOption = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof loggerOption === "object" && loggerOption !== null && "child" in loggerOption
+      ? { loggerInstance: loggerOption as FastifyBaseLogger }
+      : { logger: loggerOption as FastifyServerOptions["logger"] }),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  });
+
+  // Inputs are validated in the handlers with zod (so errors use our catalog); route schemas
+  // only document the API. Responses are plain JSON.stringify, never filtered by a schema.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  // Our JSON parser: malformed JSON becomes our 400 `json.invalid`, not Fastify's default error.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser(["application/json", "application/json-patch+json"], { parseAs: "string" }, (_request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      done(apiError("json.invalid", { errors: [{ path: "", code: "json.invalid", message: { id: `bukan JSON yang sah: ${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` } }] }), undefined);
+    }
+  });
+  app.addContentTypeParser(["application/xml", "text/xml"], { parseAs: "string" }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const lang = requestLang(request);
+    let e: ApiError;
+    if (error instanceof ApiError) e = error;
+    else if (error.statusCode === 413) e = apiError("body.too_large");
+    else if (error.statusCode === 415) e = apiError("media_type.unsupported");
+    else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      e = apiError("request.invalid", { errors: [{ path: "", code: "request.invalid", message: { id: error.message, en: error.message } }] });
+    } else {
+      request.log.error({ err: error }, "unhandled error");
+      e = apiError("internal");
+    }
+    return reply.code(e.status).send(errorBody(e, lang));
+  });
+
+  app.addSchema(planJsonSchema);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Rencana Layanan API", version: "1", description: "Plans in format v1 (shared/plan-format.md). Error codes: src/server/errors.md." },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  const repo = plansRepo(options.db.db);
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(plansRoutes, { prefix: "/api", repo });
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, prefix: "/" });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    // Client-side routes of the single-page app fall back to index.html.
+    if (serveWeb && !path.startsWith("/api") && (request.method === "GET" || request.method === "HEAD")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    const e = apiError("not_found");
+    return reply.code(e.status).send(errorBody(e, requestLang(request)));
+  });
+
+  return app;
+}

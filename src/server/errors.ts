@@ -1,0 +1,68 @@
+// The HTTP error catalog: every 4xx/5xx the API sends has one of these stable codes, a
+// status, and a message in Indonesian and English. Codes are a public contract (the web
+// app switches on them): add, never rename. errors.md documents them; errors.test.ts keeps
+// the three (catalog, docs, code that throws) in sync.
+import type { FastifyRequest } from "fastify";
+import { pick, type Bilingual, type Lang } from "../domain/messages.js";
+
+type CatalogEntry = { status: number; message: Bilingual };
+
+export const API_ERRORS = {
+  "validation.failed": { status: 400, message: { id: "rencana tidak sesuai format v1; lihat daftar kesalahan", en: "the plan does not conform to format v1; see the list of errors" } },
+  "request.invalid": { status: 400, message: { id: "permintaan tidak sah; lihat daftar kesalahan", en: "invalid request; see the list of errors" } },
+  "json.invalid": { status: 400, message: { id: "isi permintaan bukan JSON yang sah", en: "the request body is not valid JSON" } },
+  "patch.failed": { status: 400, message: { id: "JSON Patch tidak dapat diterapkan", en: "the JSON Patch cannot be applied" } },
+  "version.invalid": { status: 400, message: { id: "If-Match harus berisi nomor versi, mis. \"3\"", en: "If-Match must carry a version number, e.g. \"3\"" } },
+  "import.failed": { status: 400, message: { id: "berkas tidak dapat diimpor; lihat daftar kesalahan", en: "the file cannot be imported; see the list of errors" } },
+  not_found: { status: 404, message: { id: "tidak ditemukan", en: "not found" } },
+  "version.conflict": { status: 409, message: { id: "rencana sudah diubah orang lain; muat ulang versi terbaru lalu ulangi", en: "the plan was changed by someone else; reload the latest version and retry" } },
+  "body.too_large": { status: 413, message: { id: "isi permintaan terlalu besar", en: "the request body is too large" } },
+  "media_type.unsupported": { status: 415, message: { id: "jenis isi (Content-Type) tidak didukung; kirim application/json", en: "unsupported Content-Type; send application/json" } },
+  "import.unsupported": { status: 415, message: { id: "jenis berkas ini belum dapat diimpor", en: "this kind of file cannot be imported yet" } },
+  "version.required": { status: 428, message: { id: "header If-Match dengan nomor versi wajib disertakan", en: "an If-Match header with the version number is required" } },
+  internal: { status: 500, message: { id: "terjadi kesalahan pada server", en: "internal server error" } },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** One item of the `errors` list: a path in the request body (or query), a code, the message. */
+export type ApiErrorItem = { path: string; code: string; message: Bilingual };
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly options: { errors?: readonly ApiErrorItem[]; detail?: Bilingual; extra?: Record<string, unknown> } = {},
+  ) {
+    super(code);
+    this.status = API_ERRORS[code].status;
+  }
+}
+
+export function apiError(code: ApiErrorCode, options?: ApiError["options"]): ApiError {
+  return new ApiError(code, options);
+}
+
+/** `?lang=en` or an English Accept-Language picks English; Indonesian otherwise. */
+export function requestLang(request: FastifyRequest): Lang {
+  const query = request.query as Record<string, unknown> | undefined;
+  const q = query?.lang;
+  if (q === "en" || q === "id") return q;
+  const accept = request.headers["accept-language"];
+  return typeof accept === "string" && /^\s*en\b/i.test(accept) ? "en" : "id";
+}
+
+export type ErrorBody = {
+  error: { code: ApiErrorCode; message: string };
+  errors?: { path: string; code: string; message: string; messages: Bilingual }[];
+  [extra: string]: unknown;
+};
+
+export function errorBody(e: ApiError, lang: Lang): ErrorBody {
+  const message = e.options.detail ?? API_ERRORS[e.code].message;
+  return {
+    ...e.options.extra,
+    error: { code: e.code, message: pick(message, lang) },
+    ...(e.options.errors ? { errors: e.options.errors.map((x) => ({ path: x.path, code: x.code, message: pick(x.message, lang), messages: x.message })) } : {}),
+  };
+}

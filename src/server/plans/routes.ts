@@ -1,0 +1,164 @@
+// The plans resource under /api: list, create, get, replace (PUT), patch, archive,
+// revisions, findings, stage outputs, export, and import.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { computeFindings } from "../../domain/findings.js";
+import { applyJsonPatch, jsonPatchSchema } from "../../domain/plan/patch.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { validatePlan, zodIssueToErrors } from "../../domain/plan/validate.js";
+import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
+import { apiError, requestLang } from "../errors.js";
+import { importKindOf, planFromUpload } from "./import.js";
+import { presentFinding, presentPlan, presentRevision, presentRevisionWithPlan, presentSummary } from "./presenters.js";
+import { docs, langQuery, listQuery, parseIfMatch, planIdParams, revisionParams } from "./schema.js";
+
+export type PlansRoutesOptions = { repo: PlansRepo };
+
+function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+  const r = schema.safeParse(data ?? {});
+  if (!r.success) {
+    const errors = r.error.issues.flatMap((i) => zodIssueToErrors(i, data)).map((e) =>
+      e.code === "field.unknown" ? { ...e, message: { id: `"${e.path}" tidak dikenal di sini`, en: `"${e.path}" is not accepted here` } } : e,
+    );
+    throw apiError("request.invalid", { errors });
+  }
+  return r.data;
+}
+
+function validPlanOr400(body: unknown): Plan {
+  const r = validatePlan(body);
+  if (!r.ok) throw apiError("validation.failed", { errors: r.errors });
+  return r.plan;
+}
+
+function requiredVersion(request: FastifyRequest): number {
+  const v = parseIfMatch(request.headers["if-match"]);
+  if (v.kind === "missing") throw apiError("version.required");
+  if (v.kind === "invalid") throw apiError("version.invalid");
+  return v.version;
+}
+
+function optionalVersion(request: FastifyRequest): number | undefined {
+  const v = parseIfMatch(request.headers["if-match"]);
+  if (v.kind === "invalid") throw apiError("version.invalid");
+  return v.kind === "version" ? v.version : undefined;
+}
+
+function conflict(current: StoredPlan) {
+  return apiError("version.conflict", { extra: { currentVersion: current.version, current: presentPlan(current) } });
+}
+
+function sendWritten(reply: FastifyReply, result: WriteResult) {
+  if (!result.ok) throw result.reason === "conflict" ? conflict(result.current) : apiError("not_found");
+  return reply.header("etag", `"${result.plan.version}"`).send(presentPlan(result.plan));
+}
+
+async function mustGet(repo: PlansRepo, id: string): Promise<StoredPlan> {
+  const p = await repo.get(id);
+  if (!p) throw apiError("not_found");
+  return p;
+}
+
+function fileSlug(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return slug || "rencana";
+}
+
+export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, { repo }) => {
+  app.get("/plans", { schema: docs.list }, async (request) => {
+    const q = parseInput(listQuery, request.query);
+    const { items, total } = await repo.list(q);
+    return { items: items.map(presentSummary), total };
+  });
+
+  app.post("/plans", { schema: docs.create }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const plan = validPlanOr400(request.body);
+    const created = await repo.create(plan);
+    return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+  });
+
+  app.get("/plans/:id", { schema: docs.get }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const p = await mustGet(repo, id);
+    return reply.header("etag", `"${p.version}"`).send(presentPlan(p));
+  });
+
+  app.put("/plans/:id", { schema: docs.replace }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const expected = requiredVersion(request);
+    const plan = validPlanOr400(request.body);
+    return sendWritten(reply, await repo.replace(id, expected, plan));
+  });
+
+  app.patch("/plans/:id", { schema: docs.patch }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const expected = requiredVersion(request);
+    const ops = parseInput(jsonPatchSchema, request.body);
+    const current = await mustGet(repo, id);
+    // Patches apply to the version the client saw: anything else is a conflict, not a merge.
+    if (current.version !== expected) throw conflict(current);
+    const patched = applyJsonPatch(current.plan, ops);
+    if (!patched.ok) throw apiError("patch.failed", { detail: patched.error.message, errors: [patched.error] });
+    const plan = validPlanOr400(patched.value);
+    return sendWritten(reply, await repo.replace(id, expected, plan));
+  });
+
+  app.post("/plans/:id/archive", { schema: docs.archive }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    return sendWritten(reply, await repo.archive(id, optionalVersion(request)));
+  });
+
+  app.get("/plans/:id/revisions", { schema: docs.revisions }, async (request) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const revisions = await repo.listRevisions(id);
+    if (!revisions) throw apiError("not_found");
+    return { items: revisions.map(presentRevision) };
+  });
+
+  app.get("/plans/:id/revisions/:version", { schema: docs.revision }, async (request) => {
+    parseInput(langQuery, request.query);
+    const { id, version } = parseInput(revisionParams, request.params);
+    const r = await repo.getRevision(id, version);
+    if (!r) throw apiError("not_found");
+    return presentRevisionWithPlan(r);
+  });
+
+  app.get("/plans/:id/findings", { schema: docs.findings }, async (request) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const p = await mustGet(repo, id);
+    const lang = requestLang(request);
+    return { items: computeFindings(p.plan).map((f) => presentFinding(f, lang)) };
+  });
+
+  app.get("/plans/:id/export", { schema: docs.exportPlan }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const p = await mustGet(repo, id);
+    return reply
+      .header("content-type", "application/json; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${fileSlug(p.title)}.json"`)
+      .send(JSON.stringify(p.plan, null, 2) + "\n");
+  });
+
+  app.post("/import", { schema: docs.importPlan }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const kind = importKindOf(request.headers["content-type"] ?? "application/json");
+    const result = await planFromUpload(request.body, kind);
+    if (!result.ok) throw apiError(result.code, { errors: result.errors });
+    const created = await repo.create(result.plan);
+    return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+  });
+};
