@@ -13,3 +13,13 @@ export {
   type ScheduleResult,
   type ScheduledActivity,
 } from "./scheduler.js";
+export {
+  resourceLoading,
+  levelResources,
+  type LevelingProposal,
+  type LevelingShift,
+  type Overallocation,
+  type ResourceDay,
+  type ResourceLoad,
+  type ResourceLoading,
+} from "./resources.js";

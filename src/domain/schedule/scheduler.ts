@@ -45,10 +45,10 @@ export type ScheduleError = { code: "schedule.cycle"; cycle: string[]; message: 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; error: ScheduleError };
 export type ScheduleOptions = { holidayTable?: HolidayTable };
 
-const FS = 0;
-const SS = 1;
-const FF = 2;
-const SF = 3;
+export const FS = 0;
+export const SS = 1;
+export const FF = 2;
+export const SF = 3;
 const LINK_CODE: Record<string, number> = { FS, SS, FF, SF };
 
 /** The numeric core of a schedule, in working-day boundaries (see the header comment). */
@@ -67,6 +67,12 @@ export type ScheduleArrays = {
   morning: Uint8Array;
   /** activities in topological order */
   order: Int32Array;
+  /** predecessor links of activity i: rowStart[i] .. rowStart[i+1) in edge*; edgePred −1 = unknown id */
+  rowStart: Int32Array;
+  edgePred: Int32Array;
+  /** 0 FS, 1 SS, 2 FF, 3 SF */
+  edgeType: Uint8Array;
+  edgeLag: Int32Array;
 };
 
 export function schedulePlan(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
@@ -246,7 +252,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
 
   return {
     ok: true,
-    arrays: { calendar, startIndex, projectFinish, duration, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, freeFloat: ff, morning, order },
+    arrays: { calendar, startIndex, projectFinish, duration, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, freeFloat: ff, morning, order, rowStart, edgePred, edgeType, edgeLag },
   };
 }
 
