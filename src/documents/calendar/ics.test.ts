@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Activity, Plan } from "../../domain/plan/schema.js";
-import { schedulePlan } from "../../domain/schedule/scheduler.js";
+import { schedulePlan } from "../../domain/schedule/index.js";
 import { skeletonPlan } from "../mspdi/skeleton.js";
 import { escapeText, foldLine, planToIcs } from "./ics.js";
 

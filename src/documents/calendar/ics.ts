@@ -2,7 +2,7 @@
 // plan shows up in Google Calendar, Outlook or Thunderbird. Hand-written: the format is small
 // and the rules that matter (escaping, folding at 75 octets, CRLF) are tested here.
 import type { Plan } from "../../domain/plan/schema.js";
-import type { Schedule } from "../../domain/schedule/scheduler.js";
+import type { Schedule } from "../../domain/schedule/index.js";
 
 export type IcsOptions = {
   /** Stable key of the plan (e.g. its id in the store); default: derived from title and office. */

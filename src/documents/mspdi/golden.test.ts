@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Calendar } from "../../domain/plan/schema.js";
-import { schedulePlan } from "../../domain/schedule/scheduler.js";
+import { schedulePlan } from "../../domain/schedule/index.js";
 import { mspdiToPlan } from "./read.js";
 import { mspdiTestdataDir } from "./testdata.js";
 import { addDays, child, children, dateTime, decimal, flag, int, isoWeekday, parseXml, text } from "./xml.js";

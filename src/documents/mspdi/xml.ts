@@ -52,7 +52,9 @@ export function parseXml(xml: string): ParsedXml {
     parseAttributeValue: false,
     trimValues: true,
     processEntities: true,
-    htmlEntities: false,
+    // Needed for numeric character references (&#13; in notes); it also admits HTML's named
+    // entities, which are harmless text.
+    htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (tagName) => REPEATED.has(tagName),

@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import type { Activity, Plan } from "../../domain/plan/schema.js";
+import { validatePlan, validatePlanText } from "../../domain/plan/validate.js";
+import { schedulePlan, type Schedule } from "../../domain/schedule/index.js";
+import { mspdiToPlan } from "./read.js";
+import { skeletonPlan } from "./skeleton.js";
+import { repoRoot } from "./testdata.js";
+import { planToMspdi } from "./write.js";
+
+function schedule(plan: Plan): Schedule {
+  const r = schedulePlan(plan);
+  if (!r.ok) throw new Error(r.error.message.en);
+  return r.schedule;
+}
+
+/** plan → schedule → XML → import → schedule; dates compared by position (ids become t<UID>). */
+function roundTrip(plan: Plan) {
+  const before = schedule(plan);
+  const xml = planToMspdi(plan, before);
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const imported = mspdiToPlan(xml);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  const after = schedule(imported.plan);
+  const dates = (s: Schedule, ids: string[]) =>
+    ids.map((id) => {
+      const a = s.activities.find((x) => x.id === id);
+      return { start: a?.start, finish: a?.finish };
+    });
+  return {
+    xml,
+    imported,
+    before: dates(before, plan.activities.map((a) => a.id)),
+    after: dates(after, plan.activities.map((_, i) => `t${i + 1}`)),
+    finish: [before.finish, after.finish],
+  };
+}
+
+const examplesDir = path.join(repoRoot, "examples");
+const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) => f.endsWith(".json")) : [];
+
+describe("planToMspdi round trip", () => {
+  it.each(examples)("examples/%s schedules the same after export and import", (file) => {
+    const parsed = validatePlanText(readFileSync(path.join(examplesDir, file), "utf8"));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const r = roundTrip(parsed.plan);
+    expect(r.after).toEqual(r.before);
+    expect(r.finish[1]).toBe(r.finish[0]);
+    expect(r.imported.plan.activities.map((a) => a.durationDays)).toEqual(parsed.plan.activities.map((a) => a.durationDays));
+  });
+
+  it("holds for generated plans: link types, lags, leads, constraints, work weeks, holidays", () => {
+    const day = fc.integer({ min: 0, max: 120 });
+    const iso = (base: string, n: number) => {
+      const d = new Date(`${base}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    const planArb = fc
+      .record({
+        start: fc.constantFrom("2025-12-29", "2026-03-16", "2026-12-21", "2027-06-01"),
+        workWeek: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
+        national: fc.boolean(),
+        holidays: fc.array(day, { maxLength: 8 }),
+        workingDays: fc.array(day, { maxLength: 4 }),
+        activities: fc.array(
+          fc.record({
+            duration: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 15 })),
+            links: fc.array(fc.record({ back: fc.integer({ min: 1, max: 5 }), type: fc.constantFrom("FS", "SS", "FF", "SF" as const), lag: fc.integer({ min: -3, max: 5 }) }), { maxLength: 3 }),
+            notBefore: fc.option(day, { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+      })
+      .map(({ start, workWeek, national, holidays, workingDays, activities }): Plan => {
+        const acts: Activity[] = activities.map((a, i) => {
+          const deps = new Map<string, Activity["dependsOn"][number]>();
+          for (const l of a.links) if (i - l.back >= 0) deps.set(`a${i - l.back}`, { activityId: `a${i - l.back}`, type: l.type, lagDays: l.lag });
+          return {
+            id: `a${i}`,
+            name: `Kegiatan ${i} <&> "x"`,
+            durationDays: a.duration,
+            dependsOn: [...deps.values()],
+            ...(a.notBefore !== undefined ? { notBefore: iso(start, a.notBefore) } : {}),
+          };
+        });
+        return skeletonPlan({
+          title: "Rencana uji",
+          fiscalYear: Number(start.slice(0, 4)),
+          start,
+          calendar: {
+            workWeek: [...workWeek].sort(),
+            nationalHolidays: national,
+            holidays: [...new Set(holidays)].map((n) => ({ date: iso(start, n), name: `Libur ${n}` })),
+            workingDays: [...new Set(workingDays)].map((n) => ({ date: iso(start, n * 3), name: `Kerja ${n}` })),
+          },
+          activities: acts,
+        });
+      });
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        expect(validatePlan(plan).ok).toBe(true);
+        const r = roundTrip(plan);
+        expect(r.after).toEqual(r.before);
+        expect(r.finish[1]).toBe(r.finish[0]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("planToMspdi content", () => {
+  const plan = skeletonPlan({
+    title: "Layanan <Keliling> & \"Lansia\"",
+    fiscalYear: 2027,
+    start: "2027-01-04",
+    calendar: { workWeek: [1, 2, 3, 4, 5], nationalHolidays: true, holidays: [{ date: "2027-01-06", name: "Libur daerah" }], workingDays: [{ date: "2027-01-09", name: "Sabtu kerja" }] },
+    activities: [
+      { id: "prep", name: "Persiapan", durationDays: 3, dependsOn: [] },
+      { id: "run", name: "x".repeat(300), output: "Laporan\nakhir", durationDays: 2, dependsOn: [{ activityId: "prep", type: "SS", lagDays: -1 }], notBefore: "2027-01-05" },
+      { id: "done", name: "Selesai", durationDays: 0, dependsOn: [{ activityId: "run", type: "FF", lagDays: 2 }] },
+    ],
+  });
+  const s = schedule(plan);
+  const xml = planToMspdi(plan, s);
+
+  it("is well-formed MSPDI with the project header and calendar", () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?>\n<Project xmlns="http:\/\/schemas.microsoft.com\/project">/);
+    expect(xml).toContain("<Title>Layanan &lt;Keliling&gt; &amp; &quot;Lansia&quot;</Title>");
+    expect(xml).toContain("<StartDate>2027-01-04T08:00:00</StartDate>");
+    expect(xml).toContain(`<FinishDate>${s.finish}T17:00:00</FinishDate>`);
+    expect(xml).toMatch(/<Exception><EnteredByOccurrences>1<\/EnteredByOccurrences><TimePeriod><FromDate>2027-01-06T00:00:00<\/FromDate>.*?<Name>Libur daerah<\/Name><Type>1<\/Type><DayWorking>0<\/DayWorking>/);
+    expect(xml).toMatch(/<FromDate>2027-01-09T00:00:00<\/FromDate>.*?<Name>Sabtu kerja<\/Name><Type>1<\/Type><DayWorking>1<\/DayWorking><WorkingTimes>/);
+    // National holidays of 2027 come along as exceptions (1 January is a Friday).
+    expect(xml).toMatch(/<FromDate>2027-01-01T00:00:00<\/FromDate><ToDate>2027-01-01T23:59:00<\/ToDate><\/TimePeriod><Occurrences>1<\/Occurrences><Name>[^<]+<\/Name><Type>1<\/Type><DayWorking>0/);
+    expect(xml).toContain("<WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>");
+  });
+
+  it("writes tasks with times, durations, links, lags and constraints", () => {
+    const task = (uid: number) => new RegExp(`<Task><UID>${uid}</UID>[\\s\\S]*?</Task>`).exec(xml)?.[0] ?? "";
+    const prep = s.activities.find((a) => a.id === "prep")!;
+    expect(task(1)).toContain(`<Start>${prep.start}T08:00:00</Start><Finish>${prep.finish}T17:00:00</Finish><Duration>PT24H0M0S</Duration>`);
+    expect(task(2)).toContain(`<Name>${"x".repeat(255)}</Name>`);
+    expect(task(2)).toContain("<Notes>" + "x".repeat(300) + "\nKeluaran: Laporan\nakhir</Notes>");
+    expect(task(2)).toContain("<ConstraintType>4</ConstraintType><CalendarUID>-1</CalendarUID><ConstraintDate>2027-01-05T08:00:00</ConstraintDate>");
+    expect(task(2)).toContain("<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>3</Type><CrossProject>0</CrossProject><LinkLag>-4800</LinkLag><LagFormat>7</LagFormat></PredecessorLink>");
+    expect(task(3)).toContain("<Milestone>1</Milestone>");
+    expect(task(3)).toMatch(/<Start>\d{4}-\d\d-\d\dT17:00:00<\/Start>/);
+    expect(task(3)).toContain("<Type>0</Type><CrossProject>0</CrossProject><LinkLag>9600</LinkLag>");
+    expect(task(0)).toContain("<Summary>1</Summary>");
+  });
+
+  it("keeps hostile text literal and the file valid", () => {
+    const hostile = "<Task>]]>&amp;\u0001\u0007 ' \" \r\n end";
+    const p = { ...plan, title: hostile, activities: plan.activities.map((a) => ({ ...a, name: hostile })) };
+    const out = planToMspdi(p, schedule(p));
+    expect(XMLValidator.validate(out)).toBe(true);
+    const back = mspdiToPlan(out);
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.plan.title).toBe("<Task>]]>&amp;   ' \" \r\n end".trim());
+    expect(back.plan.activities[0]?.name).toBe("<Task>]]>&amp;   ' \" \r\n end".trim());
+  });
+});
