@@ -210,7 +210,6 @@ function ActivityDetail({ plan, index, activity: a, session }: { plan: Plan; ind
       </h2>
       <div className="grid-3">
         <TextField label={t("activities.name")} path={[...base, "name"]} dataPath={`${dp}.name`} value={a.name} />
-        <NumberField label={t("schedule.duration")} path={[...base, "durationDays"]} dataPath={`${dp}.durationDays`} value={a.durationDays} integer min={0} />
         <DateField label={t("schedule.notBefore")} path={[...base, "notBefore"]} dataPath={`${dp}.notBefore`} value={a.notBefore} optional />
       </div>
       <h3>{t("schedule.links")}</h3>

@@ -1,0 +1,98 @@
+// End-to-end harness: the real server (buildApp on a temp SQLite database) serving a fresh build
+// of the web app, and Debian's Chromium driven by playwright-core.
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { build } from "vite";
+import { buildApp } from "../../src/server/app.js";
+import { openDatabase, type Database } from "../../src/store/database.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, "docs", "screenshots");
+
+/** Chromium missing: skip with a message, unless CI demands every backend. */
+export function browserAvailability(): { available: boolean; reason?: string } {
+  if (existsSync(CHROMIUM)) return { available: true };
+  const reason = `E2E tests skipped: ${CHROMIUM} not found (install Debian's chromium package)`;
+  if (process.env.REQUIRE_ALL_BACKENDS === "1") throw new Error(reason.replace("skipped", "cannot run") + " and REQUIRE_ALL_BACKENDS=1");
+  console.warn(reason);
+  return { available: false, reason };
+}
+
+export type Harness = {
+  baseUrl: string;
+  browser: Browser;
+  newPage: (opts?: { lang?: "id" | "en" }) => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  close: () => Promise<void>;
+};
+
+let builtWebRoot: Promise<string> | undefined;
+
+/** Builds the web app once per test process into a temp folder, so a stale dist/web never hides a change. */
+export function buildWeb(): Promise<string> {
+  builtWebRoot ??= (async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "rencana-web-"));
+    await build({ configFile: join(PROJECT_ROOT, "web", "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
+  return builtWebRoot;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const webRoot = await buildWeb();
+  const dbDir = mkdtempSync(join(tmpdir(), "rencana-e2e-"));
+  const db: Database = openDatabase(join(dbDir, "e2e.db"));
+  await db.migrate();
+  const app = await buildApp({ db, webRoot });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    // launch() (not launchPersistentContext) gives every run a fresh, throw-away profile.
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: opts.lang === "en" ? "en-US" : "id-ID" });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(`console: ${m.text()}`);
+      });
+      return { context, page, errors };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Waits until the workspace reports every edit saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="save-status"]');
+    return el?.classList.contains("saved") ?? false;
+  }, undefined, { timeout: 15_000 });
+}
+
+export async function savedVersion(page: Page): Promise<number> {
+  await waitSaved(page);
+  return Number(await page.getAttribute('[data-testid="save-status"]', "data-version"));
+}
