@@ -2,7 +2,7 @@
 // plan shows up in Google Calendar, Outlook or Thunderbird. Hand-written: the format is small
 // and the rules that matter (escaping, folding at 75 octets, CRLF) are tested here.
 import type { Plan } from "../../domain/plan/schema.js";
-import type { Schedule } from "../../domain/schedule/index.js";
+import { schedulePlan, type Schedule } from "../../domain/schedule/index.js";
 
 export type IcsOptions = {
   /** Stable key of the plan (e.g. its id in the store); default: derived from title and office. */
@@ -123,4 +123,11 @@ function stableUid(planKey: string, activityId: string): string {
   };
   const safeId = activityId.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
   return `${fnv(0x811c9dc5)}${fnv(0x01234567)}-${safeId}`;
+}
+
+/** Render-registry entry point: schedules the plan, then writes the calendar. */
+export async function renderIcs(plan: Plan): Promise<Uint8Array> {
+  const result = schedulePlan(plan);
+  if (!result.ok) throw new Error(`${result.error.message.id} / ${result.error.message.en}`);
+  return new TextEncoder().encode(planToIcs(plan, result.schedule));
 }
