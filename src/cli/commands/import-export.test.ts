@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../store/database.js";
+import { plansRepo } from "../../store/plans-repo.js";
+import { captureIo } from "../../test-support/cli-io.js";
+import { testDatabases } from "../../test-support/databases.js";
+import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
+import { run } from "../main.js";
+import { loadDemoPlans } from "./serve.js";
+
+const scratch = () => mkdtempSync(join(tmpdir(), "rencana-cli-"));
+
+for (const target of testDatabases()) {
+  describe.skipIf(!target.available)(`import / export / migrate on ${target.dialect}`, () => {
+    it("migrates, and says so only once", async () => {
+      const url = await target.url();
+      const first = captureIo();
+      expect(await run(["migrate", "--db", url], first.io)).toBe(0);
+      expect(first.out()).toContain("20261127T1930_plans");
+      const again = captureIo({ DATABASE_URL: url });
+      expect(await run(["migrate"], again.io)).toBe(0);
+      expect(again.out()).toContain("up to date");
+    });
+
+    it("round-trips every example: import prints the id, export gives an equal document", async () => {
+      const url = await target.url();
+      const dir = scratch();
+      const docs: [string, unknown][] = [...examplePlans(), ["minimal.json", minimalPlan()]];
+      for (const [name, doc] of docs) {
+        const file = join(dir, name);
+        writeFileSync(file, JSON.stringify(doc));
+        const imp = captureIo();
+        expect(await run(["import", file, "--db", url], imp.io), imp.err()).toBe(0);
+        const id = imp.out().trim();
+        expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+        const toStdout = captureIo();
+        expect(await run(["export", id, "--db", url], toStdout.io)).toBe(0);
+        expect(JSON.parse(toStdout.out()), name).toEqual(doc);
+        const out = join(dir, `${id}.out.json`);
+        expect(await run(["export", id, "--db", url, "-o", out], captureIo().io)).toBe(0);
+        expect(JSON.parse(readFileSync(out, "utf8")), name).toEqual(doc);
+      }
+    });
+
+    it("refuses an invalid file, listing every error, and stores nothing", async () => {
+      const url = await target.url();
+      const dir = scratch();
+      const file = join(dir, "bad.json");
+      writeFileSync(file, JSON.stringify({ ...minimalPlan(), title: "", fiscalYear: "2027" }));
+      const c = captureIo();
+      expect(await run(["import", file, "--db", url, "--lang", "en"], c.io)).toBe(1);
+      expect(c.err()).toContain("2 error(s)");
+      expect(c.err()).toContain("title: must not be empty");
+      expect(c.err()).toContain("fiscalYear: must be a number");
+      const missing = captureIo();
+      expect(await run(["import", join(dir, "none.json"), "--db", url], missing.io)).toBe(1);
+      expect(missing.err()).toContain("berkas tidak ditemukan");
+      const badXml = join(dir, "bad.xml");
+      writeFileSync(badXml, "<Project><Tasks>");
+      const x = captureIo();
+      expect(await run(["import", badXml, "--db", url], x.io)).toBe(1);
+      const database = openDatabase(url);
+      try {
+        await database.migrate();
+        expect(await plansRepo(database.db).count()).toEqual({ plans: 0, revisions: 0 });
+      } finally {
+        await database.close();
+      }
+      const notFound = captureIo();
+      expect(await run(["export", "nope", "--db", url], notFound.io)).toBe(1);
+      expect(notFound.err()).toContain("tidak ditemukan");
+    });
+
+    it("imports MS Project XML through the MSPDI reader", async () => {
+      const url = await target.url();
+      const c = captureIo();
+      expect(await run(["import", "/work/shared/testdata/mspdi/sample1-msp2010plus.xml", "--db", url], c.io), c.err()).toBe(0);
+      expect(c.out().trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    });
+
+    it("loads the demo plans into an empty database only", async () => {
+      const url = await target.url();
+      const database = openDatabase(url);
+      try {
+        await database.migrate();
+        const repo = plansRepo(database.db);
+        const dir = scratch();
+        writeFileSync(join(dir, "a.json"), JSON.stringify(minimalPlan({ title: "Demo A" })));
+        writeFileSync(join(dir, "broken.json"), "{");
+        const c = captureIo();
+        expect(await loadDemoPlans(repo, c.io, dir)).toBe(1);
+        expect(c.err()).toContain("broken.json");
+        expect(await loadDemoPlans(repo, c.io, dir)).toBe(0);
+        expect((await repo.list()).items.map((i) => i.title)).toEqual(["Demo A"]);
+        // The real examples folder: every example loads into a fresh database.
+        const other = openDatabase(await target.url());
+        try {
+          await other.migrate();
+          expect(await loadDemoPlans(plansRepo(other.db), captureIo().io)).toBe(examplePlans().length);
+        } finally {
+          await other.close();
+        }
+      } finally {
+        await database.close();
+      }
+    });
+  });
+}
+
+describe("backup", () => {
+  it("refuses PostgreSQL and points to pg_dump", async () => {
+    const c = captureIo();
+    expect(await run(["backup", join(scratch(), "x.db"), "--db", "postgres://u@127.0.0.1:1/db"], c.io)).toBe(1);
+    expect(c.err()).toContain("pg_dump");
+  });
+
+  it("refuses to overwrite, and reports a missing database", async () => {
+    const dir = scratch();
+    const db = join(dir, "a.db");
+    expect(await run(["migrate", "--db", db], captureIo().io)).toBe(0);
+    writeFileSync(join(dir, "exists.db"), "");
+    const c = captureIo();
+    expect(await run(["backup", join(dir, "exists.db"), "--db", db], c.io)).toBe(1);
+    expect(c.err()).toContain("sudah ada");
+    const m = captureIo();
+    expect(await run(["backup", join(dir, "b.db"), "--db", join(dir, "missing.db")], m.io)).toBe(1);
+    expect(m.err()).toContain("tidak ditemukan");
+  });
+});
