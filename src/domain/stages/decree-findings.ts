@@ -1,6 +1,7 @@
 // Findings about the team decree's content (stage "keputusan"): the parts a Keputusan needs,
 // the form of Menimbang, and who may not sign. Codes shared with the documents' authority
 // check (src/domain/decree) mean the same thing; computeFindings merges such duplicates.
+import { hurufUrut } from "../format/indonesian.js";
 import type { Plan } from "../plan/schema.js";
 import { findingsFor } from "./finding.js";
 import { isBlank, nameOf } from "./text.js";
@@ -67,13 +68,13 @@ export function decreeContentFindings(plan: Plan) {
       const text = c.trim();
       if (!/^bahwa\b/i.test(text)) {
         add("warning", "decree.consideration.notBahwa", `decree.considerations[${i}]`, {
-          id: `Menimbang huruf ke-${i + 1} harus diawali "bahwa"`,
-          en: `consideration ${i + 1} must begin with "bahwa"`,
+          id: `Menimbang huruf ${hurufUrut(i)} harus diawali "bahwa"`,
+          en: `consideration ${hurufUrut(i)} must begin with "bahwa"`,
         });
       } else if (!text.endsWith(";")) {
         add("info", "decree.consideration.semicolon", `decree.considerations[${i}]`, {
-          id: `Menimbang huruf ke-${i + 1} diakhiri titik koma (;)`,
-          en: `consideration ${i + 1} should end with a semicolon (;)`,
+          id: `Menimbang huruf ${hurufUrut(i)} diakhiri titik koma (;)`,
+          en: `consideration ${hurufUrut(i)} should end with a semicolon (;)`,
         });
       }
     });
