@@ -248,6 +248,11 @@ describe("mspdiToPlan on bad input", () => {
     expect(e?.message.id).toMatch(/baris 2/);
   });
 
+  it("says which elements a truncated file leaves open", () => {
+    const e = errorOf(mspdiToPlan("<Project><Tasks><Task><UID>1</UID>"));
+    expect(e?.message.en).toBe("invalid XML: elements left open (the file may be truncated): <Project>, <Tasks>, <Task>");
+  });
+
   it("refuses XML that is not a project", () => {
     expect(errorOf(mspdiToPlan("<html><body/></html>"))?.code).toBe("mspdi.notProject");
     expect(errorOf(mspdiToPlan(""))?.code).toBeDefined();

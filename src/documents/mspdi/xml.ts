@@ -37,6 +37,16 @@ export function parseXml(xml: string): ParsedXml {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
+    const unclosed = unclosedTags(msg);
+    if (unclosed) {
+      return {
+        ok: false,
+        message: {
+          id: `XML tidak sah: elemen tidak ditutup (berkas mungkin terpotong): ${unclosed}`,
+          en: `invalid XML: elements left open (the file may be truncated): ${unclosed}`,
+        },
+      };
+    }
     return {
       ok: false,
       message: {
@@ -66,6 +76,19 @@ export function parseXml(xml: string): ParsedXml {
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, message: { id: `XML tidak dapat dibaca: ${detail}`, en: `XML could not be read: ${detail}` } };
+  }
+}
+
+/** The validator reports open elements at end of input as `Invalid '["A","B"]' found.` */
+function unclosedTags(msg: string): string | undefined {
+  const m = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(msg);
+  if (!m?.[1]) return undefined;
+  try {
+    const names: unknown = JSON.parse(m[1]);
+    if (!Array.isArray(names) || names.length === 0) return undefined;
+    return names.map((n) => `<${String(n)}>`).join(", ");
+  } catch {
+    return undefined;
   }
 }
 
