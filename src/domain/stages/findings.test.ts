@@ -361,7 +361,7 @@ describe("property: stage outputs and findings on mutated examples", () => {
           expect(f.message.id && f.message.en).toBeTruthy();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
