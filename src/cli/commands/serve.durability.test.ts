@@ -1,0 +1,125 @@
+// Durability of the SQLite default, against the real server process:
+// - `rencana backup` taken while writes stream in opens as a consistent database;
+// - a `kill -9` in the middle of a stream of acknowledged writes loses none of them.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validatePlan } from "../../domain/plan/validate.js";
+import { openDatabase } from "../../store/database.js";
+import { plansRepo } from "../../store/plans-repo.js";
+import { captureIo } from "../../test-support/cli-io.js";
+import { minimalPlan } from "../../test-support/fixtures.js";
+import { startServer, type ServerProcess } from "../../test-support/server-process.js";
+import { run } from "../main.js";
+
+type Ack = { id: string; version: number; title: string };
+
+/** One writer: creates a plan, then PUTs new versions until stopped; records every acknowledged write. */
+async function writer(baseUrl: string, name: string, acks: Ack[], shouldStop: () => boolean): Promise<void> {
+  const created = await fetch(`${baseUrl}/api/plans`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(minimalPlan({ title: `${name} 1` })),
+  });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  acks.push({ id, version: 1, title: `${name} 1` });
+  for (let version = 1; !shouldStop(); version++) {
+    const title = `${name} ${version + 1}`;
+    const res = await fetch(`${baseUrl}/api/plans/${id}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": `"${version}"` },
+      body: JSON.stringify(minimalPlan({ title })),
+    });
+    if (res.status !== 200) throw new Error(`put: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { version: number };
+    acks.push({ id, version: body.version, title });
+  }
+}
+
+describe("SQLite durability with the real server", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rencana-durable-"));
+  const dbFile = join(dir, "rencana.db");
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServer(["--db", dbFile]);
+  }, 90_000);
+  afterAll(() => {
+    if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
+  });
+
+  it("takes a consistent backup while writes are in flight", async () => {
+    const acks: Ack[] = [];
+    let stop = false;
+    const writers = [writer(server.baseUrl, "Cadangan A", acks, () => stop), writer(server.baseUrl, "Cadangan B", acks, () => stop)];
+    while (acks.length < 20) await new Promise((r) => setTimeout(r, 10));
+    const ackedBefore = [...acks];
+    const backupFile = join(dir, "backup.db");
+    const c = captureIo();
+    const code = await run(["backup", backupFile, "--db", dbFile], c.io);
+    const countAtEnd = acks.length;
+    // keep writing a little after the backup, then stop
+    while (acks.length < countAtEnd + 5) await new Promise((r) => setTimeout(r, 10));
+    stop = true;
+    await Promise.all(writers);
+    expect(code, c.err()).toBe(0);
+    expect(c.out()).toContain("integrity_check ok");
+
+    const copy = new SqliteDatabase(backupFile, { readonly: true });
+    try {
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(copy.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      copy.close();
+    }
+    const database = openDatabase(backupFile, { mustExist: true });
+    try {
+      const repo = plansRepo(database.db);
+      for (const ack of ackedBefore) expect((await repo.getRevision(ack.id, ack.version))?.plan.title).toBe(ack.title);
+      // Each plan row matches its latest revision, and that revision is a valid plan.
+      for (const id of new Set(acks.map((a) => a.id))) {
+        const plan = await repo.get(id);
+        const revisions = await repo.listRevisions(id);
+        expect(plan && revisions?.[0]?.version).toBe(plan?.version);
+        const latest = await repo.getRevision(id, plan!.version);
+        expect(latest?.plan).toEqual(plan?.plan);
+        expect(validatePlan(latest?.plan).ok).toBe(true);
+      }
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it("loses no acknowledged write when the server is killed with SIGKILL mid-stream", async () => {
+    const acks: Ack[] = [];
+    let stop = false;
+    const writers = [writer(server.baseUrl, "Tahan A", acks, () => stop), writer(server.baseUrl, "Tahan B", acks, () => stop), writer(server.baseUrl, "Tahan C", acks, () => stop)];
+    const target = 40 + Math.floor(Math.random() * 40);
+    while (acks.length < target) await new Promise((r) => setTimeout(r, 2));
+    server.child.kill("SIGKILL");
+    stop = true;
+    const outcomes = await Promise.allSettled(writers);
+    await server.exited;
+    expect(server.child.signalCode).toBe("SIGKILL");
+    // Writers were cut off mid-request: the kill really happened during the stream.
+    expect(outcomes.some((o) => o.status === "rejected")).toBe(true);
+    const acknowledged = [...acks];
+    expect(acknowledged.length).toBeGreaterThanOrEqual(target);
+
+    const database = openDatabase(dbFile, { mustExist: true });
+    try {
+      expect(database.sqlite!.pragma("integrity_check", { simple: true })).toBe("ok");
+      const repo = plansRepo(database.db);
+      for (const ack of acknowledged) {
+        const rev = await repo.getRevision(ack.id, ack.version);
+        expect(rev?.plan.title, `${ack.id} v${ack.version}`).toBe(ack.title);
+        expect((await repo.get(ack.id))!.version).toBeGreaterThanOrEqual(ack.version);
+      }
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
