@@ -139,7 +139,7 @@ export const budgetLineSchema = z.strictObject({
   id,
   activityId: id,
   item: name,
-  volume: nonNegative,
+  volume: nonNegative.max(1_000_000_000),
   unit: text,
   unitPrice: rupiah,
   taxPercent: percent.optional(),

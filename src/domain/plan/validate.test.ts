@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validatePlan, validatePlanText } from "./validate.js";
 import { PLAN_FORMAT_V1, type Plan } from "./schema.js";
@@ -157,3 +158,24 @@ describe("validatePlan", () => {
     expect(validatePlan(plan).errors[0]).toMatchObject({ path: "activities[0].dependsOn[0].activityId", code: "value.invalid" });
   });
 });
+
+describe("validatePlan money limits", () => {
+  it("rejects a budget line whose amount cannot be an exact integer", () => {
+    const plan = structuredClone(validExample());
+    plan.budget[0]!.volume = 1_000_000_000;
+    plan.budget[0]!.unitPrice = 9_000_000_000_000;
+    const r = validatePlan(plan);
+    expect(r.errors).toContainEqual(expect.objectContaining({ path: "budget[0].unitPrice", code: "number.max" }));
+  });
+  it("rejects an absurd volume", () => {
+    const plan = structuredClone(validExample());
+    plan.budget[0]!.volume = 1e12;
+    expect(validatePlan(plan).errors).toContainEqual(expect.objectContaining({ path: "budget[0].volume", code: "number.max" }));
+  });
+});
+
+function validExample(): Plan {
+  const r = validatePlan(JSON.parse(readFileSync(new URL("../../../examples/adminduk-keliling-lansia.json", import.meta.url), "utf8")));
+  if (!r.ok) throw new Error("example invalid");
+  return r.plan;
+}

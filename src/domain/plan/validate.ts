@@ -2,6 +2,7 @@
 // well — ids unique per list and every reference resolved — each as one error with a path.
 import type { z } from "zod";
 import { msg, type PlanError } from "../messages.js";
+import { lineAmount } from "../stages/budget.js";
 import { PLAN_FORMAT_V1, planSchema, type Plan } from "./schema.js";
 
 export type ValidationResult = { ok: true; plan: Plan; errors: [] } | { ok: false; errors: PlanError[] };
@@ -160,7 +161,20 @@ function checkReferences(plan: Plan): PlanError[] {
     ref(activities, a.activityId, `assignments[${i}].activityId`, "activities");
     ref(resources, a.resourceId, `assignments[${i}].resourceId`, "resources");
   });
-  plan.budget.forEach((b, i) => ref(activities, b.activityId, `budget[${i}].activityId`, "activities"));
+  plan.budget.forEach((b, i) => {
+    ref(activities, b.activityId, `budget[${i}].activityId`, "activities");
+    // Each field may be in range while the product is not: money must stay an exact integer.
+    if (!Number.isSafeInteger(lineAmount(b))) {
+      errors.push({
+        path: `budget[${i}].unitPrice`,
+        code: "number.max",
+        message: {
+          id: "jumlah baris (volume × harga satuan + pajak) terlalu besar untuk dihitung tepat",
+          en: "the line amount (volume × unit price + tax) is too large to compute exactly",
+        },
+      });
+    }
+  });
   plan.communication.forEach((c, i) => {
     ref(stakeholders, c.stakeholderId, `communication[${i}].stakeholderId`, "stakeholders");
     ref(team, c.ownerId, `communication[${i}].ownerId`, "team");
