@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Activity, Plan } from "../../domain/plan/schema.js";
 import { schedulePlan } from "../../domain/schedule/index.js";
 import { skeletonPlan } from "../mspdi/skeleton.js";
-import { escapeText, foldLine, planToIcs } from "./ics.js";
+import { escapeText, foldLine, planToIcs, renderIcs } from "./ics.js";
 
 function planWith(activities: Activity[], title = "Layanan Keliling"): Plan {
   return skeletonPlan({
@@ -123,5 +123,16 @@ describe("planToIcs", () => {
     const plan = planWith([{ id: "a1", name: "Ω;,".repeat(3334), durationDays: 2, dependsOn: [] }]);
     const [event] = parseIcs(planToIcs(plan, scheduled(plan)));
     expect(unescape(get(event!, "SUMMARY")!.value)).toBe("Ω;,".repeat(3334));
+  });
+
+  it("renders through the registry entry point, and refuses a dependency cycle with a bilingual message", async () => {
+    const plan = planWith(activities);
+    const events = parseIcs(new TextDecoder().decode(await renderIcs(plan)));
+    expect(events.map((e) => get(e, "DTSTART")?.value)).toEqual(scheduled(plan).activities.map((a) => (a.milestone ? a.finish : a.start).replace(/-/g, "")));
+    const cyclic = planWith([
+      { id: "a", name: "A", durationDays: 1, dependsOn: [{ activityId: "b", type: "FS", lagDays: 0 }] },
+      { id: "b", name: "B", durationDays: 1, dependsOn: [{ activityId: "a", type: "FS", lagDays: 0 }] },
+    ]);
+    await expect(renderIcs(cyclic)).rejects.toThrow(/ \/ .*cycle/i);
   });
 });

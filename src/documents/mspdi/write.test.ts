@@ -9,7 +9,7 @@ import { schedulePlan, type Schedule } from "../../domain/schedule/index.js";
 import { mspdiToPlan } from "./read.js";
 import { skeletonPlan } from "./skeleton.js";
 import { repoRoot } from "./testdata.js";
-import { planToMspdi } from "./write.js";
+import { planToMspdi, renderMspdi } from "./write.js";
 
 function schedule(plan: Plan): Schedule {
   const r = schedulePlan(plan);
@@ -163,5 +163,9 @@ describe("planToMspdi content", () => {
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
     expect(back.plan.title).toBe("<Task>]]>&amp;   ' \" \r\n end".trim());
     expect(back.plan.activities[0]?.name).toBe("<Task>]]>&amp;   ' \" \r\n end".trim());
+  });
+
+  it("renders through the registry entry point", async () => {
+    expect(new TextDecoder().decode(await renderMspdi(plan))).toBe(xml);
   });
 });
