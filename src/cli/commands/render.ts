@@ -1,0 +1,67 @@
+// `rencana render KIND FILE -o OUT`: writes one document of a plan file; the format is OUT's
+// extension. A plan that fails validation, or a decree its signatory may not sign, writes nothing.
+import { extname } from "node:path";
+import { z } from "zod";
+import { DocumentError, documentKinds, formatsOf, renderDocument } from "../../documents/index.js";
+import { formatError, pick, type Lang } from "../../domain/messages.js";
+import { validatePlanText } from "../../domain/plan/validate.js";
+import type { CommandRegistrar } from "../io.js";
+
+const optionsSchema = z.strictObject({ output: z.string().min(1), lang: z.enum(["id", "en"]).default("id") });
+
+export const register: CommandRegistrar = (program, io, setExit) => {
+  program
+    .command("render")
+    .description(`tulis dokumen dari berkas rencana; format dari ekstensi OUT (${documentKinds().map((k) => `${k}: ${formatsOf(k).join("/")}`).join("; ")})`)
+    .argument("<kind>", `jenis dokumen: ${documentKinds().join(", ")}`)
+    .argument("<file>", "berkas JSON rencana")
+    .requiredOption("-o, --output <out>", "berkas keluaran, mis. sk.docx atau sk.pdf")
+    .option("--lang <lang>", "bahasa pesan: id atau en", "id")
+    .action(async (kind: string, file: string, rawOpts: unknown) => {
+      const parsed = optionsSchema.safeParse(rawOpts);
+      if (!parsed.success) {
+        io.err(`rencana render: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`);
+        setExit(2);
+        return;
+      }
+      const lang: Lang = parsed.data.lang;
+      const out = parsed.data.output;
+      const en = lang === "en";
+      const format = extname(out).slice(1).toLowerCase();
+      if (!format) {
+        io.err(en ? `rencana render: ${out}: no file extension; the format is taken from it (e.g. .docx, .pdf)\n` : `rencana render: ${out}: tanpa ekstensi; format diambil dari ekstensi (mis. .docx, .pdf)\n`);
+        setExit(1);
+        return;
+      }
+      let textInput: string;
+      try {
+        textInput = (await io.readFile(file)).toString("utf8");
+      } catch (e) {
+        const notFound = (e as NodeJS.ErrnoException).code === "ENOENT";
+        io.err(`rencana render: ${file}: ${notFound ? (en ? "file not found" : "berkas tidak ditemukan") : (e as Error).message}\n`);
+        setExit(1);
+        return;
+      }
+      const result = validatePlanText(textInput);
+      if (!result.ok) {
+        io.err(en ? `${file}: ${result.errors.length} error(s); nothing written\n` : `${file}: ${result.errors.length} kesalahan; tidak ada yang ditulis\n`);
+        for (const e of result.errors) io.err(`  ${formatError(e, lang)}\n`);
+        setExit(1);
+        return;
+      }
+      try {
+        const doc = await renderDocument(kind, format, result.plan, { lang });
+        await io.writeFile(out, doc.bytes);
+        io.out(en ? `${out}: written (${doc.bytes.length} bytes)\n` : `${out}: ditulis (${doc.bytes.length} bita)\n`);
+        setExit(0);
+      } catch (e) {
+        if (e instanceof DocumentError) {
+          io.err(`rencana render: ${pick(e.bilingual, lang)}\n`);
+          for (const d of e.details) io.err(`  ${formatError(d, lang)}\n`);
+          setExit(1);
+          return;
+        }
+        throw e;
+      }
+    });
+};

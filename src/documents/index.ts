@@ -1,0 +1,111 @@
+// Every document the app writes from a plan, in one table: kind × format → renderer. The CLI
+// (`rencana render KIND FILE -o OUT`) and the API downloads both go through renderDocument.
+// To add a document, add rows to DOCUMENT_RENDERERS.
+import { DecreeAuthorityError } from "../domain/decree/authority.js";
+import type { Bilingual } from "../domain/messages.js";
+import type { Plan } from "../domain/plan/schema.js";
+import { renderDecreeDocx } from "./sk/docx.js";
+import { renderDecreePdf } from "./sk/pdf.js";
+
+export const CONTENT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ics: "text/calendar; charset=utf-8",
+  xml: "application/xml; charset=utf-8",
+} as const;
+export type DocumentFormat = keyof typeof CONTENT_TYPES;
+
+export type RenderOptions = {
+  /** Language of labels where a document has a choice (documents are Indonesian by default). */
+  lang?: "id" | "en";
+};
+
+export type RenderedDocument = { bytes: Uint8Array; contentType: string; fileName: string };
+
+export type DocumentRenderer = {
+  kind: string;
+  format: DocumentFormat;
+  /** File name stem; the plan's title is appended. */
+  fileStem: string;
+  description: Bilingual;
+  render: (plan: Plan, options: RenderOptions) => Promise<Uint8Array>;
+};
+
+export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
+  { kind: "sk", format: "docx", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (Word)", en: "Team decree (Word)" }, render: renderDecreeDocx },
+  { kind: "sk", format: "pdf", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (PDF)", en: "Team decree (PDF)" }, render: renderDecreePdf },
+];
+
+export type DocumentErrorCode = "document.kind.unknown" | "document.format.unsupported" | "document.refused";
+
+/** A document that cannot be produced: unknown kind/format, or refused (e.g. an unauthorised signatory). */
+export class DocumentError extends Error {
+  constructor(
+    readonly code: DocumentErrorCode,
+    readonly bilingual: Bilingual,
+    readonly details: Array<{ path: string; code: string; message: Bilingual }> = [],
+  ) {
+    super(`${bilingual.id} / ${bilingual.en}`);
+    this.name = "DocumentError";
+  }
+}
+
+export function documentKinds(): string[] {
+  return [...new Set(DOCUMENT_RENDERERS.map((r) => r.kind))];
+}
+
+export function formatsOf(kind: string): DocumentFormat[] {
+  return DOCUMENT_RENDERERS.filter((r) => r.kind === kind).map((r) => r.format);
+}
+
+export function isDocumentFormat(s: string): s is DocumentFormat {
+  return Object.prototype.hasOwnProperty.call(CONTENT_TYPES, s);
+}
+
+/** ASCII file-name part from a title: "Pelayanan Adminduk (Lansia)" → "pelayanan-adminduk-lansia". */
+export function fileSlug(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "rencana";
+}
+
+export async function renderDocument(kind: string, format: string, plan: Plan, options: RenderOptions = {}): Promise<RenderedDocument> {
+  const known = documentKinds();
+  if (!known.includes(kind)) {
+    throw new DocumentError("document.kind.unknown", {
+      id: `jenis dokumen "${kind}" tidak dikenal; pilihan: ${known.join(", ")}`,
+      en: `unknown document kind "${kind}"; choose one of: ${known.join(", ")}`,
+    });
+  }
+  const row = DOCUMENT_RENDERERS.find((r) => r.kind === kind && r.format === format);
+  if (!row) {
+    const formats = formatsOf(kind).join(", ");
+    throw new DocumentError("document.format.unsupported", {
+      id: `dokumen "${kind}" tidak tersedia dalam format "${format}"; yang tersedia: ${formats}`,
+      en: `document "${kind}" is not available as "${format}"; available: ${formats}`,
+    });
+  }
+  try {
+    const bytes = await row.render(plan, options);
+    return { bytes, contentType: CONTENT_TYPES[row.format], fileName: `${row.fileStem}-${fileSlug(plan.title)}.${row.format}` };
+  } catch (e) {
+    if (e instanceof DecreeAuthorityError) {
+      throw new DocumentError(
+        "document.refused",
+        {
+          id: `Keputusan tidak dibuat: penandatangan tidak berwenang (${e.problems.length} masalah, lihat rinciannya)`,
+          en: `decree not rendered: the signatory is not authorised (${e.problems.length} problem(s), see details)`,
+        },
+        e.problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,264 @@
+// The team decree as an editable Word file. Layout only: the words come from decreeModel.
+// The two-column "Menimbang : a. …" layout uses tab stops with hanging indents (what a typist
+// does in Word), so the file stays easy to edit and LibreOffice reads it in order.
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from "docx";
+import { decreeModel, type DecreeModel, type Point, type SignatureBlock } from "../../domain/decree/model.js";
+import { assertDecreeAuthority } from "../../domain/decree/authority.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { literalText } from "../literal-text.js";
+import { MEMBER_COLUMN_WIDTHS, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
+
+const tw = convertMillimetersToTwip;
+
+/** Every user string passes here on its way into the file. */
+function run(text: string, opts: { bold?: boolean; underline?: boolean; size?: number; allCaps?: boolean } = {}): TextRun {
+  return new TextRun({
+    text: literalText(text),
+    ...(opts.bold ? { bold: true } : {}),
+    ...(opts.underline ? { underline: {} } : {}),
+    ...(opts.size ? { size: opts.size } : {}),
+  });
+}
+
+/** Text with tabs: each segment is a run, separated by real tab characters. */
+function tabbed(segments: readonly string[], opts: { bold?: boolean } = {}): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  segments.forEach((s, i) => {
+    if (i > 0) children.push(new TextRun({ text: "\t" }));
+    if (s) children.push(run(s, opts));
+  });
+  return children;
+}
+
+function para(children: ParagraphChild[], options: Omit<IParagraphOptions, "children"> = {}): Paragraph {
+  return new Paragraph({ spacing: { after: 0, line: 240 }, ...options, children });
+}
+
+function centered(text: string, opts: { bold?: boolean; size?: number; after?: number } = {}): Paragraph {
+  return para([run(text, opts)], { alignment: AlignmentType.CENTER, spacing: { after: opts.after ?? 0 } });
+}
+
+function blank(): Paragraph {
+  return para([]);
+}
+
+const c = SK_COLUMNS_MM;
+
+/**
+ * One row of the two-column body: "Label : a. text" with the text hanging at its column.
+ * `label` and `point` may be empty (continuation rows).
+ */
+function bodyRow(label: string, colon: boolean, point: string | undefined, text: string, after = 0): Paragraph {
+  const stops = [
+    { type: TabStopType.LEFT, position: tw(c.colon) },
+    { type: TabStopType.LEFT, position: tw(c.content) },
+    ...(point !== undefined ? [{ type: TabStopType.LEFT, position: tw(c.pointText) }] : []),
+  ];
+  const segments = point !== undefined ? [label, colon ? ":" : "", point, text] : [label, colon ? ":" : "", text];
+  const hang = point !== undefined ? c.pointText : c.content;
+  return para(tabbed(segments), {
+    tabStops: stops,
+    indent: { left: tw(hang), hanging: tw(hang) },
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after },
+  });
+}
+
+function subpointRow(point: Point): Paragraph {
+  // The first line starts at the hanging position (the point text column): "1)" tab text.
+  return para(tabbed([point.label, point.text]), {
+    tabStops: [{ type: TabStopType.LEFT, position: tw(c.subpointText) }],
+    indent: { left: tw(c.subpointText), hanging: tw(c.subpointText - c.pointText) },
+    alignment: AlignmentType.JUSTIFIED,
+  });
+}
+
+function pointRows(label: string, points: readonly Point[], afterLast = 120): Paragraph[] {
+  const out: Paragraph[] = [];
+  points.forEach((p, i) => {
+    const last = i === points.length - 1;
+    out.push(bodyRow(i === 0 ? label : "", i === 0 && label !== "", p.label, p.text, last && !p.subpoints ? afterLast : 0));
+    for (const s of p.subpoints ?? []) out.push(subpointRow(s));
+  });
+  return out;
+}
+
+function signature(block: SignatureBlock, withPlaceAndDate: boolean, textWidth: number): Paragraph[] {
+  const left = textWidth * 0.5;
+  const indent = { left: tw(left) };
+  const line = (text: string, opts: { bold?: boolean; underline?: boolean } = {}, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) =>
+    para([run(text, opts)], { indent, alignment, keepNext: true, keepLines: true });
+  const out: Paragraph[] = [];
+  if (withPlaceAndDate) {
+    out.push(line(block.placeLine, {}, AlignmentType.LEFT));
+    out.push(
+      para([run(block.dateLine, { underline: false })], {
+        indent,
+        keepNext: true,
+        spacing: { after: 120 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+      }),
+    );
+  }
+  for (const l of block.officeLines) out.push(line(l));
+  for (let i = 0; i < 4; i++) out.push(para([], { keepNext: true, indent }));
+  out.push(line(block.name, { bold: true, underline: true }));
+  if (block.rank) out.push(line(block.rank));
+  if (block.nipLine) out.push(line(block.nipLine));
+  return out;
+}
+
+function letterhead(m: DecreeModel): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (m.letterhead.government) out.push(centered(m.letterhead.government, { bold: true, size: 28 }));
+  out.push(centered(m.letterhead.office, { bold: true, size: 32 }));
+  m.letterhead.contactLines.forEach((l, i) => {
+    const last = i === m.letterhead.contactLines.length - 1;
+    out.push(
+      para([run(l, { size: 20 })], {
+        alignment: AlignmentType.CENTER,
+        ...(last ? { border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: "000000", space: 4 } } } : {}),
+      }),
+    );
+  });
+  if (m.letterhead.contactLines.length === 0) {
+    out.push(para([], { border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: "000000", space: 4 } } }));
+  }
+  out.push(blank());
+  return out;
+}
+
+/** Half-points: the members table is set one point smaller so a NIP fits on one line. */
+const TABLE_SIZE = 22;
+
+function membersTable(m: DecreeModel, textWidth: number): Table {
+  const widths = MEMBER_COLUMN_WIDTHS.map((f) => Math.round(tw(textWidth * f)));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (paragraphs: Paragraph[], i: number, header = false) =>
+    new TableCell({
+      children: paragraphs,
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      borders,
+      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    children: m.appendix.columns.map((h, i) => cell([para([run(h, { bold: true, size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })], i, true)),
+  });
+  const rows = m.appendix.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([para([run(r.no, { size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })], 0),
+          cell([para([run(r.role, { size: TABLE_SIZE })])], 1),
+          cell([para([run(r.name, { size: TABLE_SIZE })]), ...(r.nipLine ? [para([run(r.nipLine, { size: TABLE_SIZE })])] : [])], 2),
+          cell([para([run(r.position, { size: TABLE_SIZE })])], 3),
+        ],
+      }),
+  );
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...rows],
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+  });
+}
+
+function appendixHeading(m: DecreeModel, textWidth: number): Paragraph[] {
+  const left = textWidth * 0.45;
+  const labelWidth = 25;
+  return m.appendix.headingLines.map((l, i) =>
+    para(tabbed(l.label ? [l.label, l.text] : [l.text]), {
+      // The Lampiran starts on a new page.
+      pageBreakBefore: i === 0,
+      tabStops: [{ type: TabStopType.LEFT, position: tw(left + labelWidth) }],
+      indent: l.label ? { left: tw(left + labelWidth), hanging: tw(labelWidth) } : { left: tw(left) },
+    }),
+  );
+}
+
+export function decreeDocxDocument(m: DecreeModel): Document {
+  const textWidth = textWidthMm(m.page);
+  const body: Array<Paragraph | Table> = [];
+  body.push(...letterhead(m));
+  body.push(centered(m.heading.title, { bold: true }));
+  body.push(centered(m.heading.number, { bold: true }));
+  body.push(centered(m.heading.about, { bold: true }));
+  body.push(centered(m.heading.subject, { bold: true, after: 240 }));
+  body.push(centered(m.blessing, { bold: true, after: 240 }));
+  body.push(centered(m.issuerLine, { bold: true, after: 240 }));
+  body.push(...pointRows("Menimbang", m.considerations));
+  body.push(...pointRows("Mengingat", m.legalBases, 240));
+  body.push(centered(m.decides, { bold: true, after: 240 }));
+  body.push(bodyRow("Menetapkan", true, undefined, m.establishes, 120));
+  for (const d of m.dictums) {
+    body.push(bodyRow(d.ordinal, true, undefined, d.text, d.points ? 0 : 120));
+    if (d.points) body.push(...pointRows("", d.points));
+  }
+  body.push(blank());
+  body.push(...signature(m.signature, true, textWidth));
+  body.push(blank());
+  body.push(para([run(m.copiesTo.heading)]));
+  for (const item of m.copiesTo.items) {
+    body.push(
+      para(tabbed([item.label, item.text]), {
+        tabStops: [{ type: TabStopType.LEFT, position: tw(7) }],
+        indent: { left: tw(7), hanging: tw(7) },
+      }),
+    );
+  }
+  const appendix: Array<Paragraph | Table> = [];
+  appendix.push(...appendixHeading(m, textWidth));
+  appendix.push(blank());
+  appendix.push(centered(m.appendix.title, { bold: true, after: 240 }));
+  appendix.push(membersTable(m, textWidth));
+  appendix.push(blank());
+  appendix.push(...signature(m.signature, false, textWidth));
+
+  return new Document({
+    creator: "Rencana Layanan",
+    title: literalText(`${m.heading.title} ${m.heading.number} TENTANG ${m.heading.subject}`).slice(0, 1000),
+    styles: {
+      default: {
+        document: { run: { font: literalText(m.page.font), size: m.page.fontSizePt * 2 } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: tw(m.page.widthMm), height: tw(m.page.heightMm) },
+            margin: { top: tw(m.page.marginsMm.top), bottom: tw(m.page.marginsMm.bottom), left: tw(m.page.marginsMm.left), right: tw(m.page.marginsMm.right) },
+          },
+        },
+        children: [...body, ...appendix],
+      },
+    ],
+  });
+}
+
+/** DOCX bytes of the plan's team decree; throws DecreeAuthorityError when the signatory may not sign. */
+export async function renderDecreeDocx(plan: Plan): Promise<Uint8Array> {
+  assertDecreeAuthority(plan);
+  const buffer = await Packer.toBuffer(decreeDocxDocument(decreeModel(plan)));
+  return new Uint8Array(buffer);
+}

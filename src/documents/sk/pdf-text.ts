@@ -1,0 +1,31 @@
+// User text for pdfmake. pdfmake breaks lines after every hyphen and, in justified lines, widens
+// the gap there too ("Undang- Undang"); and it cannot break a very long word at all. So text is
+// handed over as inline pieces: short hyphenated words unbreakable, very long words in chunks.
+import type { Content } from "pdfmake/interfaces.js";
+import { literalText } from "../literal-text.js";
+
+type Inline = { text: string; noWrap?: boolean };
+
+const LONG_WORD = 40;
+const CHUNK = 20;
+
+/** Safe, literal text pieces for a pdfmake `text` property. */
+export function pdfInlines(value: string): string | Inline[] {
+  const safe = literalText(value);
+  if (!/\S-\S/.test(safe) && !new RegExp(`\\S{${LONG_WORD + 1}}`).test(safe)) return safe;
+  const pieces: Inline[] = [];
+  // Words with the spaces that follow them, so nothing is lost or added.
+  for (const token of safe.match(/\S+\s*|\s+/g) ?? []) {
+    const word = token.trimEnd();
+    if (word.length > LONG_WORD) {
+      for (let i = 0; i < token.length; i += CHUNK) pieces.push({ text: token.slice(i, i + CHUNK) });
+    } else if (/\S-\S/.test(word)) pieces.push({ text: token, noWrap: true });
+    else pieces.push({ text: token });
+  }
+  return pieces;
+}
+
+/** A paragraph of user text with pdfmake style properties. */
+export function pdfParagraph(value: string, style: Omit<Extract<Content, { text: unknown }>, "text"> = {}): Content {
+  return { ...style, text: pdfInlines(value) };
+}

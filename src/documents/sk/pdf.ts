@@ -1,0 +1,192 @@
+// The team decree as a print-ready PDF (pdfmake). Layout only: the words come from decreeModel.
+import { basename } from "node:path";
+import pdfmake from "pdfmake";
+import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import { assertDecreeAuthority } from "../../domain/decree/authority.js";
+import { decreeModel, type DecreeModel, type Point, type SignatureBlock } from "../../domain/decree/model.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { literalText } from "../literal-text.js";
+import { resolvePdfFontFiles, usePdfFont } from "../pdf-fonts.js";
+import { MEMBER_COLUMN_WIDTHS, mmToPt, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
+import { pdfInlines } from "./pdf-text.js";
+
+const c = SK_COLUMNS_MM;
+const t = pdfInlines;
+/** A table cell of user text. */
+const cell = (s: string): TableCell => ({ text: pdfInlines(s) });
+
+/** Borderless, paddingless table: the "Menimbang : a. …" grid. */
+export const GRID_LAYOUT: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 1,
+};
+
+const GRID_WIDTHS = [mmToPt(c.colon), mmToPt(c.content - c.colon), mmToPt(c.pointText - c.content), "*"];
+
+function pointCell(p: Point): Content {
+  if (!p.subpoints) return { text: t(p.text), alignment: "justify" };
+  return {
+    stack: [
+      { text: t(p.text), alignment: "justify" },
+      ...p.subpoints.map(
+        (s): Content => ({
+          columns: [
+            { width: mmToPt(c.subpointText - c.pointText), text: t(s.label) },
+            { width: "*", text: t(s.text), alignment: "justify" },
+          ],
+        }),
+      ),
+    ],
+  };
+}
+
+function pointRows(label: string, points: readonly Point[]): TableCell[][] {
+  return points.map((p, i) => [i === 0 ? cell(label) : "", i === 0 && label ? ":" : "", cell(p.label), pointCell(p)]);
+}
+
+function spacer(): TableCell[] {
+  return [{ text: " ", fontSize: 6, colSpan: 4 }, "", "", ""];
+}
+
+function grid(rows: TableCell[][]): Content {
+  return { table: { widths: GRID_WIDTHS, body: rows }, layout: GRID_LAYOUT };
+}
+
+function signature(block: SignatureBlock, withPlaceAndDate: boolean): Content {
+  const stack: Content[] = [];
+  if (withPlaceAndDate) {
+    stack.push({ text: t(block.placeLine) });
+    stack.push({ text: t(block.dateLine) });
+    stack.push({ canvas: [{ type: "line", x1: 0, y1: 2, x2: 220, y2: 2, lineWidth: 0.75 }], margin: [0, 0, 0, 4] });
+  }
+  for (const l of block.officeLines) stack.push({ text: t(l), alignment: "center" });
+  stack.push({ text: " ", margin: [0, 0, 0, 48] });
+  stack.push({ text: t(block.name), bold: true, decoration: "underline", alignment: "center" });
+  if (block.rank) stack.push({ text: t(block.rank), alignment: "center" });
+  if (block.nipLine) stack.push({ text: t(block.nipLine), alignment: "center" });
+  return { columns: [{ width: "50%", text: "" }, { width: "*", stack }], unbreakable: true, margin: [0, 12, 0, 0] };
+}
+
+function letterhead(m: DecreeModel, widthPt: number): Content[] {
+  const out: Content[] = [];
+  if (m.letterhead.government) out.push({ text: t(m.letterhead.government), bold: true, fontSize: 14, alignment: "center" });
+  out.push({ text: t(m.letterhead.office), bold: true, fontSize: 16, alignment: "center" });
+  for (const l of m.letterhead.contactLines) out.push({ text: t(l), fontSize: 10, alignment: "center" });
+  out.push({
+    canvas: [
+      { type: "line", x1: 0, y1: 4, x2: widthPt, y2: 4, lineWidth: 2.25 },
+      { type: "line", x1: 0, y1: 7, x2: widthPt, y2: 7, lineWidth: 0.75 },
+    ],
+    margin: [0, 0, 0, 12],
+  });
+  return out;
+}
+
+function membersTable(m: DecreeModel): Content {
+  const header: TableCell[] = m.appendix.columns.map((h) => ({ text: h, bold: true, alignment: "center" }));
+  const rows: TableCell[][] = m.appendix.rows.map((r): TableCell[] => [
+    { text: t(r.no), alignment: "center" },
+    cell(r.role),
+    // A NIP never breaks across lines.
+    { stack: [{ text: t(r.name) }, ...(r.nipLine ? [{ text: t(r.nipLine), noWrap: true }] : [])] },
+    cell(r.position),
+  ]);
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
+    fontSize: 11,
+    layout: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+  };
+}
+
+function appendixHeading(m: DecreeModel): Content {
+  const body: TableCell[][] = m.appendix.headingLines.map((l) => (l.label ? [cell(l.label), cell(l.text)] : [{ text: t(l.text), colSpan: 2 }, ""]));
+  return {
+    columns: [
+      { width: "45%", text: "" },
+      { width: "*", table: { widths: [mmToPt(25), "*"], body }, layout: GRID_LAYOUT },
+    ],
+    pageBreak: "before",
+    margin: [0, 0, 0, 18],
+  };
+}
+
+/** What the PDF says about the font: a serif with the same metrics stands in when Bookman cannot be embedded. */
+export function fontNote(family: string): string {
+  const file = basename(resolvePdfFontFiles(family).normal);
+  const squashed = family.replace(/\s+/g, "").toLowerCase();
+  if (file.replace(/[-_\s]/g, "").toLowerCase().startsWith(squashed)) return `Font: ${family} (${file})`;
+  return `Font: "${family}" is not embeddable here; substituted by a metric-similar serif (${file}). / Huruf "${family}" diganti huruf serif berukuran serupa (${file}).`;
+}
+
+export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
+  const font = usePdfFont(m.page.font);
+  const widthPt = mmToPt(textWidthMm(m.page));
+  const content: Content[] = [
+    ...letterhead(m, widthPt),
+    { text: t(m.heading.title), bold: true, alignment: "center" },
+    { text: t(m.heading.number), bold: true, alignment: "center" },
+    { text: t(m.heading.about), bold: true, alignment: "center" },
+    { text: t(m.heading.subject), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
+    { text: m.blessing, bold: true, alignment: "center", margin: [0, 0, 0, 12] },
+    { text: t(m.issuerLine), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
+    grid([...pointRows("Menimbang", m.considerations), spacer(), ...pointRows("Mengingat", m.legalBases)]),
+    { text: m.decides, bold: true, alignment: "center", margin: [0, 12, 0, 12] },
+    grid([
+      ["Menetapkan", ":", { text: t(m.establishes), colSpan: 2, alignment: "justify" }, ""],
+      spacer(),
+      ...m.dictums.flatMap((d): TableCell[][] => [
+        [cell(d.ordinal), ":", { text: t(d.text), colSpan: 2, alignment: "justify" }, ""],
+        ...(d.points ? pointRows("", d.points) : []),
+        spacer(),
+      ]),
+    ]),
+    signature(m.signature, true),
+    {
+      unbreakable: true,
+      margin: [0, 18, 0, 0],
+      stack: [
+        { text: t(m.copiesTo.heading) },
+        ...m.copiesTo.items.map(
+          (i): Content => ({
+            columns: [
+              { width: mmToPt(7), text: t(i.label) },
+              { width: "*", text: t(i.text) },
+            ],
+          }),
+        ),
+      ],
+    },
+    appendixHeading(m),
+    { text: t(m.appendix.title), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
+    membersTable(m),
+    signature(m.signature, false),
+  ];
+  return {
+    pageSize: { width: mmToPt(m.page.widthMm), height: mmToPt(m.page.heightMm) },
+    pageMargins: [mmToPt(m.page.marginsMm.left), mmToPt(m.page.marginsMm.top), mmToPt(m.page.marginsMm.right), mmToPt(m.page.marginsMm.bottom)],
+    defaultStyle: { font, fontSize: m.page.fontSizePt, lineHeight: 1.1 },
+    info: {
+      title: literalText(`${m.heading.title} ${m.heading.number} TENTANG ${m.heading.subject}`).slice(0, 1000),
+      author: "Rencana Layanan",
+      creator: "Rencana Layanan",
+      subject: literalText(fontNote(m.page.font)),
+      keywords: "Keputusan, Tata Naskah Dinas",
+    },
+    content,
+  };
+}
+
+export async function pdfBytes(definition: TDocumentDefinitions): Promise<Uint8Array> {
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return new Uint8Array(buffer);
+}
+
+/** PDF bytes of the plan's team decree; throws DecreeAuthorityError when the signatory may not sign. */
+export async function renderDecreePdf(plan: Plan): Promise<Uint8Array> {
+  assertDecreeAuthority(plan);
+  return pdfBytes(decreePdfDefinition(decreeModel(plan)));
+}
