@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePlan } from "../../domain/plan/validate.js";
+import { stageOutputs } from "../../domain/stages/index.js";
 import type { Database } from "../../store/database.js";
 import { plansRepo } from "../../store/plans-repo.js";
 import { testDatabases } from "../../test-support/databases.js";
@@ -100,6 +101,7 @@ for (const target of testDatabases()) {
         { method: "GET", url: "/api/plans/nope/revisions" },
         { method: "GET", url: "/api/plans/nope/findings" },
         { method: "GET", url: "/api/plans/nope/export" },
+        { method: "GET", url: "/api/plans/nope/outputs" },
         { method: "GET", url: "/api/nothing-here" },
       ] as const;
       for (const c of cases) {
@@ -220,13 +222,17 @@ for (const target of testDatabases()) {
       expect(await counts()).toEqual(before);
     });
 
-    it("serves findings (bilingual) and the export as an attachment equal to the stored plan", async () => {
+    it("serves findings (bilingual), stage outputs, and the export as an attachment equal to the stored plan", async () => {
       const plan = minimalPlan({ title: "Ekspor Rencana: Lansia/2027" });
       const { id } = (await app.inject({ method: "POST", url: "/api/plans", payload: plan })).json();
       const findings = await app.inject({ method: "GET", url: `/api/plans/${id}/findings?lang=en` });
       expect(findings.statusCode).toBe(200);
       expect(Array.isArray(findings.json().items)).toBe(true);
       for (const f of findings.json().items) expect(f.message).toBe(f.messages.en);
+      const outputs = await app.inject({ method: "GET", url: `/api/plans/${id}/outputs` });
+      expect(outputs.statusCode).toBe(200);
+      expect(outputs.json()).toEqual(JSON.parse(JSON.stringify(stageOutputs(plan))));
+      expect(outputs.json().targetGroups).toBeDefined();
       const exp = await app.inject({ method: "GET", url: `/api/plans/${id}/export` });
       expect(exp.statusCode).toBe(200);
       expect(exp.headers["content-disposition"]).toBe('attachment; filename="ekspor-rencana-lansia-2027.json"');

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { computeFindings } from "../../domain/findings.js";
+import { stageOutputs } from "../../domain/stages/index.js";
 import { applyJsonPatch, jsonPatchSchema } from "../../domain/plan/patch.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan, zodIssueToErrors } from "../../domain/plan/validate.js";
@@ -141,6 +142,12 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const p = await mustGet(repo, id);
     const lang = requestLang(request);
     return { items: computeFindings(p.plan).map((f) => presentFinding(f, lang)) };
+  });
+
+  app.get("/plans/:id/outputs", { schema: docs.outputs }, async (request) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    return stageOutputs((await mustGet(repo, id)).plan);
   });
 
   app.get("/plans/:id/export", { schema: docs.exportPlan }, async (request, reply) => {
