@@ -1,6 +1,7 @@
 // Inputs bound to a plan path. Every input has a label (visible, or visually hidden in tables)
 // and carries `data-path` = the finding path of the value, so a finding can focus it.
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { formatTanggalHari } from "../../../src/domain/format/indonesian.js";
 import type { Path } from "../state/edits.js";
 import type { PlanSession } from "../state/session.js";
 
@@ -118,6 +119,7 @@ export function DateField(props: Common & { value: string | undefined; optional?
           else if (/^\d{4}-\d{2}-\d{2}$/.test(v)) session.set(props.path, v);
         }}
       />
+      {props.value && !props.hideLabel ? <span className="hint">{formatTanggalHari(props.value)}</span> : null}
     </Wrap>
   );
 }

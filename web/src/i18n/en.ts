@@ -136,6 +136,7 @@ export const en: Messages = {
     programs: "Programs", program: "Program",
     newGoal: "New goal", newTarget: "New target", newProgram: "New program",
     tree: "Direction tree (vision → missions → goals → targets → programs → activities)",
+    noProgram: "(no program)", noStrategy: "not linked to a TOWS strategy", strategyUnused: "not carried out by any activity",
     untraced: "not traced to a target",
     unserved: "not served by any activity",
   },

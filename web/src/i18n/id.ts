@@ -134,6 +134,7 @@ export const id = {
     programs: "Program", program: "Program",
     newGoal: "Tujuan baru", newTarget: "Sasaran baru", newProgram: "Program baru",
     tree: "Pohon arah (visi → misi → tujuan → sasaran → program → kegiatan)",
+    noProgram: "(tanpa program)", noStrategy: "belum dikaitkan dengan strategi TOWS", strategyUnused: "belum dijalankan oleh kegiatan apa pun",
     untraced: "tidak tertelusur ke sasaran",
     unserved: "belum dilayani kegiatan",
   },

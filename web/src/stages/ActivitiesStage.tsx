@@ -1,5 +1,8 @@
 // Stage 3: direction (vision … programs), the direction tree with traceability, the activities.
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import type { ProgramNode } from "../../../src/domain/stages/index.js";
+import { directionOutputs } from "../state/outputs.js";
 import { HORIZONS } from "../../../src/domain/plan/schema.js";
 import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
 import type { StageProps } from "./index.js";
@@ -29,21 +32,47 @@ export function ActivitiesStage({ plan, session }: StageProps) {
           + {t("direction.newGoal")}
         </button>
         <h2>{t("direction.targets")}</h2>
-        {d.targets.map((s, i) => {
-          const base = ["direction", "targets", { id: s.id }] as const;
-          const dp = `direction.targets[${i}]`;
-          return (
-            <div key={s.id} className="row wrap" data-path={dp} tabIndex={-1}>
-              <SelectField label={t("direction.goal")} path={[...base, "goalId"]} dataPath={`${dp}.goalId`} value={s.goalId} options={d.goals.map((g) => [g.id, g.text] as const)} />
-              <TextField className="grow" label={`${t("direction.target")} ${i + 1}`} path={[...base, "text"]} dataPath={`${dp}.text`} value={s.text} />
-              <TextField label={t("direction.indicator")} path={[...base, "indicator"]} dataPath={`${dp}.indicator`} value={s.indicator} />
-              <TextField label={t("direction.targetValue")} path={[...base, "targetValue"]} dataPath={`${dp}.targetValue`} value={s.targetValue} />
-              <button type="button" aria-label={`${t("common.remove")}: ${s.text}`} onClick={() => session.remove(base)}>
-                ✕
-              </button>
-            </div>
-          );
-        })}
+        <table className="data-table edit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("direction.goal")}</th>
+              <th scope="col">{t("direction.target")}</th>
+              <th scope="col">{t("direction.indicator")}</th>
+              <th scope="col">{t("direction.targetValue")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("common.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.targets.map((s, i) => {
+              const base = ["direction", "targets", { id: s.id }] as const;
+              const dp = `direction.targets[${i}]`;
+              const n = i + 1;
+              return (
+                <tr key={s.id} data-path={dp} tabIndex={-1}>
+                  <td className="w-goal">
+                    <SelectField hideLabel label={`${t("direction.goal")} ${n}`} path={[...base, "goalId"]} dataPath={`${dp}.goalId`} value={s.goalId} options={d.goals.map((g, gi) => [g.id, `${gi + 1}. ${g.text}`] as const)} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("direction.target")} ${n}`} path={[...base, "text"]} dataPath={`${dp}.text`} value={s.text} />
+                  </td>
+                  <td>
+                    <TextField hideLabel label={`${t("direction.indicator")} ${n}`} path={[...base, "indicator"]} dataPath={`${dp}.indicator`} value={s.indicator} />
+                  </td>
+                  <td className="w-short">
+                    <TextField hideLabel label={`${t("direction.targetValue")} ${n}`} path={[...base, "targetValue"]} dataPath={`${dp}.targetValue`} value={s.targetValue} />
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`${t("common.remove")}: ${s.text}`} onClick={() => session.remove(base)}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
         {d.goals.length ? (
           <button type="button" onClick={() => session.insert(["direction", "targets"], { id: newId("ss", d.targets), goalId: d.goals[0]!.id, text: t("direction.newTarget"), indicator: "", targetValue: "" })}>
             + {t("direction.newTarget")}
@@ -167,57 +196,76 @@ export function removeActivity(session: StageProps["session"], plan: StageProps[
   session.apply({ ops });
 }
 
+function ProgramNodes({ programs, unprogrammed }: { programs: ProgramNode[]; unprogrammed: string }) {
+  return (
+    <ul>
+      {programs.map((p) => (
+        <li key={p.programId ?? "-"}>
+          <span className="muted">{p.programName ?? unprogrammed}</span>
+          <ul>
+            {p.activities.map((a) => (
+              <li key={a.id}>
+                {a.name}
+                {a.milestone ? " ◆" : ""}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function DirectionTree({ plan }: Pick<StageProps, "plan" | "session">) {
   const { t } = useTranslation();
-  const d = plan.direction;
-  const byTarget = (id: string) => plan.activities.filter((a) => a.targetId === id);
-  const untraced = plan.activities.filter((a) => !a.targetId);
+  const { tree, traceability } = useMemo(() => directionOutputs(plan), [plan]);
+  const unserved = new Set(traceability.targetsWithoutActivity);
+  const names = new Map(plan.activities.map((a) => [a.id, a.name]));
+  const strategyNames = new Map(plan.analysis.strategies.map((s) => [s.id, `${s.kind}: ${s.text}`]));
   return (
     <section className="card" aria-labelledby="tree-title">
       <h2 id="tree-title">{t("direction.tree")}</h2>
-      <ul className="tree">
+      <ul className="tree" data-testid="direction-tree">
         <li>
-          <strong>{t("direction.vision")}:</strong> {d.vision || t("common.none")}
+          <strong>{t("direction.vision")}:</strong> {tree.vision || t("common.none")}
           <ul>
-            {d.missions.map((m, i) => (
+            {tree.missions.map((m, i) => (
               <li key={i}>
                 <strong>{t("direction.mission")}:</strong> {m}
               </li>
             ))}
-            {d.goals.map((g) => (
+            {tree.goals.map((g) => (
               <li key={g.id}>
                 <strong>{t("direction.goal")}:</strong> {g.text}
                 <ul>
-                  {d.targets
-                    .filter((s) => s.goalId === g.id)
-                    .map((s) => {
-                      const acts = byTarget(s.id);
-                      return (
-                        <li key={s.id}>
-                          <strong>{t("direction.target")}:</strong> {s.text} {s.indicator ? `(${s.indicator}: ${s.targetValue})` : ""}
-                          {acts.length === 0 ? <span className="warn"> ⚠ {t("direction.unserved")}</span> : null}
-                          <ul>
-                            {acts.map((a) => (
-                              <li key={a.id}>
-                                {a.programId ? <span className="muted">[{d.programs.find((p) => p.id === a.programId)?.name}] </span> : null}
-                                {a.name}
-                              </li>
-                            ))}
-                          </ul>
-                        </li>
-                      );
-                    })}
+                  {g.targets.map((s) => (
+                    <li key={s.id}>
+                      <strong>{t("direction.target")}:</strong> {s.text} {s.indicator ? `(${s.indicator}: ${s.targetValue})` : ""}
+                      {unserved.has(s.id) ? <span className="warn"> ⚠ {t("direction.unserved")}</span> : null}
+                      <ProgramNodes programs={s.programs} unprogrammed={t("direction.noProgram")} />
+                    </li>
+                  ))}
                 </ul>
               </li>
             ))}
           </ul>
         </li>
       </ul>
-      {untraced.length ? (
-        <ul className="warnings">
-          {untraced.map((a) => (
-            <li key={a.id} className="warn">
-              ⚠ {a.name}: {t("direction.untraced")}
+      {traceability.activitiesWithoutTarget.length || traceability.activitiesWithoutStrategy.length || traceability.strategiesWithoutActivity.length ? (
+        <ul className="warnings" data-testid="trace-warnings">
+          {traceability.activitiesWithoutTarget.map((id) => (
+            <li key={`t-${id}`} className="warn">
+              ⚠ {names.get(id)}: {t("direction.untraced")}
+            </li>
+          ))}
+          {traceability.activitiesWithoutStrategy.map((id) => (
+            <li key={`s-${id}`} className="warn">
+              ⚠ {names.get(id)}: {t("direction.noStrategy")}
+            </li>
+          ))}
+          {traceability.strategiesWithoutActivity.map((id) => (
+            <li key={`u-${id}`} className="warn">
+              ⚠ {strategyNames.get(id)}: {t("direction.strategyUnused")}
             </li>
           ))}
         </ul>

@@ -3,14 +3,16 @@ import { useTranslation } from "react-i18next";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
 import { FACTOR_KINDS, STRATEGY_KINDS, type Factor } from "../../../src/domain/plan/schema.js";
 import { NumberField, SelectField, TextField, newId, useSessionContext } from "../components/fields.js";
-import { stageOutputsOf } from "../state/outputs.js";
+import { analysisOutputs } from "../state/outputs.js";
+import { pick } from "../../../src/domain/messages.js";
+import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
 
 export function AnalysisStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
-  const out = stageOutputsOf(plan);
-  const internal = out.weightSums.strength + out.weightSums.weakness;
-  const external = out.weightSums.opportunity + out.weightSums.threat;
+  const out = analysisOutputs(plan);
+  const internal = out.ifas.weightSum;
+  const external = out.efas.weightSum;
   return (
     <>
       <section className="card" aria-labelledby="swot-title">
@@ -23,7 +25,12 @@ export function AnalysisStage({ plan, session }: StageProps) {
         <p className="totals">
           {t("swot.weightSum", { sum: `S+W ${formatAngka(internal, 2)}` })} · {t("swot.weightSum", { sum: `O+T ${formatAngka(external, 2)}` })}
         </p>
-        <SwotChart ifas={out.ifas} efas={out.efas} quadrant={out.swotQuadrant} />
+        <SwotChart ifas={out.ifas.difference} efas={out.efas.difference} quadrant={out.quadrant?.quadrant ?? "–"} />
+        {out.quadrant ? (
+          <p data-testid="swot-advice">
+            <strong>{pick(out.quadrant.label, currentLang())}</strong>: {pick(out.quadrant.advice, currentLang())}
+          </p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="assumption-title">
         <h2 id="assumption-title">{t("swot.assumptions")}</h2>

@@ -5,15 +5,19 @@ import { formatAngka, formatRupiah } from "../../../src/domain/format/indonesian
 import { RESOURCE_KINDS, type Plan } from "../../../src/domain/plan/schema.js";
 import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
-import { resourcePeaks, stageOutputsOf } from "../state/outputs.js";
+import { budgetOutputs, resourceLoading } from "../state/outputs.js";
 import type { StageProps } from "./index.js";
 import { useSchedule } from "./ScheduleStage.js";
 
 export function ResourcesStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
   const result = useSchedule(plan);
-  const peaks = useMemo(() => resourcePeaks(plan, new Map(result.ok ? result.schedule.activities.map((s) => [s.id, s]) : [])), [plan, result]);
-  const out = stageOutputsOf(plan);
+  const peaks = useMemo(() => {
+    const loading = result.ok ? resourceLoading(plan, result.schedule) : undefined;
+    return new Map((loading?.resources ?? []).map((r) => [r.resourceId, r.peak]));
+  }, [plan, result]);
+  const budget = useMemo(() => budgetOutputs(plan), [plan]);
+  const amountOf = new Map(budget.lines.map((l) => [l.id, l.amount]));
   const actOptions = plan.activities.map((a, i) => [a.id, `${i + 1}. ${a.name}`] as const);
   return (
     <>
@@ -151,7 +155,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
                   <td>
                     <NumberField hideLabel label={`${t("resources.tax")} ${n}`} path={[...base, "taxPercent"]} dataPath={`${dp}.taxPercent`} value={b.taxPercent} min={0} max={100} optional />
                   </td>
-                  <td className="num" data-testid="rab-amount">{formatRupiah(out.budgetLineAmount(b.id))}</td>
+                  <td className="num" data-testid="rab-amount">{formatRupiah(amountOf.get(b.id) ?? 0)}</td>
                   <td>
                     <TextField hideLabel label={`${t("resources.account")} ${n}`} path={[...base, "account"]} dataPath={`${dp}.account`} value={b.account} optional />
                   </td>
@@ -173,12 +177,17 @@ export function ResourcesStage({ plan, session }: StageProps) {
                 {t("resources.grandTotal")}
               </th>
               <td className="num" data-testid="rab-total">
-                <strong>{formatRupiah(out.budgetTotal)}</strong>
+                <strong>{formatRupiah(budget.grandTotal)}</strong>
               </td>
               <td colSpan={3} />
             </tr>
           </tfoot>
         </table>
+        {budget.perSource.length ? (
+          <p className="muted" data-testid="rab-per-source">
+            {budget.perSource.map((g) => `${g.source ?? "—"}: ${formatRupiah(g.amount)}`).join(" · ")}
+          </p>
+        ) : null}
         {plan.activities.length ? (
           <button type="button" onClick={() => session.insert(["budget"], { id: newId("b", plan.budget), activityId: plan.activities[0]!.id, item: t("resources.newItem"), volume: 1, unit: "paket", unitPrice: 0 })}>
             + {t("resources.newItem")}

@@ -191,8 +191,12 @@ function ScheduleRow({ index, activity: a, s, selected, onSelect }: { index: num
       <span role="cell" className="c-dur">
         <NumberField hideLabel label={`${t("schedule.duration")}: ${a.name}`} path={["activities", { id: a.id }, "durationDays"]} dataPath={`${dp}.durationDays`} value={a.durationDays} integer min={0} />
       </span>
-      <span role="cell" className="c-date" data-testid="start">{s?.start ?? ""}</span>
-      <span role="cell" className="c-date" data-testid="finish">{s?.finish ?? ""}</span>
+      <span role="cell" className="c-date" data-testid="start" data-date={s?.start}>
+        {s ? formatTanggal(s.start) : ""}
+      </span>
+      <span role="cell" className="c-date" data-testid="finish" data-date={s?.finish}>
+        {s ? formatTanggal(s.finish) : ""}
+      </span>
       <span role="cell" className="c-float">{s ? `${s.totalFloat}${s.critical ? " ●" : ""}` : ""}</span>
     </div>
   );

@@ -4,15 +4,14 @@ import { useTranslation } from "react-i18next";
 import { PRINCIPLES, type Plan, type Stakeholder } from "../../../src/domain/plan/schema.js";
 import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
-import { stakeholderQuadrant, type Quadrant } from "../state/outputs.js";
+import { pick } from "../../../src/domain/messages.js";
+import { STAKEHOLDER_QUADRANT_INFO, stakeholderQuadrant, type StakeholderQuadrant } from "../state/outputs.js";
 import type { StageProps } from "./index.js";
 
-const QUADRANT_TEXT: Record<Quadrant, { name: string; id: string; en: string }> = {
-  promoters: { name: "Promoters", id: "kelola dengan cermat", en: "manage closely" },
-  latents: { name: "Latents", id: "buat tetap puas", en: "keep satisfied" },
-  defenders: { name: "Defenders", id: "buat tetap terinformasi", en: "keep informed" },
-  apathetics: { name: "Apathetics", id: "pantau", en: "monitor" },
-};
+function quadrantText(q: StakeholderQuadrant, lang: "id" | "en") {
+  const info = STAKEHOLDER_QUADRANT_INFO[q];
+  return { name: pick(info.label, lang), strategy: pick(info.strategy, lang) };
+}
 
 export function StakeholdersStage({ plan, session }: StageProps) {
   const { t, i18n } = useTranslation();
@@ -40,7 +39,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
             {plan.stakeholders.map((s, i) => {
               const base = ["stakeholders", { id: s.id }] as const;
               const dp = `stakeholders[${i}]`;
-              const q = QUADRANT_TEXT[stakeholderQuadrant(s)];
+              const q = quadrantText(stakeholderQuadrant(s), lang);
               return (
                 <tr key={s.id} data-path={dp} tabIndex={-1}>
                   <td>
@@ -59,7 +58,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
                     <SelectField hideLabel optional label={`${t("stakeholders.attitude")} ${i + 1}`} path={[...base, "attitude"]} dataPath={`${dp}.attitude`} value={s.attitude} options={(["supportive", "neutral", "opposed"] as const).map((k) => [k, t(`stakeholders.attitudes.${k}`)] as const)} />
                   </td>
                   <td data-testid="sh-quadrant">
-                    {q.name} — <em>{q[lang]}</em>
+                    {q.name} — <em>{q.strategy}</em>
                   </td>
                   <td>
                     <TextField hideLabel label={`${t("stakeholders.notes")} ${i + 1}`} path={[...base, "notes"]} dataPath={`${dp}.notes`} value={s.notes} optional />
@@ -84,7 +83,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
   );
 }
 
-const CELL = 72;
+const CELL = 92;
 
 function PowerInterestGrid({ plan, session, lang }: { plan: Plan; session: StageProps["session"]; lang: "id" | "en" }) {
   const { t } = useTranslation();
@@ -116,8 +115,8 @@ function PowerInterestGrid({ plan, session, lang }: { plan: Plan; session: Stage
         <div className="pi-grid" ref={area} style={{ width: size, height: size }} data-testid="pi-grid">
           {(["latents", "promoters", "apathetics", "defenders"] as const).map((q) => (
             <div key={q} className={`pi-quadrant pi-${q}`}>
-              <strong>{QUADRANT_TEXT[q].name}</strong>
-              <span>{QUADRANT_TEXT[q][lang]}</span>
+              <strong>{quadrantText(q, lang).name}</strong>
+              <span>{quadrantText(q, lang).strategy}</span>
             </div>
           ))}
           {plan.stakeholders.map((s) => {

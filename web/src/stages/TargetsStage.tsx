@@ -3,12 +3,12 @@ import { useTranslation } from "react-i18next";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
 import { SERVICE_PATTERNS } from "../../../src/domain/plan/schema.js";
 import { DateField, NumberField, SelectField, TextField, newId } from "../components/fields.js";
-import { stageOutputsOf } from "../state/outputs.js";
+import { targetGroupOutputs } from "../state/outputs.js";
 import type { StageProps } from "./index.js";
 
 export function TargetsStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
-  const out = stageOutputsOf(plan);
+  const out = targetGroupOutputs(plan);
   return (
     <>
       <section aria-labelledby="identity-title" className="card">
@@ -34,7 +34,7 @@ export function TargetsStage({ plan, session }: StageProps) {
       <section aria-labelledby="targets-title" className="card">
         <h2 id="targets-title">{t("targets.title")}</h2>
         <p className="totals" data-testid="target-totals">
-          {t("targets.totals", { groups: formatAngka(out.targetGroupCount), people: formatAngka(out.peopleServed) })}
+          {t("targets.totals", { groups: formatAngka(out.groupCount), people: formatAngka(out.peopleCount) })}
         </p>
         <table className="data-table edit-table">
           <thead>
@@ -64,7 +64,7 @@ export function TargetsStage({ plan, session }: StageProps) {
                     <TextField hideLabel label={`${t("targets.area")} ${i + 1}`} path={[...base, "area"]} dataPath={`${dp}.area`} value={g.area} optional />
                   </td>
                   <td>
-                    <TextField hideLabel label={`${t("targets.needs")} ${i + 1}`} path={[...base, "needs"]} dataPath={`${dp}.needs`} value={g.needs} optional multiline rows={1} />
+                    <TextField hideLabel label={`${t("targets.needs")} ${i + 1}`} path={[...base, "needs"]} dataPath={`${dp}.needs`} value={g.needs} optional multiline rows={2} />
                   </td>
                   <td>
                     <button type="button" onClick={() => session.remove(base)} aria-label={`${t("common.remove")}: ${g.name}`}>
