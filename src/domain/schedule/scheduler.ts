@@ -16,6 +16,7 @@ import type { Plan } from "../plan/schema.js";
 import { WorkingCalendar } from "./calendar.js";
 import { epochDayOf, yearOfIso } from "./dates.js";
 import type { HolidayTable } from "./holidays/index.js";
+import { IdIndex } from "./ids.js";
 
 export type ScheduleInput = Pick<Plan, "start" | "calendar" | "activities">;
 
@@ -90,8 +91,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   const startIndex = calendar.indexOnOrAfter(startDay);
 
   // Predecessor lists in compressed rows: edges of activity i are rowStart[i] .. rowStart[i+1).
-  const indexById = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexById.set(activities[i]!.id, i);
+  const indexById = new IdIndex(activities);
   const rowStart = new Int32Array(n + 1);
   let edgeCount = 0;
   for (let i = 0; i < n; i++) {
@@ -109,10 +109,10 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
     for (const dep of activities[i]!.dependsOn) {
       // A dangling reference is a validation error reported elsewhere; schedule without it.
       const p = indexById.get(dep.activityId);
-      edgePred[e] = p ?? -1;
+      edgePred[e] = p;
       edgeType[e] = LINK_CODE[dep.type] ?? FS;
       edgeLag[e] = dep.lagDays;
-      if (p !== undefined) {
+      if (p >= 0) {
         succCount[p]!++;
         inDegree[i]!++;
       }
@@ -133,7 +133,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   const order = new Int32Array(n);
   let head = 0;
   let tail = 0;
-  const remaining = inDegree.slice();
+  const remaining = inDegree; // counts down; what stays above 0 is on or behind a cycle
   for (let i = 0; i < n; i++) if (remaining[i] === 0) order[tail++] = i;
   while (head < tail) {
     const p = order[head++]!;
@@ -256,50 +256,46 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   };
 }
 
-/** Working-day number of the date shown for an early (or late) start/finish. */
-function displayIndex(arrays: ScheduleArrays, i: number, which: "start" | "finish" | "lateStart" | "lateFinish"): number {
-  const d = arrays.duration[i]!;
-  if (d > 0) {
-    switch (which) {
-      case "start": return arrays.earlyStart[i]!;
-      case "finish": return arrays.earlyFinish[i]! - 1;
-      case "lateStart": return arrays.lateStart[i]!;
-      default: return arrays.lateFinish[i]! - 1;
-    }
-  }
-  const early = arrays.earlyStart[i]!;
-  const earlyDay = arrays.morning[i] ? early : early - 1;
-  if (which === "start" || which === "finish") return earlyDay;
-  const late = arrays.lateFinish[i]!;
-  // A milestone with no float sits where it is; one with float at the latest evening.
-  return late === early ? earlyDay : late - 1;
-}
-
 function toSchedule(input: ScheduleInput, arrays: ScheduleArrays): Schedule {
-  const { calendar, duration, earlyStart, lateStart, freeFloat } = arrays;
+  const { calendar, duration, earlyStart, earlyFinish, lateStart, lateFinish, freeFloat, morning } = arrays;
   const n = input.activities.length;
   const out: ScheduledActivity[] = new Array<ScheduledActivity>(n);
   let finishIndex = arrays.startIndex;
   const criticalIndices: number[] = [];
   for (let i = 0; i < n; i++) {
-    const a = input.activities[i]!;
-    const startDay = displayIndex(arrays, i, "start");
-    const finishDay = displayIndex(arrays, i, "finish");
+    const d = duration[i]!;
     const totalFloat = lateStart[i]! - earlyStart[i]!;
+    // Working-day numbers of the dates shown; see the header comment for milestones.
+    let startDay: number;
+    let finishDay: number;
+    let lateStartDay: number;
+    let lateFinishDay: number;
+    if (d > 0) {
+      startDay = earlyStart[i]!;
+      finishDay = earlyFinish[i]! - 1;
+      lateStartDay = lateStart[i]!;
+      lateFinishDay = lateFinish[i]! - 1;
+    } else {
+      startDay = morning[i] ? earlyStart[i]! : earlyStart[i]! - 1;
+      finishDay = startDay;
+      // A milestone with no float sits where it is; one with float at the latest evening.
+      lateStartDay = totalFloat === 0 ? startDay : lateFinish[i]! - 1;
+      lateFinishDay = lateStartDay;
+    }
     const critical = totalFloat <= 0;
     if (critical) criticalIndices.push(i);
     if (finishDay > finishIndex) finishIndex = finishDay;
     out[i] = {
-      id: a.id,
+      id: input.activities[i]!.id,
       start: calendar.isoOfIndex(startDay),
       finish: calendar.isoOfIndex(finishDay),
-      lateStart: calendar.isoOfIndex(displayIndex(arrays, i, "lateStart")),
-      lateFinish: calendar.isoOfIndex(displayIndex(arrays, i, "lateFinish")),
+      lateStart: calendar.isoOfIndex(lateStartDay),
+      lateFinish: calendar.isoOfIndex(lateFinishDay),
       totalFloat,
       freeFloat: freeFloat[i]!,
       critical,
-      milestone: duration[i] === 0,
-      durationDays: duration[i]!,
+      milestone: d === 0,
+      durationDays: d,
     };
   }
   // The critical path reads in time order; plan order breaks ties.
