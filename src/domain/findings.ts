@@ -4,6 +4,7 @@ import type { Bilingual } from "./messages.js";
 import type { Plan } from "./plan/schema.js";
 import { analysisFindings } from "./stages/analysis-findings.js";
 import { decreeContentFindings } from "./stages/decree-findings.js";
+import { decreeFindings } from "./decree/authority.js";
 import { directionFindings } from "./stages/direction-findings.js";
 import { organizationFindings } from "./stages/organization-findings.js";
 import { mobilizationFindings, resourceFindings } from "./stages/resource-findings.js";
@@ -42,6 +43,7 @@ export const FINDING_RULES: readonly ((plan: Plan) => Finding[])[] = [
   teamFindings,
   stakeholderFindings,
   decreeContentFindings,
+  decreeFindings,
 ];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -17,12 +17,7 @@ export const DECREE_PROBLEM_CODES = [
   "decree.signatory.nameMissing",
   "decree.number.missing",
   "decree.date.missing",
-  "decree.considerations.missing",
-  "decree.legalBases.missing",
   "decree.legalBases.order",
-  "decree.team.missing",
-  "decree.team.pengarahMissing",
-  "decree.team.dutiesMissing",
 ] as const;
 export type DecreeProblemCode = (typeof DECREE_PROBLEM_CODES)[number];
 
@@ -196,7 +191,11 @@ function legalYear(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** What `validate` reports about the decree (stage "keputusan"): authority problems and what a complete decree still lacks. */
+/**
+ * What `validate` reports from the decree's authority rules (stage "keputusan"): the same
+ * problems that refuse rendering, plus the order of Mengingat. What the decree's content still
+ * lacks is reported by stages/decree-findings.ts; computeFindings merges shared codes.
+ */
 export function decreeFindings(plan: Plan): Finding[] {
   const d = plan.decree;
   const out: Finding[] = decreeAuthority(plan).map((p) => ({
@@ -210,18 +209,6 @@ export function decreeFindings(plan: Plan): Finding[] {
   const add = (code: DecreeProblemCode, path: string, message: Bilingual, severity: Severity = "warning") =>
     out.push({ stage: "keputusan", code, severity, message, path });
 
-  if (d.considerations.every((c) => !oneLine(c))) {
-    add("decree.considerations.missing", "decree.considerations", {
-      id: "Menimbang belum diisi; sementara dipakai satu pertimbangan umum",
-      en: "no considerations (Menimbang) yet; a generic one is used for now",
-    });
-  }
-  if (d.legalBases.every((c) => !oneLine(c))) {
-    add("decree.legalBases.missing", "decree.legalBases", {
-      id: "dasar hukum (Mengingat) belum diisi",
-      en: "no legal bases (Mengingat) yet",
-    });
-  }
   // Order: rank first (higher first), then year (older first) within a rank.
   let previous: { rank: number; year: number | undefined; index: number } | undefined;
   d.legalBases.forEach((text, index) => {
@@ -239,24 +226,5 @@ export function decreeFindings(plan: Plan): Finding[] {
     }
     if (!previous || rank > previous.rank || (rank === previous.rank && (year ?? 0) >= (previous.year ?? 0))) previous = { rank, year, index };
   });
-  if (plan.team.length === 0) {
-    add("decree.team.missing", "team", {
-      id: "tim belum memiliki anggota; lampiran Keputusan akan kosong",
-      en: "the team has no members yet; the decree's appendix will be empty",
-    });
-  } else {
-    if (!plan.team.some((m) => m.role === "pengarah")) {
-      add("decree.team.pengarahMissing", "team", {
-        id: "tim belum memiliki Pengarah (atasan ketua tim)",
-        en: "the team has no pengarah (the team leader's superior)",
-      }, "info");
-    }
-    if (plan.team.every((m) => m.duties.every((t) => !oneLine(t)))) {
-      add("decree.team.dutiesMissing", "team", {
-        id: "uraian tugas anggota tim belum diisi; Diktum KEDUA memakai rumusan umum",
-        en: "no member duties yet; the second dictum uses a generic wording",
-      });
-    }
-  }
   return out;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { computeFindings } from "../findings.js";
 import type { Plan } from "../plan/schema.js";
 import { validatePlanText } from "../plan/validate.js";
 import { assertDecreeAuthority, decreeAuthority, decreeFindings, DecreeAuthorityError } from "./authority.js";
@@ -180,15 +181,17 @@ describe("decreeAuthority", () => {
 });
 
 describe("decreeFindings", () => {
-  it("reports authority problems and what the decree still lacks", () => {
+  it("reports authority problems and the order of the legal bases", () => {
     const plan = withDecree(examplePlan(), (d) => {
       d.signatory.position = "Kepala Seksi Identitas Penduduk";
-      d.considerations = [];
       d.legalBases = [...d.legalBases].reverse();
     });
     const findings = decreeFindings(plan);
     expect(findings.every((f) => f.stage === "keputusan")).toBe(true);
-    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(["decree.signatory.notIssuer", "decree.considerations.missing", "decree.legalBases.order"]));
+    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(["decree.signatory.notIssuer", "decree.legalBases.order"]));
+    // Reversed: every item that has a higher-ranked or older one after it is out of place.
+    expect(findings.filter((f) => f.code === "decree.legalBases.order").length).toBeGreaterThan(5);
+    expect(computeFindings(plan).map((f) => f.code)).toContain("decree.signatory.notIssuer");
     expect(findings.find((f) => f.code === "decree.signatory.notIssuer")?.path).toBe("decree.signatory.position");
   });
 
