@@ -255,6 +255,14 @@ for (const target of testDatabases()) {
       const r = await app.inject({ method: "POST", url: "/api/import", headers: { "content-type": "application/xml" }, payload: xml });
       expect(r.statusCode).toBe(201);
       expect(r.json().plan.activities.length).toBeGreaterThan(0);
+      // a client that labels the file application/json (or sends it as text) is still understood
+      for (const type of ["application/json", "text/plain"]) {
+        const sniffed = await app.inject({ method: "POST", url: "/api/import", headers: { "content-type": type }, payload: "\uFEFF" + xml });
+        expect(sniffed.statusCode, type).toBe(201);
+      }
+      const malformed = await app.inject({ method: "POST", url: "/api/import", headers: { "content-type": "application/json" }, payload: "{" });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().error.code).toBe("json.invalid");
       const before = await counts();
       const bad = await app.inject({ method: "POST", url: "/api/import", headers: { "content-type": "application/xml" }, payload: "<Project><Tasks>" });
       expect(bad.statusCode).toBe(400);

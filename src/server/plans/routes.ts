@@ -160,12 +160,28 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
       .send(JSON.stringify(p.plan, null, 2) + "\n");
   });
 
-  app.post("/import", { schema: docs.importPlan }, async (request, reply) => {
-    parseInput(langQuery, request.query);
-    const kind = importKindOf(request.headers["content-type"] ?? "application/json");
-    const result = await planFromUpload(request.body, kind);
-    if (!result.ok) throw apiError(result.code, { errors: result.errors });
-    const created = await repo.create(result.plan);
-    return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+  // Import reads the raw text itself: an MS Project file arrives as XML even when a client
+  // labels it application/json, so the body is sniffed rather than trusted to the header.
+  await app.register(async (importScope) => {
+    importScope.removeContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"]);
+    importScope.addContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"], { parseAs: "string" }, (_request, body, done) => done(null, body));
+    importScope.post("/import", { schema: docs.importPlan }, async (request, reply) => {
+      parseInput(langQuery, request.query);
+      const text = typeof request.body === "string" ? request.body.replace(/^\uFEFF/, "") : "";
+      const kind = importKindOf(request.headers["content-type"] ?? "") === "xml" || text.trimStart().startsWith("<") ? "xml" : "json";
+      let input: unknown = text;
+      if (kind === "json") {
+        try {
+          input = JSON.parse(text);
+        } catch (e) {
+          const m = (e as Error).message;
+          throw apiError("json.invalid", { errors: [{ path: "", code: "json.invalid", message: { id: `bukan JSON yang sah: ${m}`, en: `not valid JSON: ${m}` } }] });
+        }
+      }
+      const result = await planFromUpload(input, kind);
+      if (!result.ok) throw apiError(result.code, { errors: result.errors });
+      const created = await repo.create(result.plan);
+      return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+    });
   });
 };
