@@ -263,6 +263,21 @@ describe("mspdiToPlan on bad input", () => {
     expect(errorOf(mspdiToPlan(xml, { maxTasks: 2 }))?.code).toBe("mspdi.tooLarge");
   });
 
+  it("copes with a 20 000-level outline without recursion", () => {
+    const tasks: TaskSpec[] = Array.from({ length: 20_000 }, (_, i) => ({ uid: i + 1, level: i + 1 }));
+    tasks.push({ uid: 20_001, level: 1, links: link(1, 1) });
+    const r = ok(mspdiToPlan(mspdi({ tasks })));
+    expect(r.plan.activities.map((a) => a.id)).toEqual(["t20000", "t20001"]);
+    expect(r.plan.activities[1]?.dependsOn).toEqual([{ activityId: "t20000", type: "FS", lagDays: 0 }]);
+  });
+
+  it("refuses a file whose summary links would explode into too many links", () => {
+    const group = (first: number) => [{ uid: first, level: 1 }, ...Array.from({ length: 30 }, (_, i) => ({ uid: first + 1 + i, level: 2 }))];
+    const tasks = [...group(1), ...group(100).map((t, i) => (i === 0 ? { ...t, links: link(1, 1) } : t))];
+    expect(ok(mspdiToPlan(mspdi({ tasks }))).plan.activities.find((a) => a.id === "t101")?.dependsOn).toHaveLength(30);
+    expect(errorOf(mspdiToPlan(mspdi({ tasks }), { maxDependencies: 899 }))?.code).toBe("mspdi.tooLarge");
+  });
+
   it("never throws on random text, and whatever it accepts is a valid plan", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => {

@@ -31,11 +31,14 @@ export type MspdiImportOptions = {
   maxTasks?: number;
   /** Refuse text longer than this many characters (default 100 MB). */
   maxChars?: number;
+  /** Refuse files whose links, once spread from summaries to subtasks, exceed this (default 2 000 000). */
+  maxDependencies?: number;
 };
 
 const DEFAULT_MINUTES_PER_DAY = 480;
 const MAX_DURATION_DAYS = 100_000;
 const MAX_LAG_DAYS = 10_000;
+const MAX_DEPENDENCIES = 2_000_000;
 /** Longest single calendar exception expanded day by day (ten years). */
 const MAX_EXCEPTION_DAYS = 3660;
 
@@ -53,6 +56,8 @@ const CONSTRAINT_NAMES: Record<number, string> = {
   7: "Finish No Later Than",
 };
 
+class TooManyLinks extends Error {}
+
 type RawLink = { predecessorUid: number; type: LinkType; lagTenthMinutes: number; lagFormat: number | undefined; crossProject: boolean };
 
 type RawTask = {
@@ -63,7 +68,6 @@ type RawTask = {
   node: XmlNode;
   links: RawLink[];
   children: RawTask[];
-  parent: RawTask | undefined;
 };
 
 /** Groups notes of one kind so a 10 000-task file gives one line per kind, naming examples. */
@@ -137,7 +141,17 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
   }
 
   const calendar = projectCalendar(project, notes);
-  const activities = convertTasks(taskNodes, minutesPerDay, int(project, "CalendarUID"), start, notes);
+  const maxDependencies = options.maxDependencies ?? MAX_DEPENDENCIES;
+  let activities: Activity[];
+  try {
+    activities = convertTasks(taskNodes, minutesPerDay, int(project, "CalendarUID"), start, notes, maxDependencies);
+  } catch (e) {
+    if (!(e instanceof TooManyLinks)) throw e;
+    return fail("Project.Tasks", "mspdi.tooLarge", {
+      id: `terlalu banyak tautan setelah tautan tugas ringkasan disebar ke sub-tugasnya (lebih dari ${maxDependencies})`,
+      en: `too many links once summary-task links are spread over their subtasks (more than ${maxDependencies})`,
+    });
+  }
   noteDropped(project, notes);
 
   const title = clip(text(project, "Title") || (text(project, "Name") ?? "").replace(/\.xml$/i, "") || "Impor Microsoft Project", notes, "Title");
@@ -344,7 +358,7 @@ function readTasks(taskNodes: XmlNode[], notes: Notes): RawTask[] {
         crossProject: flag(l, "CrossProject"),
       });
     }
-    tasks.push({ uid, order: int(node, "ID") ?? index, level, name: text(node, "Name") ?? "", node, links, children: [], parent: undefined });
+    tasks.push({ uid, order: int(node, "ID") ?? index, level, name: text(node, "Name") ?? "", node, links, children: [] });
   });
   // The outline is given by order of ID and OutlineLevel; files list tasks in ID order
   // already, but sorting keeps a reordered file (or one written by another tool) correct.
@@ -352,7 +366,14 @@ function readTasks(taskNodes: XmlNode[], notes: Notes): RawTask[] {
   return tasks;
 }
 
-function convertTasks(taskNodes: XmlNode[], minutesPerDay: number, projectCalendarUid: number | undefined, planStart: string, notes: Notes): Activity[] {
+function convertTasks(
+  taskNodes: XmlNode[],
+  minutesPerDay: number,
+  projectCalendarUid: number | undefined,
+  planStart: string,
+  notes: Notes,
+  maxDependencies: number,
+): Activity[] {
   const all = readTasks(taskNodes, notes);
   const byUid = new Map(all.map((t) => [t.uid, t]));
   const skipped = new Set<number>();
@@ -372,10 +393,7 @@ function convertTasks(taskNodes: XmlNode[], minutesPerDay: number, projectCalend
     }
     while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= t.level) stack.pop();
     const parent = stack[stack.length - 1];
-    if (parent) {
-      t.parent = parent;
-      parent.children.push(t);
-    }
+    parent?.children.push(t);
     stack.push(t);
     kept.push(t);
   }
@@ -387,19 +405,32 @@ function convertTasks(taskNodes: XmlNode[], minutesPerDay: number, projectCalend
       en: `${summaries.length} summary task(s) flattened (removed; their links moved to their subtasks): ${summaries.slice(0, 8).map(describe).join(", ")}${summaries.length > 8 ? ` (+${summaries.length - 8})` : ""}`,
     });
   }
+  // Outline ranges: a task's subtree is the run of tasks after it with a deeper level. Kept
+  // iterative and O(1) per query, so a hostile 100 000-level outline cannot blow the stack.
+  const position = new Map<RawTask, number>();
+  const subtreeEnd = new Map<RawTask, number>();
+  const open: RawTask[] = [];
+  kept.forEach((t, i) => {
+    position.set(t, i);
+    while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= t.level) subtreeEnd.set(open.pop()!, i);
+    open.push(t);
+  });
+  for (const t of open) subtreeEnd.set(t, kept.length);
   const leavesCache = new Map<RawTask, RawTask[]>();
   const leaves = (t: RawTask): RawTask[] => {
+    if (t.children.length === 0) return [t];
     let l = leavesCache.get(t);
     if (!l) {
-      l = t.children.length === 0 ? [t] : t.children.flatMap(leaves);
+      l = kept.slice((position.get(t) ?? 0) + 1, subtreeEnd.get(t) ?? 0).filter((x) => x.children.length === 0);
       leavesCache.set(t, l);
     }
     return l;
   };
   const isAncestor = (a: RawTask, b: RawTask): boolean => {
-    for (let p = b.parent; p; p = p.parent) if (p === a) return true;
-    return false;
+    const pa = position.get(a) ?? 0, pb = position.get(b) ?? 0;
+    return pa < pb && pb < (subtreeEnd.get(a) ?? 0);
   };
+  let dependencyCount = 0;
 
   const activities = new Map<RawTask, Activity>();
   for (const t of kept) if (t.children.length === 0) activities.set(t, leafActivity(t, minutesPerDay, projectCalendarUid, planStart, notes));
@@ -453,6 +484,7 @@ function convertTasks(taskNodes: XmlNode[], minutesPerDay: number, projectCalend
           const dep: Dependency = { activityId: predActivity.id, type: link.type, lagDays };
           if (!activity.dependsOn.some((d) => d.activityId === dep.activityId && d.type === dep.type && d.lagDays === dep.lagDays)) {
             activity.dependsOn.push(dep);
+            if (++dependencyCount > maxDependencies) throw new TooManyLinks();
           }
         }
       }
