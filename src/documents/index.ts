@@ -6,6 +6,8 @@ import type { Bilingual } from "../domain/messages.js";
 import type { Plan } from "../domain/plan/schema.js";
 import { renderDecreeDocx } from "./sk/docx.js";
 import { renderDecreePdf } from "./sk/pdf.js";
+import { renderIcs } from "./calendar/ics.js";
+import { renderMspdi } from "./mspdi/write.js";
 
 export const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -35,6 +37,8 @@ export type DocumentRenderer = {
 export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
   { kind: "sk", format: "docx", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (Word)", en: "Team decree (Word)" }, render: renderDecreeDocx },
   { kind: "sk", format: "pdf", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (PDF)", en: "Team decree (PDF)" }, render: renderDecreePdf },
+  { kind: "calendar", format: "ics", fileStem: "jadwal", description: { id: "Jadwal kegiatan (kalender .ics)", en: "Activity schedule (.ics calendar)" }, render: renderIcs },
+  { kind: "mspdi", format: "xml", fileStem: "jadwal-msproject", description: { id: "Jadwal untuk Microsoft Project (XML)", en: "Schedule for Microsoft Project (XML)" }, render: renderMspdi },
 ];
 
 export type DocumentErrorCode = "document.kind.unknown" | "document.format.unsupported" | "document.refused";
