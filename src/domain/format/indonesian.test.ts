@@ -7,6 +7,7 @@ import {
   formatRupiah,
   formatTanggal,
   formatTanggalHari,
+  formatRentangTanggal,
   hurufPoin,
   ordinalDiktum,
   romawi,
@@ -24,6 +25,12 @@ describe("formatTanggal", () => {
   it("leaves anything that is not a real date as written, trimmed", () => {
     expect(formatTanggal(" 2027-02-30 ")).toBe("2027-02-30");
     expect(formatTanggal("besok")).toBe("besok");
+  });
+  it("writes a span of days briefly", () => {
+    expect(formatRentangTanggal("2027-01-04", "2027-01-06")).toBe("4–6 Januari 2027");
+    expect(formatRentangTanggal("2027-01-28", "2027-02-10")).toBe("28 Januari – 10 Februari 2027");
+    expect(formatRentangTanggal("2026-12-30", "2027-01-02")).toBe("30 Desember 2026 – 2 Januari 2027");
+    expect(formatRentangTanggal("2027-01-06", "2027-01-06")).toBe("6 Januari 2027");
   });
   it("names the weekday", () => {
     expect(formatTanggalHari("2027-01-06")).toBe("Rabu, 6 Januari 2027");

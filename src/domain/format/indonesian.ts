@@ -34,6 +34,20 @@ export function formatTanggal(iso: string): string {
   return `${d.day} ${NAMA_BULAN[d.month - 1]} ${d.year}`;
 }
 
+/**
+ * A span of days, shortest readable form: "4–6 Januari 2027", "28 Januari – 10 Februari 2027",
+ * "30 Desember 2026 – 2 Januari 2027"; one day is just that day.
+ */
+export function formatRentangTanggal(startIso: string, finishIso: string): string {
+  const a = parseIsoDate(startIso);
+  const b = parseIsoDate(finishIso);
+  if (!a || !b) return `${formatTanggal(startIso)} – ${formatTanggal(finishIso)}`;
+  if (a.year === b.year && a.month === b.month && a.day === b.day) return formatTanggal(startIso);
+  if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${NAMA_BULAN[a.month - 1]} ${a.year}`;
+  if (a.year === b.year) return `${a.day} ${NAMA_BULAN[a.month - 1]} – ${formatTanggal(finishIso)}`;
+  return `${formatTanggal(startIso)} – ${formatTanggal(finishIso)}`;
+}
+
 /** "2027-01-06" → "Rabu" (undefined for an invalid date). */
 export function namaHari(iso: string): string | undefined {
   const d = parseIsoDate(iso);
