@@ -9,6 +9,7 @@ import { schedulePlan, type Schedule } from "../../domain/schedule/index.js";
 import { mspdiToPlan } from "./read.js";
 import { skeletonPlan } from "./skeleton.js";
 import { repoRoot } from "./testdata.js";
+import { renderDocument } from "../index.js";
 import { planToMspdi, renderMspdi } from "./write.js";
 
 function schedule(plan: Plan): Schedule {
@@ -167,5 +168,15 @@ describe("planToMspdi content", () => {
 
   it("renders through the registry entry point", async () => {
     expect(new TextDecoder().decode(await renderMspdi(plan))).toBe(xml);
+  });
+
+  it("is registered as the mspdi document (and the calendar as calendar.ics)", async () => {
+    const doc = await renderDocument("mspdi", "xml", plan);
+    expect(doc.contentType).toBe("application/xml; charset=utf-8");
+    expect(doc.fileName).toMatch(/^jadwal-msproject-layanan-keliling-lansia\.xml$/);
+    expect(new TextDecoder().decode(doc.bytes)).toBe(xml);
+    const ics = await renderDocument("calendar", "ics", plan);
+    expect(ics.contentType).toBe("text/calendar; charset=utf-8");
+    expect(new TextDecoder().decode(ics.bytes)).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
   });
 });
