@@ -207,7 +207,7 @@ describe("mspdiToPlan conversions", () => {
       `<Calendar><UID>3</UID><Name>Base</Name><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>${week([2, 3, 4, 5, 6, 7])}</WeekDays>` +
       `<Exceptions>${ex("2027-03-29", "2027-03-29", 0, "Nyepi")}</Exceptions></Calendar>` +
       `<Calendar><UID>1</UID><Name>Kantor</Name><BaseCalendarUID>3</BaseCalendarUID><WeekDays><WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays>` +
-      `<Exceptions>${ex("2027-01-01", "2027-01-03", 0, "Tahun Baru &amp; cuti")}${ex("2027-01-09", "2027-01-09", 1, "Sabtu kerja")}${ex("2027-12-25", "2027-12-25", 0, "Natal", 2)}</Exceptions></Calendar>`;
+      `<Exceptions>${ex("2027-01-01", "2027-01-03", 0, "Tahun Baru &amp; cuti")}${ex("2027-01-09", "2027-01-09", 1, "Sabtu kerja")}</Exceptions></Calendar>`;
     const r = ok(mspdiToPlan(mspdi({ tasks: [{ uid: 1 }], calendars })));
     expect(r.plan.calendar.workWeek).toEqual([1, 2, 3, 4, 5]);
     // 2027-01-02/03 fall on a weekend anyway; only the Friday is a holiday.
@@ -216,7 +216,33 @@ describe("mspdiToPlan conversions", () => {
       { date: "2027-03-29", name: "Nyepi" },
     ]);
     expect(r.plan.calendar.workingDays).toEqual([{ date: "2027-01-09", name: "Sabtu kerja" }]);
-    expect(notesEn(r)).toMatch(/recurring calendar exceptions were not converted: Natal/);
+  });
+
+  it("expands daily, yearly and monthly recurring exceptions and notes the others", () => {
+    const ex = (from: string, to: string, name: string, type: number, period = 1) =>
+      `<Exception><TimePeriod><FromDate>${from}T00:00:00</FromDate><ToDate>${to}T23:59:00</ToDate></TimePeriod><Name>${name}</Name><Type>${type}</Type><Period>${period}</Period><DayWorking>0</DayWorking></Exception>`;
+    const weekDays = [1, 2, 3, 4, 5, 6, 7].map((d) => `<WeekDay><DayType>${d}</DayType><DayWorking>1</DayWorking></WeekDay>`).join("");
+    const calendars =
+      `<Calendar><UID>1</UID><Name>Semua hari</Name><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>${weekDays}</WeekDays><Exceptions>` +
+      ex("2027-12-25", "2029-12-25", "Natal", 2) +
+      ex("2027-01-31", "2027-05-31", "Akhir bulan", 4, 2) +
+      ex("2027-02-01", "2027-02-07", "Selang sehari", 1, 3) +
+      ex("2027-08-17", "2027-08-17", "Mingguan", 6) +
+      `</Exceptions></Calendar>`;
+    const r = ok(mspdiToPlan(mspdi({ tasks: [{ uid: 1 }], calendars })));
+    expect(r.plan.calendar.holidays.map((h) => `${h.date} ${h.name}`)).toEqual([
+      "2027-01-31 Akhir bulan",
+      "2027-02-01 Selang sehari",
+      "2027-02-04 Selang sehari",
+      "2027-02-07 Selang sehari",
+      // every second month from January: March has a 31st, May too
+      "2027-03-31 Akhir bulan",
+      "2027-05-31 Akhir bulan",
+      "2027-12-25 Natal",
+      "2028-12-25 Natal",
+      "2029-12-25 Natal",
+    ]);
+    expect(notesEn(r)).toMatch(/weekly or positional recurring calendar exceptions were not converted: Mingguan/);
   });
 
   it("takes the title from <Title>, else from <Name>", () => {

@@ -280,26 +280,20 @@ function projectCalendar(project: XmlNode, notes: Notes): Calendar {
   return { workWeek, nationalHolidays: false, holidays, workingDays };
 }
 
+/** MS Project exception types (PjExceptionType) that we can expand into dates. */
+const DAILY = new Set([1, 7]);
+const YEARLY_ON_DATE = 2;
+const MONTHLY_ON_DAY = 4;
+
 function readException(ex: XmlNode, into: Map<string, { working: boolean; name: string }>, notes: Notes): void {
   const name = (text(ex, "Name") ?? "").slice(0, MAX_TEXT);
-  const type = int(ex, "Type");
-  const period = child(ex, "TimePeriod") ?? children(ex, "TimePeriod")[0];
+  const type = int(ex, "Type") ?? 1;
+  const every = int(ex, "Period") ?? 1;
+  const period = child(ex, "TimePeriod");
   const from = dateTime(period, "FromDate");
   const to = dateTime(period, "ToDate");
   const label = name || from?.date || "?";
-  // Type 1 is a plain run of days; the other types recur (weekly, monthly, yearly).
-  if ((type !== undefined && type !== 1) || (int(ex, "Period") ?? 1) !== 1) {
-    notes.item(
-      "recurring-exception",
-      (items) => ({
-        id: `pengecualian kalender berulang tidak dikonversi: ${items}`,
-        en: `recurring calendar exceptions were not converted: ${items}`,
-      }),
-      label,
-    );
-    return;
-  }
-  if (!from || !to || to.date < from.date) {
+  if (!from || !to || to.date < from.date || every < 1) {
     notes.item(
       "bad-exception",
       (items) => ({ id: `pengecualian kalender tanpa rentang tanggal yang sah diabaikan: ${items}`, en: `calendar exceptions without a valid date range ignored: ${items}` }),
@@ -307,19 +301,52 @@ function readException(ex: XmlNode, into: Map<string, { working: boolean; name: 
     );
     return;
   }
-  const working = flag(ex, "DayWorking");
-  let date = from.date;
-  for (let i = 0; date <= to.date; i++, date = addDays(date, 1)) {
-    if (i >= MAX_EXCEPTION_DAYS) {
-      notes.item(
-        "long-exception",
-        (items) => ({ id: `pengecualian kalender lebih dari 10 tahun dipotong: ${items}`, en: `calendar exceptions longer than 10 years cut short: ${items}` }),
-        label,
-      );
-      break;
-    }
-    into.set(date, { working, name: name || (working ? "Hari kerja (MS Project)" : "Libur (MS Project)") });
+  // Recurring exceptions run from their first occurrence (FromDate) to the end of their last
+  // (ToDate); yearly and monthly ones repeat FromDate's month-day or day of month.
+  let dates: string[] | undefined;
+  if (DAILY.has(type)) dates = stepDays(from.date, to.date, every);
+  else if (type === YEARLY_ON_DATE) dates = stepMonths(from.date, to.date, 12 * every);
+  else if (type === MONTHLY_ON_DAY) dates = stepMonths(from.date, to.date, every);
+  if (!dates) {
+    notes.item(
+      "recurring-exception",
+      (items) => ({
+        id: `pengecualian kalender berulang mingguan/menurut posisi hari tidak dikonversi: ${items}`,
+        en: `weekly or positional recurring calendar exceptions were not converted: ${items}`,
+      }),
+      label,
+    );
+    return;
   }
+  if (dates.length >= MAX_EXCEPTION_DAYS) {
+    notes.item(
+      "long-exception",
+      (items) => ({ id: `pengecualian kalender yang sangat panjang dipotong: ${items}`, en: `very long calendar exceptions cut short: ${items}` }),
+      label,
+    );
+  }
+  const working = flag(ex, "DayWorking");
+  for (const date of dates) into.set(date, { working, name: name || (working ? "Hari kerja (MS Project)" : "Libur (MS Project)") });
+}
+
+function stepDays(from: string, to: string, every: number): string[] {
+  const out: string[] = [];
+  for (let date = from; date <= to && out.length < MAX_EXCEPTION_DAYS; date = addDays(date, every)) out.push(date);
+  return out;
+}
+
+/** The same day of month every `months` months; months without that day are skipped. */
+function stepMonths(from: string, to: string, months: number): string[] {
+  const out: string[] = [];
+  const y0 = Number(from.slice(0, 4)), m0 = Number(from.slice(5, 7)) - 1, day = Number(from.slice(8, 10));
+  for (let k = 0; out.length < MAX_EXCEPTION_DAYS && k < 12 * 1000; k += months) {
+    const y = y0 + Math.floor((m0 + k) / 12), m = (m0 + k) % 12;
+    if (day > new Date(Date.UTC(y, m + 1, 0)).getUTCDate()) continue;
+    const date = `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (date > to) break;
+    out.push(date);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
