@@ -1,7 +1,5 @@
 // Row types of the tables, as Kysely sees them. Only the portable column subset is used
 // (text ids, ISO text timestamps, integers), so one code path serves SQLite and PostgreSQL.
-import type { Generated } from "kysely";
-
 export type PlansTable = {
   id: string;
   title: string;
@@ -30,6 +28,3 @@ export type DatabaseSchema = {
   plans: PlansTable;
   plan_revisions: PlanRevisionsTable;
 };
-
-// Kept so a future auto-increment column has its type at hand.
-export type { Generated };

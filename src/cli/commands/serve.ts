@@ -64,7 +64,16 @@ export const register: CommandRegistrar = (program, io, setExit) => {
         if (loaded > 0) io.out(`Demo: ${loaded} rencana contoh dimuat\n`);
       }
       const app = await buildApp({ db: database, logger: { level: io.env.LOG_LEVEL ?? "warn" } });
-      await app.listen({ port, host: opts.host });
+      try {
+        await app.listen({ port, host: opts.host });
+      } catch (e) {
+        await app.close();
+        await database.close();
+        const inUse = (e as NodeJS.ErrnoException).code === "EADDRINUSE";
+        io.err(`rencana serve: ${inUse ? `port ${port} sudah dipakai; pilih --port lain (port in use)` : (e as Error).message}\n`);
+        setExit(1);
+        return;
+      }
       const address = app.server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
       io.out(`Rencana Layanan berjalan di http://localhost:${actualPort}\n`);
