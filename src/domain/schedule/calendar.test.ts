@@ -61,6 +61,19 @@ describe("holiday table", () => {
     expect(y2027.entries.map((h) => h.date)).toContain("2027-03-26"); // Good Friday
     expect(holidaysForYear(2026).estimated).toBe(false);
   });
+
+  it("the Hijri and Imlek estimates land within two days of the decreed 2025 and 2026 dates", () => {
+    const near = (a: string, b: string) => Math.abs(epochDayOf(a) - epochDayOf(b)) <= 2;
+    for (const year of [2025, 2026]) {
+      const estimate = estimateHolidays(year);
+      for (const name of ["Isra Mikraj", "Idulfitri", "Iduladha", "1 Muharam", "Maulid", "Imlek"]) {
+        const decreed = INDONESIA_HOLIDAYS[year]!.find((h) => h.type === "libur-nasional" && h.name.startsWith(name === "Imlek" ? "Tahun Baru Imlek" : name))!;
+        const estimated = estimate.find((h) => h.name.startsWith(name === "Imlek" ? "Tahun Baru Imlek" : name));
+        expect(estimated, `${year} ${name}`).toBeDefined();
+        expect(near(estimated!.date, decreed.date), `${year} ${name}: ${estimated!.date} vs ${decreed.date}`).toBe(true);
+      }
+    }
+  });
 });
 
 describe("working calendar", () => {

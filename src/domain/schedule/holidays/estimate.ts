@@ -49,6 +49,9 @@ function lunarHolidays(year: number): [number, string][] {
   } catch {
     return out; // a runtime without these calendars: fixed and Easter-based days only
   }
+  // A runtime without a calendar silently falls back to the Gregorian one: check.
+  const hasHijri = hijri.resolvedOptions().calendar === "islamic-umalqura";
+  const hasChinese = chinese.resolvedOptions().calendar === "chinese";
   const first = epochDayFromCivil(year, 1, 1);
   const last = epochDayFromCivil(year, 12, 31);
   // Sample every 20 days (lunar months are 29–30 days, so no month is skipped) and jump to
@@ -61,10 +64,14 @@ function lunarHolidays(year: number): [number, string][] {
   };
   for (let day = first - 30; day <= last + 30; day += 20) {
     const when = new Date(day * 86_400_000);
-    const h = monthDay(hijri, when);
-    for (const rule of HIJRI_HOLIDAYS) if (h.month === rule.month) confirm(hijri, day + rule.day - h.day, rule.month, rule.day, rule.name);
-    const c = monthDay(chinese, when);
-    if (c.month === 1 && !c.leap) confirm(chinese, day - c.day + 1, 1, 1, "Tahun Baru Imlek");
+    if (hasHijri) {
+      const h = monthDay(hijri, when);
+      for (const rule of HIJRI_HOLIDAYS) if (h.month === rule.month) confirm(hijri, day + rule.day - h.day, rule.month, rule.day, rule.name);
+    }
+    if (hasChinese) {
+      const c = monthDay(chinese, when);
+      if (c.month === 1 && !c.leap) confirm(chinese, day - c.day + 1, 1, 1, "Tahun Baru Imlek");
+    }
   }
   for (const [day, name] of found) out.push([day, name]);
   return out;
