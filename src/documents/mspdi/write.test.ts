@@ -155,6 +155,31 @@ describe("planToMspdi content", () => {
     expect(task(0)).toContain("<Summary>1</Summary>");
   });
 
+  it("writes one exception per date, merging names, a working day winning", () => {
+    const p = {
+      ...plan,
+      calendar: {
+        ...plan.calendar,
+        holidays: [
+          { date: "2027-01-01", name: "Libur kantor" },
+          { date: "2027-01-06", name: "Libur daerah" },
+          { date: "2027-01-06", name: "Libur daerah" },
+          { date: "2027-01-07", name: "Rapat" },
+        ],
+        workingDays: [{ date: "2027-01-07", name: "Kerja bakti" }],
+      },
+    };
+    const out = planToMspdi(p, schedule(p));
+    const dates = [...out.matchAll(/<Exception>.*?<FromDate>(\d{4}-\d\d-\d\d)T/g)].map((m) => m[1]);
+    expect(new Set(dates).size).toBe(dates.length);
+    expect(out).toMatch(/<FromDate>2027-01-01T00:00:00<\/FromDate>.*?<Name>[^<]+; Libur kantor<\/Name>/);
+    expect(out).toMatch(/<FromDate>2027-01-07T00:00:00<\/FromDate>.*?<Name>Kerja bakti<\/Name><Type>1<\/Type><DayWorking>1<\/DayWorking>/);
+    const back = mspdiToPlan(out);
+    if (!back.ok) throw new Error("import failed");
+    expect(back.plan.calendar.holidays.map((h) => h.date)).toContain("2027-01-06");
+    expect(back.plan.calendar.holidays.map((h) => h.date)).not.toContain("2027-01-07");
+  });
+
   it("keeps hostile text literal and the file valid", () => {
     const hostile = "<Task>]]>&amp;\u0001\u0007 ' \" \r\n end";
     const p = { ...plan, title: hostile, activities: plan.activities.map((a) => ({ ...a, name: hostile })) };

@@ -60,17 +60,21 @@ export function planToMspdi(plan: Plan, schedule: Schedule): string {
   );
 
   // Calendar: the work week, then each non-working day and each extra working day.
-  const exceptions: { date: string; name: string; working: boolean }[] = [];
-  for (const h of calendar.holidays(`${startYear}-01-01`, `${finishYear}-12-31`)) {
-    if (h.observed && plan.calendar.workWeek.includes(isoWeekday(h.date))) exceptions.push({ date: h.date, name: h.name, working: false });
-  }
-  for (const h of plan.calendar.holidays) {
-    const outside = h.date < `${startYear}-01-01` || h.date > `${finishYear}-12-31`;
-    const overridden = plan.calendar.workingDays.some((w) => w.date === h.date);
-    if (outside && !overridden && plan.calendar.workWeek.includes(isoWeekday(h.date))) exceptions.push({ date: h.date, name: h.name, working: false });
-  }
-  for (const w of plan.calendar.workingDays) exceptions.push({ date: w.date, name: w.name, working: true });
-  exceptions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // One exception per date (MS Project refuses overlapping ones): a national holiday and the
+  // plan's own on the same day share it, and a working-day exception wins, as in the scheduler.
+  const byDate = new Map<string, { names: string[]; working: boolean }>();
+  const addException = (date: string, name: string, working: boolean) => {
+    const e = byDate.get(date);
+    if (!e || e.working !== working) byDate.set(date, { names: [name], working });
+    else if (!e.names.includes(name)) e.names.push(name);
+  };
+  const isWorkWeekDay = (date: string) => plan.calendar.workWeek.includes(isoWeekday(date));
+  for (const h of calendar.holidays(`${startYear}-01-01`, `${finishYear}-12-31`)) if (h.observed && isWorkWeekDay(h.date)) addException(h.date, h.name, false);
+  for (const h of plan.calendar.holidays) if (isWorkWeekDay(h.date)) addException(h.date, h.name, false);
+  for (const w of plan.calendar.workingDays) addException(w.date, w.name, true);
+  const exceptions = [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, e]) => ({ date, name: e.names.filter((n) => n !== "").join("; "), working: e.working }));
 
   out.push("<Calendars><Calendar>", el("UID", 1), el("Name", "Kalender Rencana"), el("IsBaseCalendar", 1), el("IsBaselineCalendar", 0), el("BaseCalendarUID", -1));
   out.push("<WeekDays>");
