@@ -10,7 +10,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Database } from "../store/database.js";
 import { plansRepo } from "../store/plans-repo.js";
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
+import { documentRoutes } from "./documents/routes.js";
 import { plansRoutes } from "./plans/routes.js";
+import { scheduleRoutes } from "./schedule/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
 
 export type AppOptions = {
@@ -80,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const repo = plansRepo(options.db.db);
   app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(plansRoutes, { prefix: "/api", repo });
+  await app.register(scheduleRoutes, { prefix: "/api", repo });
+  await app.register(documentRoutes, { prefix: "/api", repo });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

@@ -15,10 +15,13 @@ export const API_ERRORS = {
   "version.invalid": { status: 400, message: { id: "If-Match harus berisi nomor versi, mis. \"3\"", en: "If-Match must carry a version number, e.g. \"3\"" } },
   "import.failed": { status: 400, message: { id: "berkas tidak dapat diimpor; lihat daftar kesalahan", en: "the file cannot be imported; see the list of errors" } },
   not_found: { status: 404, message: { id: "tidak ditemukan", en: "not found" } },
+  "document.unknown": { status: 404, message: { id: "jenis atau format dokumen tidak dikenal", en: "unknown document kind or format" } },
   "version.conflict": { status: 409, message: { id: "rencana sudah diubah orang lain; muat ulang versi terbaru lalu ulangi", en: "the plan was changed by someone else; reload the latest version and retry" } },
   "body.too_large": { status: 413, message: { id: "isi permintaan terlalu besar", en: "the request body is too large" } },
   "media_type.unsupported": { status: 415, message: { id: "jenis isi (Content-Type) tidak didukung; kirim application/json", en: "unsupported Content-Type; send application/json" } },
   "import.unsupported": { status: 415, message: { id: "jenis berkas ini belum dapat diimpor", en: "this kind of file cannot be imported yet" } },
+  "schedule.cycle": { status: 422, message: { id: "jadwal tidak dapat dihitung: ada ketergantungan melingkar", en: "the schedule cannot be computed: there is a dependency cycle" } },
+  "document.refused": { status: 422, message: { id: "dokumen tidak dibuat; lihat daftar masalah", en: "the document was not produced; see the list of problems" } },
   "version.required": { status: 428, message: { id: "header If-Match dengan nomor versi wajib disertakan", en: "an If-Match header with the version number is required" } },
   internal: { status: 500, message: { id: "terjadi kesalahan pada server", en: "internal server error" } },
 } as const satisfies Record<string, CatalogEntry>;

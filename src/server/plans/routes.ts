@@ -15,7 +15,7 @@ import { docs, langQuery, listQuery, parseIfMatch, planIdParams, revisionParams 
 
 export type PlansRoutesOptions = { repo: PlansRepo };
 
-function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   const r = schema.safeParse(data ?? {});
   if (!r.success) {
     const errors = r.error.issues.flatMap((i) => zodIssueToErrors(i, data)).map((e) =>

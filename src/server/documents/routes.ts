@@ -1,0 +1,49 @@
+// GET /api/plans/:id/documents/:kind.:ext — every document rendered from the stored plan
+// through the documents registry (src/documents), as a download.
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { PlansRepo } from "../../store/plans-repo.js";
+import { apiError, requestLang } from "../errors.js";
+import { langQuery } from "../plans/schema.js";
+import { parseInput } from "../plans/routes.js";
+
+const documentParams = z.strictObject({
+  id: z.string().min(1).max(200),
+  file: z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/),
+});
+
+export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo }> = async (app, { repo }) => {
+  app.get(
+    "/plans/:id/documents/:file",
+    {
+      schema: {
+        tags: ["documents"],
+        summary: "Download a document rendered from the plan: sk.docx, sk.pdf, calendar.ics, mspdi.xml, …",
+        params: { type: "object", properties: { id: { type: "string" }, file: { type: "string", description: "KIND.EXT, e.g. sk.docx" } }, required: ["id", "file"] },
+        querystring: { type: "object", properties: { lang: { type: "string", enum: ["id", "en"] } } },
+      },
+    },
+    async (request, reply) => {
+      parseInput(langQuery, request.query);
+      const { id, file } = parseInput(documentParams, request.params);
+      const dot = file.lastIndexOf(".");
+      const kind = file.slice(0, dot);
+      const format = file.slice(dot + 1);
+      const stored = await repo.get(id);
+      if (!stored) throw apiError("not_found");
+      // Loaded on first use: the renderers (docx, pdfmake, fonts) are heavy and slow the server's start.
+      const { DocumentError, renderDocument } = await import("../../documents/index.js");
+      try {
+        const doc = await renderDocument(kind, format, stored.plan, { lang: requestLang(request) });
+        return reply
+          .header("content-type", doc.contentType)
+          .header("content-disposition", `attachment; filename="${doc.fileName}"`)
+          .send(Buffer.from(doc.bytes));
+      } catch (e) {
+        if (!(e instanceof DocumentError)) throw e;
+        if (e.code === "document.refused") throw apiError("document.refused", { detail: e.bilingual, errors: e.details });
+        throw apiError("document.unknown", { detail: e.bilingual });
+      }
+    },
+  );
+};
