@@ -70,7 +70,7 @@ describe("planToMspdi round trip", () => {
         activities: fc.array(
           fc.record({
             duration: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 15 })),
-            links: fc.array(fc.record({ back: fc.integer({ min: 1, max: 5 }), type: fc.constantFrom("FS", "SS", "FF", "SF" as const), lag: fc.integer({ min: -3, max: 5 }) }), { maxLength: 3 }),
+            links: fc.array(fc.record({ back: fc.integer({ min: 1, max: 2 }), type: fc.constantFrom("FS", "SS", "FF", "SF" as const), lag: fc.integer({ min: -3, max: 5 }) }), { maxLength: 3 }),
             notBefore: fc.option(day, { nil: undefined }),
           }),
           { minLength: 1, maxLength: 12 },
@@ -78,13 +78,14 @@ describe("planToMspdi round trip", () => {
       })
       .map(({ start, workWeek, national, holidays, workingDays, activities }): Plan => {
         const acts: Activity[] = activities.map((a, i) => {
-          const deps = new Map<string, Activity["dependsOn"][number]>();
-          for (const l of a.links) if (i - l.back >= 0) deps.set(`a${i - l.back}`, { activityId: `a${i - l.back}`, type: l.type, lagDays: l.lag });
+          // Several links to one predecessor are allowed (the SS + FF ladder): the writer
+          // must route them through helper milestones.
+          const deps = a.links.filter((l) => i - l.back >= 0).map((l) => ({ activityId: `a${i - l.back}`, type: l.type, lagDays: l.lag }));
           return {
             id: `a${i}`,
             name: `Kegiatan ${i} <&> "x"`,
             durationDays: a.duration,
-            dependsOn: [...deps.values()],
+            dependsOn: deps,
             ...(a.notBefore !== undefined ? { notBefore: iso(start, a.notBefore) } : {}),
           };
         });
@@ -153,6 +154,34 @@ describe("planToMspdi content", () => {
     expect(task(3)).toMatch(/<Start>\d{4}-\d\d-\d\dT17:00:00<\/Start>/);
     expect(task(3)).toContain("<Type>0</Type><CrossProject>0</CrossProject><LinkLag>9600</LinkLag>");
     expect(task(0)).toContain("<Summary>1</Summary>");
+  });
+
+  it("routes a second link between the same two tasks through a helper milestone", () => {
+    const ladder = {
+      ...plan,
+      activities: [
+        { id: "a", name: "Survei", durationDays: 5, dependsOn: [] },
+        {
+          id: "b",
+          name: "Input data",
+          durationDays: 4,
+          dependsOn: [
+            { activityId: "a", type: "SS" as const, lagDays: 2 },
+            { activityId: "a", type: "FF" as const, lagDays: 3 },
+          ],
+        },
+      ],
+    };
+    const out = planToMspdi(ladder, schedule(ladder));
+    const task = (uid: number) => new RegExp(`<Task><UID>${uid}</UID>[\\s\\S]*?</Task>`).exec(out)?.[0] ?? "";
+    expect(task(2).match(/<PredecessorLink>/g)).toHaveLength(2);
+    expect(task(2)).toContain("<PredecessorUID>1</PredecessorUID><Type>3</Type><CrossProject>0</CrossProject><LinkLag>9600</LinkLag>");
+    expect(task(2)).toContain("<PredecessorUID>3</PredecessorUID><Type>0</Type><CrossProject>0</CrossProject><LinkLag>14400</LinkLag>");
+    expect(task(3)).toContain("<Name>Penghubung: Survei → Input data</Name>");
+    expect(task(3)).toContain("<Milestone>1</Milestone>");
+    expect(task(3)).toContain("<PredecessorUID>1</PredecessorUID><Type>1</Type><CrossProject>0</CrossProject><LinkLag>0</LinkLag>");
+    const r = roundTrip(ladder);
+    expect(r.after).toEqual(r.before);
   });
 
   it("writes one exception per date, merging names, a working day winning", () => {

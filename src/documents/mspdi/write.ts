@@ -19,7 +19,6 @@ const WORKING_TIMES =
 export function planToMspdi(plan: Plan, schedule: Schedule): string {
   const out: string[] = [];
   const el = (name: string, value: string | number) => `<${name}>${typeof value === "number" ? String(value) : escapeXml(value)}</${name}>`;
-  const uidOf = new Map(plan.activities.map((a, i) => [a.id, i + 1]));
   const scheduled = new Map(schedule.activities.map((s) => [s.id, s]));
 
   const startYear = Number(plan.start.slice(0, 4));
@@ -128,22 +127,68 @@ export function planToMspdi(plan: Plan, schedule: Schedule): string {
       "</Task>",
     ].join(""),
   );
-  plan.activities.forEach((a, i) => {
-    const s = scheduled.get(a.id);
-    out.push(taskXml(a, i + 1, s, uidOf, el));
-  });
+  const tasks = withLinkHelpers(plan.activities, scheduled);
+  const taskUid = new Map(tasks.map((t, i) => [t.activity.id, i + 1]));
+  tasks.forEach((t, i) => out.push(taskXml(t, i + 1, taskUid, el)));
   out.push("</Tasks>");
   out.push("</Project>");
   return out.join("\n") + "\n";
 }
 
-function taskXml(a: Activity, uid: number, s: ScheduledActivity | undefined, uidOf: Map<string, number>, el: (name: string, value: string | number) => string): string {
+type ExportTask = {
+  activity: Activity;
+  scheduled: (Pick<ScheduledActivity, "start" | "finish"> & Partial<ScheduledActivity>) | undefined;
+  /** For milestones: 17:00 after a finish, 08:00 at a start or when nothing drives it. */
+  milestoneTime: "08:00:00" | "17:00:00";
+  note?: string;
+};
+
+/**
+ * MS Project allows one link between two tasks; a plan may hold several (the SS + FF
+ * "ladder"). Every further link goes through a milestone pinned to the predecessor's finish
+ * (FS/FF) or start (SS/SF), which gives the successor exactly the same constraint.
+ */
+function withLinkHelpers(activities: readonly Activity[], scheduled: Map<string, ScheduledActivity>): ExportTask[] {
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  const usedIds = new Set(activities.map((a) => a.id));
+  const helpers: ExportTask[] = [];
+  const tasks: ExportTask[] = activities.map((a) => {
+    const linked = new Set<string>();
+    const dependsOn = a.dependsOn.map((d) => {
+      if (!linked.has(d.activityId)) {
+        linked.add(d.activityId);
+        return d;
+      }
+      const pred = byId.get(d.activityId);
+      const fromFinish = d.type === "FS" || d.type === "FF";
+      let id = `penghubung-${helpers.length + 1}`;
+      while (usedIds.has(id)) id = `${id}-`;
+      usedIds.add(id);
+      const ps = scheduled.get(d.activityId);
+      helpers.push({
+        activity: {
+          id,
+          name: `Penghubung: ${pred?.name ?? d.activityId} → ${a.name}`,
+          durationDays: 0,
+          dependsOn: [{ activityId: d.activityId, type: fromFinish ? "FS" : "SS", lagDays: 0 }],
+        },
+        scheduled: ps && { start: fromFinish ? ps.finish : ps.start, finish: fromFinish ? ps.finish : ps.start },
+        milestoneTime: fromFinish ? "17:00:00" : "08:00:00",
+        note: "Tonggak penghubung: MS Project hanya mengizinkan satu tautan antara dua tugas, jadi tautan berikutnya lewat tonggak ini.",
+      });
+      return { activityId: id, type: d.type, lagDays: d.lagDays };
+    });
+    return { activity: { ...a, dependsOn }, scheduled: scheduled.get(a.id), milestoneTime: a.dependsOn.length > 0 ? "17:00:00" : "08:00:00" };
+  });
+  return [...tasks, ...helpers];
+}
+
+function taskXml(task: ExportTask, uid: number, uidOf: Map<string, number>, el: (name: string, value: string | number) => string): string {
+  const { activity: a, scheduled: s, milestoneTime } = task;
   const milestone = a.durationDays === 0;
-  // A milestone after a finish sits at 17:00 of that day; one that nothing drives, at 08:00.
-  const milestoneTime = a.dependsOn.length > 0 ? "17:00:00" : "08:00:00";
   const start = s ? `${milestone ? s.finish : s.start}T${milestone ? milestoneTime : "08:00:00"}` : undefined;
   const finish = s ? `${s.finish}T${milestone ? milestoneTime : "17:00:00"}` : undefined;
-  const notes = [a.name.length > MAX_TASK_NAME ? a.name : undefined, a.output ? `Keluaran: ${a.output}` : undefined].filter((x): x is string => x !== undefined);
+  const notes = [a.name.length > MAX_TASK_NAME ? a.name : undefined, a.output ? `Keluaran: ${a.output}` : undefined, task.note].filter((x): x is string => x !== undefined);
   const parts = [
     el("UID", uid),
     el("ID", uid),
@@ -162,13 +207,13 @@ function taskXml(a: Activity, uid: number, s: ScheduledActivity | undefined, uid
     el("EffortDriven", 0),
     el("Milestone", milestone ? 1 : 0),
     el("Summary", 0),
-    s ? el("Critical", s.critical ? 1 : 0) : "",
+    s?.critical !== undefined ? el("Critical", s.critical ? 1 : 0) : "",
     s ? el("EarlyStart", `${milestone ? s.finish : s.start}T08:00:00`) : "",
     s ? el("EarlyFinish", `${s.finish}T17:00:00`) : "",
-    s ? el("LateStart", `${milestone ? s.lateFinish : s.lateStart}T08:00:00`) : "",
-    s ? el("LateFinish", `${s.lateFinish}T17:00:00`) : "",
-    s ? el("FreeSlack", s.freeFloat * LAG_UNITS_PER_DAY) : "",
-    s ? el("TotalSlack", s.totalFloat * LAG_UNITS_PER_DAY) : "",
+    s?.lateStart && s.lateFinish ? el("LateStart", `${milestone ? s.lateFinish : s.lateStart}T08:00:00`) : "",
+    s?.lateFinish ? el("LateFinish", `${s.lateFinish}T17:00:00`) : "",
+    s?.freeFloat !== undefined ? el("FreeSlack", s.freeFloat * LAG_UNITS_PER_DAY) : "",
+    s?.totalFloat !== undefined ? el("TotalSlack", s.totalFloat * LAG_UNITS_PER_DAY) : "",
     el("PercentComplete", Math.round(a.progress?.percent ?? 0)),
     el("ConstraintType", a.notBefore ? 4 : 0),
     el("CalendarUID", -1),
