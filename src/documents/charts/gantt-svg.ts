@@ -58,12 +58,18 @@ const LABEL_WIDTH = 230;
 const ROW_HEIGHT = 15;
 const HEADER_HEIGHT = 34;
 const LEGEND_HEIGHT = 26;
+
+/** How many rows fit a picture at most `heightPt` tall at natural size. */
+export function ganttRowsFitting(heightPt: number): number {
+  return Math.max(5, Math.floor((heightPt - HEADER_HEIGHT - LEGEND_HEIGHT) / ROW_HEIGHT));
+}
 const FONT_SIZE = 8;
 
 /** Cuts text to what fits in `width` at `fontSize` (average glyph ≈ 0.55 em), with an ellipsis. */
 export function fitLabel(text: string, width: number, fontSize: number): string {
   const one = text.replace(/\s+/g, " ").trim();
-  const max = Math.max(4, Math.floor(width / (fontSize * 0.55)));
+  // 0.6 em per character on average leaves room for bold labels.
+  const max = Math.max(4, Math.floor(width / (fontSize * 0.6)));
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 

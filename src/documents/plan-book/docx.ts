@@ -1,0 +1,246 @@
+// The plan book as an editable Word file: lays out the blocks of model.ts. Charts go in as PNG
+// (rendered from the same SVG the PDF uses), because Word and LibreOffice both show PNG.
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+  type ParagraphChild,
+} from "docx";
+import type { Plan } from "../../domain/plan/schema.js";
+import { svgToPngAsync, type PngPicture } from "../charts/rasterize.js";
+import type { SvgPicture } from "../charts/gantt-svg.js";
+import { literalLines } from "../literal-text.js";
+import type { Align, Block, Cell, PlanBookDocument, Run } from "./blocks.js";
+import { planBookModel } from "./model.js";
+
+const tw = convertMillimetersToTwip;
+const PT_TO_PX = 96 / 72;
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+/** Runs with user text made XML-safe; "\n" inside a run becomes a line break. */
+function textRuns(runs: Run[], sizePt?: number): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    literalLines(r.text).forEach((line, i) => {
+      out.push(
+        new TextRun({
+          text: line,
+          ...(i > 0 ? { break: 1 } : {}),
+          ...(r.bold ? { bold: true } : {}),
+          ...(r.italic ? { italics: true } : {}),
+          ...(sizePt ? { size: Math.round(sizePt * 2) } : {}),
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+interface Geometry {
+  /** text width in points for the current orientation */
+  textWidthPt: number;
+  /** text height in points for the current orientation */
+  textHeightPt: number;
+  /** the pictures, rasterised beforehand */
+  pngs: Map<SvgPicture, PngPicture>;
+}
+
+/** 1.5 px per pt ≈ 108 dpi at natural size: sharp enough on paper, half the cost of 144 dpi. */
+const RASTER_SCALE = 1.5;
+
+function tableOf(block: Extract<Block, { kind: "table" }>, geo: Geometry, bodySizePt: number): Table {
+  const total = block.widths.reduce((a, b) => a + b, 0);
+  const widthTw = Math.floor(geo.textWidthPt * 20);
+  const columnWidths = block.widths.map((w) => Math.floor((w / total) * widthTw));
+  const sizePt = block.fontSizePt ?? bodySizePt - 1;
+  const border = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
+  const makeRow = (cells: Cell[], isHeader: boolean) => {
+    let col = 0;
+    return new TableRow({
+      tableHeader: isHeader,
+      cantSplit: false,
+      children: cells.map((c) => {
+        const span = c.colSpan ?? 1;
+        const width = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
+        col += span;
+        return new TableCell({
+          columnSpan: span,
+          width: { size: width, type: WidthType.DXA },
+          margins: { top: 30, bottom: 30, left: 60, right: 60 },
+          borders: { top: border, bottom: border, left: border, right: border },
+          ...(c.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: c.fill.replace("#", "") } } : {}),
+          children: [new Paragraph({ alignment: ALIGN[c.align ?? "left"], spacing: { after: 0 }, children: textRuns(c.runs, sizePt) })],
+        });
+      }),
+    });
+  };
+  return new Table({
+    width: { size: widthTw, type: WidthType.DXA },
+    columnWidths,
+    rows: [makeRow(block.header, true), ...block.rows.map((r) => makeRow(r, false))],
+  });
+}
+
+function pictureOf(block: Extract<Block, { kind: "picture" }>, geo: Geometry, bodySizePt: number): Paragraph[] {
+  const png = geo.pngs.get(block.picture);
+  if (!png) throw new Error("picture was not rasterised");
+  // Fit the text area; leave room for the caption under it.
+  const scale = Math.min(1, geo.textWidthPt / block.picture.width, (geo.textHeightPt - 40) / block.picture.height);
+  const widthPt = block.picture.width * scale;
+  const heightPt = block.picture.height * scale;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 60 },
+      children: [
+        new ImageRun({
+          type: "png",
+          data: png.png,
+          transformation: { width: Math.round(widthPt * PT_TO_PX), height: Math.round(heightPt * PT_TO_PX) },
+        }),
+      ],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: textRuns([{ text: block.caption, italic: true }], bodySizePt - 2) }),
+  ];
+}
+
+function blockElements(block: Block, geo: Geometry, bodySizePt: number, firstInSection = false): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case "heading": {
+      const level = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+      return [
+        new Paragraph({
+          heading: level,
+          alignment: block.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          // A section already starts a page: breaking again would leave a blank one.
+          pageBreakBefore: block.level === 1 && !firstInSection,
+          keepNext: true,
+          spacing: { before: block.level === 1 ? 0 : 240, after: 120 },
+          children: textRuns([{ text: block.text, bold: true }]),
+        }),
+      ];
+    }
+    case "paragraph":
+      return [
+        new Paragraph({
+          alignment: ALIGN[block.align ?? "left"],
+          spacing: { after: Math.round((block.spaceAfterPt ?? 6) * 20) },
+          children: textRuns(block.runs, block.sizePt),
+        }),
+      ];
+    case "list":
+      return block.items.map((item) => {
+        const indent = tw(7 + item.level * 7);
+        return new Paragraph({
+          indent: { left: indent, hanging: tw(7) },
+          spacing: { after: 40 },
+          children: [new TextRun({ text: `${item.marker}\t` }), ...textRuns(item.runs)],
+          tabStops: [{ type: "left", position: indent }],
+        });
+      });
+    case "table":
+      return [tableOf(block, geo, bodySizePt), new Paragraph({ spacing: { after: 120 }, children: [] })];
+    case "picture":
+      return pictureOf(block, geo, bodySizePt);
+    case "pageBreak":
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case "section":
+      return [];
+  }
+}
+
+export function planBookDocx(doc: PlanBookDocument, pngs: Map<SvgPicture, PngPicture>): Document {
+  const page = doc.page;
+  const bodySizePt = page.fontSizePt - 1;
+  const margin = { top: tw(page.marginsMm.top), bottom: tw(page.marginsMm.bottom), left: tw(page.marginsMm.left), right: tw(page.marginsMm.right) };
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [...textRuns([{ text: `${doc.footer} — halaman ` }], 8), new TextRun({ children: [PageNumber.CURRENT], size: 16 })],
+      }),
+    ],
+  });
+  const sectionOf = (orientation: "portrait" | "landscape", children: (Paragraph | Table)[]): ISectionOptions => ({
+    properties: {
+      page: {
+        size: { width: tw(page.widthMm), height: tw(page.heightMm), orientation: orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin,
+      },
+    },
+    footers: { default: footer },
+    children,
+  });
+  const geometry = (orientation: "portrait" | "landscape"): Geometry => {
+    const [w, h] = orientation === "landscape" ? [page.heightMm, page.widthMm] : [page.widthMm, page.heightMm];
+    const mmToPt = 72 / 25.4;
+    return {
+      textWidthPt: (w - page.marginsMm.left - page.marginsMm.right) * mmToPt,
+      textHeightPt: (h - page.marginsMm.top - page.marginsMm.bottom) * mmToPt,
+      pngs,
+    };
+  };
+
+  const sections: ISectionOptions[] = [];
+  // The cover is its own section so the chapters start on a fresh page.
+  const coverGeo = geometry("portrait");
+  sections.push(sectionOf("portrait", doc.cover.flatMap((b) => blockElements(b, coverGeo, page.fontSizePt))));
+  let orientation: "portrait" | "landscape" = "portrait";
+  let current: (Paragraph | Table)[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === "section") {
+      if (current.length > 0) sections.push(sectionOf(orientation, current));
+      current = [];
+      orientation = block.orientation;
+      continue;
+    }
+    const elements = blockElements(block, geometry(orientation), bodySizePt, current.length === 0);
+    current.push(...elements);
+  }
+  if (current.length > 0) sections.push(sectionOf(orientation, current));
+
+  return new Document({
+    creator: "Rencana Layanan",
+    title: literalLines(doc.title).join(" "),
+    styles: {
+      default: {
+        document: { run: { font: page.font, size: Math.round(bodySizePt * 2) } },
+        heading1: { run: { font: page.font, size: Math.round((page.fontSizePt + 2) * 2), bold: true } },
+        heading2: { run: { font: page.font, size: Math.round(page.fontSizePt * 2), bold: true } },
+        heading3: { run: { font: page.font, size: Math.round(bodySizePt * 2), bold: true, italics: true } },
+      },
+    },
+    sections,
+  });
+}
+
+/** The plan book as .docx bytes. */
+export async function renderPlanBookDocx(plan: Plan): Promise<Uint8Array> {
+  const model = planBookModel(plan);
+  const pictures = [...model.cover, ...model.blocks].flatMap((b) => (b.kind === "picture" ? [b.picture] : []));
+  const rendered = await Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE)));
+  const document = planBookDocx(model, new Map(pictures.map((p, i) => [p, rendered[i]!])));
+  return new Uint8Array(await Packer.toBuffer(document));
+}
