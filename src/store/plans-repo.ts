@@ -1,7 +1,7 @@
 // The plans repository: the only place that reads and writes plan rows. A plan is one JSON
 // document with a version number; every saved version is kept in plan_revisions.
 import { randomBytes } from "node:crypto";
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { SqliteAdapter, sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Plan } from "../domain/plan/schema.js";
 import type { DatabaseSchema, PlansTable } from "./schema.js";
 
@@ -94,6 +94,28 @@ function escapeLike(s: string): string {
 export type PlansRepo = ReturnType<typeof plansRepo>;
 
 export function plansRepo(db: Kysely<DatabaseSchema>) {
+  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+
+  /**
+   * A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front, so a
+   * read-then-write transaction cannot fail half-way (SQLITE_BUSY_SNAPSHOT) when another
+   * process — a CLI import beside the server — commits in between; it waits busy_timeout instead.
+   */
+  async function writeTransaction<T>(fn: (q: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+    if (!isSqlite) return db.transaction().execute(fn);
+    return db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
   async function getIn(q: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, id: string): Promise<StoredPlan | undefined> {
     const row = await q.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
     return row ? toStored(row) : undefined;
@@ -109,7 +131,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
     expectedVersion: number | undefined,
     change: (current: StoredPlan) => { plan: Plan; status: PlanStatus },
   ): Promise<WriteResult> {
-    return db.transaction().execute(async (trx) => {
+    return writeTransaction(async (trx) => {
       const current = await getIn(trx, id);
       if (!current) return { ok: false, reason: "not_found" } as const;
       const base = expectedVersion ?? current.version;
@@ -154,7 +176,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       const status = options.status ?? "draft";
       const document = JSON.stringify(plan);
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      await writeTransaction(async (trx) => {
         await trx
           .insertInto("plans")
           .values({ id, ...summaryColumns(plan), status, version: 1, document, created_at: at, updated_at: at })

@@ -1,7 +1,7 @@
 // Durability of the SQLite default, against the real server process:
 // - `rencana backup` taken while writes stream in opens as a consistent database;
 // - a `kill -9` in the middle of a stream of acknowledged writes loses none of them.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -51,7 +51,7 @@ describe("SQLite durability with the real server", () => {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
   });
 
-  it("takes a consistent backup while writes are in flight", async () => {
+  it("takes a consistent backup while writes are in flight, with CLI imports beside the server", async () => {
     const acks: Ack[] = [];
     let stop = false;
     const writers = [writer(server.baseUrl, "Cadangan A", acks, () => stop), writer(server.baseUrl, "Cadangan B", acks, () => stop)];
@@ -61,6 +61,14 @@ describe("SQLite durability with the real server", () => {
     const c = captureIo();
     const code = await run(["backup", backupFile, "--db", dbFile], c.io);
     const countAtEnd = acks.length;
+    // A second process writing the same file (the CLI beside the server) must not break either side.
+    const planFile = join(dir, "plan.json");
+    writeFileSync(planFile, JSON.stringify(minimalPlan({ title: "Impor CLI" })));
+    for (let i = 0; i < 3; i++) {
+      const imp = captureIo();
+      expect(await run(["import", planFile, "--db", dbFile], imp.io), imp.err()).toBe(0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     // keep writing a little after the backup, then stop
     while (acks.length < countAtEnd + 5) await new Promise((r) => setTimeout(r, 10));
     stop = true;
