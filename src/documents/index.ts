@@ -8,6 +8,9 @@ import { renderDecreeDocx } from "./sk/docx.js";
 import { renderDecreePdf } from "./sk/pdf.js";
 import { renderIcs } from "./calendar/ics.js";
 import { renderMspdi } from "./mspdi/write.js";
+import { renderPlanBookDocx } from "./plan-book/docx.js";
+import { renderPlanBookPdf } from "./plan-book/pdf.js";
+import { renderBudgetXlsx } from "./budget/rab-xlsx.js";
 
 export const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -37,6 +40,9 @@ export type DocumentRenderer = {
 export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
   { kind: "sk", format: "docx", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (Word)", en: "Team decree (Word)" }, render: renderDecreeDocx },
   { kind: "sk", format: "pdf", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (PDF)", en: "Team decree (PDF)" }, render: renderDecreePdf },
+  { kind: "plan", format: "docx", fileStem: "buku-rencana", description: { id: "Buku rencana kegiatan (Word)", en: "Plan book (Word)" }, render: renderPlanBookDocx },
+  { kind: "plan", format: "pdf", fileStem: "buku-rencana", description: { id: "Buku rencana kegiatan (PDF)", en: "Plan book (PDF)" }, render: renderPlanBookPdf },
+  { kind: "budget", format: "xlsx", fileStem: "rab", description: { id: "Rencana anggaran biaya (Excel)", en: "Cost plan, RAB (Excel)" }, render: renderBudgetXlsx },
   { kind: "calendar", format: "ics", fileStem: "jadwal", description: { id: "Jadwal kegiatan (kalender .ics)", en: "Activity schedule (.ics calendar)" }, render: renderIcs },
   { kind: "mspdi", format: "xml", fileStem: "jadwal-msproject", description: { id: "Jadwal untuk Microsoft Project (XML)", en: "Schedule for Microsoft Project (XML)" }, render: renderMspdi },
 ];
