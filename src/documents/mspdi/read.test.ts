@@ -228,6 +228,7 @@ describe("mspdiToPlan conversions", () => {
       ex("2027-01-31", "2027-05-31", "Akhir bulan", 4, 2) +
       ex("2027-02-01", "2027-02-07", "Selang sehari", 1, 3) +
       ex("2027-08-17", "2027-08-17", "Mingguan", 6) +
+      ex("2027-09-01", "2027-09-30", "Tiap semiliar hari", 1, 999_999_999) +
       `</Exceptions></Calendar>`;
     const r = ok(mspdiToPlan(mspdi({ tasks: [{ uid: 1 }], calendars })));
     expect(r.plan.calendar.holidays.map((h) => `${h.date} ${h.name}`)).toEqual([
@@ -243,6 +244,7 @@ describe("mspdiToPlan conversions", () => {
       "2029-12-25 Natal",
     ]);
     expect(notesEn(r)).toMatch(/weekly or positional recurring calendar exceptions were not converted: Mingguan/);
+    expect(notesEn(r)).toMatch(/without a valid date range or interval ignored: Tiap semiliar hari/);
   });
 
   it("takes the title from <Title>, else from <Name>", () => {

@@ -293,10 +293,10 @@ function readException(ex: XmlNode, into: Map<string, { working: boolean; name: 
   const from = dateTime(period, "FromDate");
   const to = dateTime(period, "ToDate");
   const label = name || from?.date || "?";
-  if (!from || !to || to.date < from.date || every < 1) {
+  if (!from || !to || to.date < from.date || every < 1 || every > MAX_EXCEPTION_DAYS) {
     notes.item(
       "bad-exception",
-      (items) => ({ id: `pengecualian kalender tanpa rentang tanggal yang sah diabaikan: ${items}`, en: `calendar exceptions without a valid date range ignored: ${items}` }),
+      (items) => ({ id: `pengecualian kalender tanpa rentang tanggal atau selang yang sah diabaikan: ${items}`, en: `calendar exceptions without a valid date range or interval ignored: ${items}` }),
       label,
     );
     return;
