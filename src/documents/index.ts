@@ -4,6 +4,8 @@
 import { DecreeAuthorityError } from "../domain/decree/authority.js";
 import type { Bilingual } from "../domain/messages.js";
 import type { Plan } from "../domain/plan/schema.js";
+import { renderAksiPerubahanDocx } from "./aksi-perubahan/docx.js";
+import { renderAksiPerubahanPdf } from "./aksi-perubahan/pdf.js";
 import { renderDecreeDocx } from "./sk/docx.js";
 import { renderDecreePdf } from "./sk/pdf.js";
 import { renderIcs } from "./calendar/ics.js";
@@ -40,6 +42,20 @@ export type DocumentRenderer = {
 export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
   { kind: "sk", format: "docx", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (Word)", en: "Team decree (Word)" }, render: renderDecreeDocx },
   { kind: "sk", format: "pdf", fileStem: "sk-tim", description: { id: "Keputusan pembentukan tim (PDF)", en: "Team decree (PDF)" }, render: renderDecreePdf },
+  {
+    kind: "aksi-perubahan",
+    format: "docx",
+    fileStem: "aksi-perubahan",
+    description: { id: "Rancangan aksi perubahan (Word)", en: "Change-action plan (Word)" },
+    render: renderAksiPerubahanDocx,
+  },
+  {
+    kind: "aksi-perubahan",
+    format: "pdf",
+    fileStem: "aksi-perubahan",
+    description: { id: "Rancangan aksi perubahan (PDF)", en: "Change-action plan (PDF)" },
+    render: renderAksiPerubahanPdf,
+  },
   { kind: "plan", format: "docx", fileStem: "buku-rencana", description: { id: "Buku rencana kegiatan (Word)", en: "Plan book (Word)" }, render: renderPlanBookDocx },
   { kind: "plan", format: "pdf", fileStem: "buku-rencana", description: { id: "Buku rencana kegiatan (PDF)", en: "Plan book (PDF)" }, render: renderPlanBookPdf },
   { kind: "budget", format: "xlsx", fileStem: "rab", description: { id: "Rencana anggaran biaya (Excel)", en: "Cost plan, RAB (Excel)" }, render: renderBudgetXlsx },

@@ -61,15 +61,22 @@ export function dense(s: string): string {
   return s.replace(/\s+/g, "");
 }
 
+/** Removes "n/m" page footers, which pdftotext -raw puts wherever a page ends. */
+export function withoutPageFooters(s: string): string {
+  return s.replace(/^\s*\d+\/\d+\s*$/gm, "");
+}
+
 /**
- * Asserts that every part appears in `text`, each after the previous one; returns a message
+ * Checks that every part appears in `text`, each after the previous one; returns a message
  * naming the first part missing (or out of order), or undefined when all are in order.
  */
-export function findOutOfOrder(text: string, parts: readonly string[]): string | undefined {
-  const hay = squash(text);
+export function findOutOfOrder(text: string, parts: readonly string[], spacing: "squash" | "dense" = "squash"): string | undefined {
+  // "dense" ignores spacing altogether, for narrow table columns that break "Internal/Eksternal" anywhere.
+  const normalize = spacing === "dense" ? dense : squash;
+  const hay = normalize(text);
   let from = 0;
   for (const [i, part] of parts.entries()) {
-    const needle = squash(part);
+    const needle = normalize(part);
     const at = hay.indexOf(needle, from);
     if (at < 0) {
       const anywhere = hay.indexOf(needle);

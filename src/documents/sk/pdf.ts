@@ -96,7 +96,8 @@ function membersTable(m: DecreeModel): Content {
     cell(r.position),
   ]);
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
+    // Rows stay whole unless one may be taller than a page (pdfmake would drop it).
+    table: { headerRows: 1, dontBreakRows: m.appendix.rows.every((r) => r.name.length + r.position.length <= 1000), widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
     fontSize: 11,
     layout: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
   };

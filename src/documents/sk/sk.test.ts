@@ -154,7 +154,7 @@ describe("sk: team decree documents", () => {
     expect(t).toContain(MARKUP);
     // Forbidden characters become visible stand-ins (␀, ␁, …); the vertical tab is whitespace.
     expect(t).toContain(literalText(CONTROL.replace(/\s/g, " ")));
-    expect(t).toContain(LONG_WORD);
+    expect(t.split(LONG_WORD).length - 1).toBe(2);
     expect(squash(t)).toContain(LONG_TEXT);
     expect(t).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
   });
@@ -165,7 +165,11 @@ describe("sk: team decree documents", () => {
     const t = text["hostile.pdf"] ?? "";
     expect(squash(t)).toContain(squash(MARKUP));
     expect(squash(t)).toContain(LONG_TEXT);
-    expect(dense(t)).toContain(LONG_WORD);
+    // In the legal bases and as the ketua's name in the members table: no row is dropped. The
+    // word may run over pages (repeated table headers interrupt it), so count its letters.
+    const letters = (dense(t).match(/W/g) ?? []).length;
+    expect(letters).toBeGreaterThanOrEqual(2 * LONG_WORD.length);
+    expect(letters).toBeLessThan(2 * LONG_WORD.length + 100);
     // Letters around the forbidden characters survive in order.
     expect(dense(t)).toMatch(/a.?b.?c.?d.?e.?f.?g.?h.?i/);
   });
