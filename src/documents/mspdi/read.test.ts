@@ -333,18 +333,22 @@ describe("mspdiToPlan on bad input", () => {
 
   it("survives hostile values inside well-formed tasks", () => {
     const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("-1", "1e309", "NaN", "99999999999999", "PT-8H", "P1Y", "__proto__", "2027-02-30T08:00:00"));
-    const field = fc.constantFrom("UID", "Duration", "OutlineLevel", "ConstraintType", "ConstraintDate", "Milestone", "PredecessorUID", "LinkLag", "Type", "DayType", "FromDate");
+    const field = fc.constantFrom(
+      "UID", "Duration", "OutlineLevel", "ConstraintType", "ConstraintDate", "Milestone", "PredecessorUID", "LinkLag", "LagFormat", "Type",
+      "DayType", "DayWorking", "FromDate", "ToDate", "MinutesPerDay", "CalendarUID", "BaseCalendarUID", "DurationFormat", "StartDate", "Summary",
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(field, value), { maxLength: 6 }), (edits) => {
-        let xml = golden("relations-msp2007.xml");
-        for (const [f, v] of edits) {
+      fc.property(fc.constantFrom("relations-msp2007.xml", "sample1-msp2010plus.xml"), fc.array(fc.tuple(field, value, fc.nat(20)), { maxLength: 8 }), (file, edits) => {
+        let xml = golden(file);
+        for (const [f, v, nth] of edits) {
           const escaped = v.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-          xml = xml.replace(new RegExp(`<${f}>[^<]*</${f}>`), `<${f}>${escaped}</${f}>`);
+          let seen = 0;
+          xml = xml.replace(new RegExp(`<${f}>[^<]*</${f}>`, "g"), (m) => (seen++ === nth ? `<${f}>${escaped}</${f}>` : m));
         }
         const r = mspdiToPlan(xml);
         if (r.ok) expect(validatePlan(r.plan).ok).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });
