@@ -50,7 +50,18 @@ export const FS = 0;
 export const SS = 1;
 export const FF = 2;
 export const SF = 3;
-const LINK_CODE: Record<string, number> = { FS, SS, FF, SF };
+/** FS 0, SS 1, FF 2, SF 3, from the two letters (a string-keyed lookup is slower on 100k links). */
+function linkCode(type: string): number {
+  const startType = type.charCodeAt(0) === 83; // "S…": the predecessor's start
+  const toStart = type.charCodeAt(1) === 83; // "…S": the successor's start
+  return toStart ? (startType ? SS : FS) : startType ? SF : FF;
+}
+
+function grow<T extends Int32Array | Uint8Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
 
 /** The numeric core of a schedule, in working-day boundaries (see the header comment). */
 export type ScheduleArrays = {
@@ -90,27 +101,43 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   const calendar = new WorkingCalendar(input, startYear, startYear + 1, options.holidayTable);
   const startIndex = calendar.indexOnOrAfter(startDay);
 
-  // Predecessor lists in compressed rows: edges of activity i are rowStart[i] .. rowStart[i+1).
+  // One pass over the input (it is the memory-bound part on large plans): predecessor lists
+  // in compressed rows — edges of activity i are rowStart[i] .. rowStart[i+1) — durations and
+  // notBefore lower bounds as working-day numbers.
   const indexById = new IdIndex(activities);
   const rowStart = new Int32Array(n + 1);
-  let edgeCount = 0;
-  for (let i = 0; i < n; i++) {
-    rowStart[i] = edgeCount;
-    edgeCount += activities[i]!.dependsOn.length;
-  }
-  rowStart[n] = edgeCount;
-  const edgePred = new Int32Array(edgeCount);
-  const edgeType = new Uint8Array(edgeCount);
-  const edgeLag = new Int32Array(edgeCount);
+  let capacity = Math.max(16, 2 * n);
+  let edgePred = new Int32Array(capacity);
+  let edgeType = new Uint8Array(capacity);
+  let edgeLag = new Int32Array(capacity);
   const succCount = new Int32Array(n + 1);
   const inDegree = new Int32Array(n);
+  const duration = new Int32Array(n);
+  const floor = new Int32Array(n);
   let e = 0;
   for (let i = 0; i < n; i++) {
-    for (const dep of activities[i]!.dependsOn) {
+    const a = activities[i]!;
+    rowStart[i] = e;
+    duration[i] = a.durationDays;
+    let f = startIndex;
+    if (a.notBefore !== undefined) {
+      const nb = epochDayOf(a.notBefore);
+      if (!Number.isNaN(nb)) f = Math.max(f, calendar.indexOnOrAfter(nb));
+    }
+    floor[i] = f;
+    const deps = a.dependsOn;
+    if (e + deps.length > capacity) {
+      capacity = 2 * (e + deps.length);
+      edgePred = grow(edgePred, capacity);
+      edgeType = grow(edgeType, capacity);
+      edgeLag = grow(edgeLag, capacity);
+    }
+    for (let k = 0; k < deps.length; k++) {
+      const dep = deps[k]!;
       // A dangling reference is a validation error reported elsewhere; schedule without it.
       const p = indexById.get(dep.activityId);
       edgePred[e] = p;
-      edgeType[e] = LINK_CODE[dep.type] ?? FS;
+      edgeType[e] = linkCode(dep.type);
       edgeLag[e] = dep.lagDays;
       if (p >= 0) {
         succCount[p]!++;
@@ -119,6 +146,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
       e++;
     }
   }
+  rowStart[n] = e;
   // Successor rows, for Kahn's topological order.
   const succStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) succStart[i + 1] = succStart[i]! + succCount[i]!;
@@ -143,20 +171,6 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
     }
   }
   if (tail < n) return { ok: false, error: cycleError(activities, remaining, rowStart, edgePred) };
-
-  // Lower bounds from notBefore, as working-day numbers.
-  const duration = new Int32Array(n);
-  const floor = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = activities[i]!;
-    duration[i] = a.durationDays;
-    let f = startIndex;
-    if (a.notBefore !== undefined) {
-      const nb = epochDayOf(a.notBefore);
-      if (!Number.isNaN(nb)) f = Math.max(f, calendar.indexOnOrAfter(nb));
-    }
-    floor[i] = f;
-  }
 
   // Forward pass.
   const es = new Int32Array(n);
