@@ -97,6 +97,8 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   const activities = input.activities;
   const n = activities.length;
   const startDay = epochDayOf(input.start);
+  // A validated plan always has one; this guards callers that skip validation.
+  if (Number.isNaN(startDay)) throw new RangeError(`plan start is not a valid date (YYYY-MM-DD): ${input.start}`);
   const startYear = yearOfIso(input.start);
   const calendar = new WorkingCalendar(input, startYear, startYear + 1, options.holidayTable);
   const startIndex = calendar.indexOnOrAfter(startDay);
