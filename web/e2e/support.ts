@@ -62,6 +62,8 @@ export async function startHarness(): Promise<Harness> {
     async newPage(opts = {}) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: opts.lang === "en" ? "en-US" : "id-ID" });
       contexts.push(context);
+      // tsx/esbuild name helpers may appear inside functions passed to page.evaluate.
+      await context.addInitScript("globalThis.__name = globalThis.__name || ((f) => f);");
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));

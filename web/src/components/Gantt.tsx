@@ -20,51 +20,26 @@ export type GanttProps = {
   first: number;
   last: number;
   today: string;
+  /** Horizontal window in pixels of the chart that is on screen; days outside it are not drawn. */
+  visibleX: readonly [number, number];
   selected?: number;
   labels: { today: string; critical: string; milestone: string };
 };
 
 export const HEADER_HEIGHT = 40;
 
+const CHUNK_DAYS = 32;
+
 export const Gantt = memo(function Gantt(p: GanttProps) {
   const width = p.dayCount * p.dayWidth;
+  // Shading and header cover the visible days, widened to whole chunks so scrolling rarely redraws them.
+  const fromDay = Math.max(0, (Math.floor(p.visibleX[0] / p.dayWidth / CHUNK_DAYS) - 1) * CHUNK_DAYS);
+  const toDay = Math.min(p.dayCount, (Math.ceil(p.visibleX[1] / p.dayWidth / CHUNK_DAYS) + 1) * CHUNK_DAYS);
   const rows = Math.max(0, p.last - p.first);
   const top = p.first * p.rowHeight;
   const height = rows * p.rowHeight;
   const x = (iso: string) => (epochDayOf(iso) - p.firstDay) * p.dayWidth;
   const y = (row: number) => row * p.rowHeight + p.rowHeight / 2;
-
-  // Weekends and holidays shaded; holiday names as tooltips.
-  const shades: React.ReactNode[] = [];
-  const lastIso = isoOfEpochDay(p.firstDay + p.dayCount - 1);
-  const holidayNames = new Map(p.calendar.holidays(isoOfEpochDay(p.firstDay), lastIso).map((h) => [h.date, h.name]));
-  for (let d = 0; d < p.dayCount; d++) {
-    const iso = isoOfEpochDay(p.firstDay + d);
-    if (!p.calendar.isWorkingDay(iso)) {
-      const name = holidayNames.get(iso);
-      shades.push(
-        <rect key={iso} x={d * p.dayWidth} y={top} width={p.dayWidth} height={height} className={name ? "g-holiday" : "g-weekend"}>
-          {name ? <title>{`${iso} ${name}`}</title> : null}
-        </rect>,
-      );
-    }
-  }
-
-  // Header: month names, and day numbers when there is room.
-  const header: React.ReactNode[] = [];
-  for (let d = 0; d < p.dayCount; d++) {
-    const iso = isoOfEpochDay(p.firstDay + d);
-    const day = Number(iso.slice(8, 10));
-    if (day === 1 || d === 0) {
-      header.push(
-        <text key={`m${iso}`} x={d * p.dayWidth + 3} y={14} className="g-month">
-          {NAMA_BULAN[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
-        </text>,
-      );
-      header.push(<line key={`ml${iso}`} x1={d * p.dayWidth} x2={d * p.dayWidth} y1={0} y2={HEADER_HEIGHT} className="g-grid" />);
-    }
-    if (p.dayWidth >= 14) header.push(<text key={`d${iso}`} x={d * p.dayWidth + p.dayWidth / 2} y={32} className="g-day">{day}</text>);
-  }
 
   const bars: React.ReactNode[] = [];
   for (let i = p.first; i < p.last; i++) {
@@ -113,17 +88,14 @@ export const Gantt = memo(function Gantt(p: GanttProps) {
   const todayX = epochDayOf(p.today) - p.firstDay;
   return (
     <div className="gantt" style={{ width }}>
-      <svg className="gantt-header" width={width} height={HEADER_HEIGHT} aria-hidden="true">
-        <rect x={0} y={0} width={width} height={HEADER_HEIGHT} className="g-header-bg" />
-        {header}
-      </svg>
+      <GanttHeader firstDay={p.firstDay} dayCount={p.dayCount} dayWidth={p.dayWidth} fromDay={fromDay} toDay={toDay} />
       <svg className="gantt-body" width={width} height={p.activities.length * p.rowHeight} aria-hidden="true">
         <defs>
           <marker id="g-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M0 0 L6 3 L0 6 Z" className="g-arrowhead" />
           </marker>
         </defs>
-        {shades}
+        <GanttShading calendar={p.calendar} firstDay={p.firstDay} dayWidth={p.dayWidth} fromDay={fromDay} toDay={toDay} height={p.activities.length * p.rowHeight} />
         {paths}
         {bars}
         {todayX >= 0 && todayX < p.dayCount ? (
@@ -133,5 +105,54 @@ export const Gantt = memo(function Gantt(p: GanttProps) {
         ) : null}
       </svg>
     </div>
+  );
+});
+
+/** Weekends and holidays (names as tooltips): redrawn only when the calendar or the range changes. */
+const GanttShading = memo(function GanttShading(p: { calendar: WorkingCalendar; firstDay: number; dayWidth: number; fromDay: number; toDay: number; height: number }) {
+  const shades: React.ReactNode[] = [];
+  if (p.toDay <= p.fromDay) return null;
+  const holidayNames = new Map(p.calendar.holidays(isoOfEpochDay(p.firstDay + p.fromDay), isoOfEpochDay(p.firstDay + p.toDay - 1)).map((h) => [h.date, h.name]));
+  for (let d = p.fromDay; d < p.toDay; d++) {
+    const iso = isoOfEpochDay(p.firstDay + d);
+    if (!p.calendar.isWorkingDay(iso)) {
+      const name = holidayNames.get(iso);
+      shades.push(
+        <rect key={iso} x={d * p.dayWidth} y={0} width={p.dayWidth} height={p.height} className={name ? "g-holiday" : "g-weekend"}>
+          {name ? <title>{`${iso} ${name}`}</title> : null}
+        </rect>,
+      );
+    }
+  }
+  return <g>{shades}</g>;
+});
+
+/** Month names, and day numbers when there is room. */
+const GanttHeader = memo(function GanttHeader(p: { firstDay: number; dayCount: number; dayWidth: number; fromDay: number; toDay: number }) {
+  const width = p.dayCount * p.dayWidth;
+  const header: React.ReactNode[] = [];
+  for (let d = p.fromDay; d < p.toDay; d++) {
+    const iso = isoOfEpochDay(p.firstDay + d);
+    const day = Number(iso.slice(8, 10));
+    if (day === 1 || d === p.fromDay) {
+      header.push(
+        <text key={`m${iso}`} x={d * p.dayWidth + 3} y={14} className="g-month">
+          {NAMA_BULAN[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
+        </text>,
+      );
+      header.push(<line key={`ml${iso}`} x1={d * p.dayWidth} x2={d * p.dayWidth} y1={0} y2={HEADER_HEIGHT} className="g-grid" />);
+    }
+    if (p.dayWidth >= 14)
+      header.push(
+        <text key={`d${iso}`} x={d * p.dayWidth + p.dayWidth / 2} y={32} className="g-day">
+          {day}
+        </text>,
+      );
+  }
+  return (
+    <svg className="gantt-header" width={width} height={HEADER_HEIGHT} aria-hidden="true">
+      <rect x={0} y={0} width={width} height={HEADER_HEIGHT} className="g-header-bg" />
+      {header}
+    </svg>
   );
 });

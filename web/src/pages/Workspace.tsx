@@ -1,8 +1,9 @@
 // One plan: stage navigator with completeness, the stage screen, findings, saving and conflicts.
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { computeFindings, type Finding } from "../../../src/domain/findings.js";
 import { pick } from "../../../src/domain/messages.js";
+import type { Plan } from "../../../src/domain/plan/schema.js";
 import { ApiError, type ApiClient } from "../api/client.js";
 import { SessionContext } from "../components/fields.js";
 import { ConflictPanel } from "../components/ConflictPanel.js";
@@ -51,13 +52,17 @@ export function Workspace({ api, planId, stage }: { api: ApiClient; planId: stri
 
 function useIssues(state: SessionState): Issue[] {
   const lang = currentLang();
+  // Findings trail the typing by a frame on large plans: computed in a deferred render.
+  // (On the first render too: the screen appears first, the findings a moment later.)
+  const deferredPlan = useDeferredValue<Plan | null>(state.local, null);
   const findings = useMemo(() => {
+    if (!deferredPlan) return [] as Finding[];
     try {
-      return computeFindings(state.local);
+      return computeFindings(deferredPlan);
     } catch {
       return [] as Finding[];
     }
-  }, [state.local]);
+  }, [deferredPlan]);
   return useMemo(() => {
     const out: Issue[] = [];
     state.invalid.forEach((e, i) => out.push({ key: `inv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${e.path}: ${pick(e.message, lang)}` }));

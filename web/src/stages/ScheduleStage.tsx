@@ -13,6 +13,7 @@ import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
 
 const ROW_HEIGHT = 34;
+const TABLE_WIDTH = 560; // keep in step with .schedule-table in styles.css
 const OVERSCAN = 8;
 
 function todayIso(): string {
@@ -30,7 +31,7 @@ export function ScheduleStage({ plan, session }: StageProps) {
   const [selected, setSelected] = useState<number | undefined>(plan.activities.length ? 0 : undefined);
   const [dayWidth, setDayWidth] = useState(16);
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 600 });
+  const [view, setView] = useState({ top: 0, height: 600, left: 0, width: 1000 });
 
   const scheduled = useMemo(() => {
     if (!result.ok) return [] as (ScheduledActivity | undefined)[];
@@ -54,7 +55,8 @@ export function ScheduleStage({ plan, session }: StageProps) {
     const startDay = epochDayOf(plan.start);
     let end = startDay + 30;
     for (const s of scheduled) if (s) end = Math.max(end, epochDayOf(s.finish) + 1);
-    return { firstDay: startDay - 2, dayCount: end - startDay + 10 };
+    // Rounded to whole months so the calendar and the shading are not rebuilt on every edit.
+    return { firstDay: startDay - 2, dayCount: Math.ceil((end - startDay + 10) / 30) * 30 };
   }, [plan.start, scheduled]);
 
   const calendar = useMemo(() => {
@@ -65,7 +67,7 @@ export function ScheduleStage({ plan, session }: StageProps) {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const onScroll = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    const onScroll = () => setView({ top: el.scrollTop, height: el.clientHeight, left: el.scrollLeft, width: el.clientWidth - TABLE_WIDTH });
     onScroll();
     el.addEventListener("scroll", onScroll, { passive: true });
     const ro = new ResizeObserver(onScroll);
@@ -154,6 +156,7 @@ export function ScheduleStage({ plan, session }: StageProps) {
                 first={first}
                 last={last}
                 today={todayIso()}
+                visibleX={[view.left, view.left + Math.max(view.width, 200)]}
                 selected={selected}
                 labels={{ today: t("schedule.today"), critical: t("schedule.critical"), milestone: t("schedule.milestone") }}
               />

@@ -123,10 +123,28 @@ export class PlanSession {
   }
 
   private changeLocal(doc: Plan, pending: Edit[]) {
-    const v = validatePlan(doc);
-    const invalid = v.ok ? [] : v.errors;
-    this.update({ local: doc, pending, invalid, status: invalid.length ? "invalid" : pending.length ? "pending" : this.state.status === "saving" ? "saving" : "saved" });
+    this.update({ local: doc, pending, status: this.state.invalid.length ? "invalid" : pending.length ? "pending" : this.state.status === "saving" ? "saving" : "saved" });
+    this.validateSoon();
     this.schedule();
+  }
+
+  private validateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Validation of the whole plan runs just after the keystroke, not inside it, so typing stays fast on large plans. */
+  private validateSoon() {
+    if (this.validateTimer) return;
+    this.validateTimer = setTimeout(() => {
+      this.validateTimer = undefined;
+      this.validateNow();
+    }, 50);
+  }
+
+  private validateNow() {
+    const v = validatePlan(this.state.local);
+    const invalid = v.ok ? [] : v.errors;
+    if (invalid.length === 0 && this.state.invalid.length === 0) return;
+    const status: SaveStatus = invalid.length ? "invalid" : this.state.pending.length ? "pending" : this.state.status;
+    this.update({ invalid, status });
   }
 
   private schedule(delay = SAVE_DELAY_MS) {
@@ -136,7 +154,9 @@ export class PlanSession {
 
   /** Sends the pending edits now (also called by the autosave timer). */
   async flush(): Promise<void> {
-    if (this.disposed || this.inFlight || this.state.pending.length === 0 || this.state.invalid.length > 0) return;
+    if (this.disposed || this.inFlight || this.state.pending.length === 0) return;
+    this.validateNow();
+    if (this.state.invalid.length > 0) return;
     const sending = this.state.pending;
     let doc: Plan = this.state.base.plan;
     const ops = [];
