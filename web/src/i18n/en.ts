@@ -208,7 +208,7 @@ export const en: Messages = {
     considerations: "Considerations (Menimbang)", legalBases: "Legal bases (Mengingat)", dictums: "Extra dictums", copiesTo: "Copies to (Tembusan)",
     onePerLine: "one per line",
     preview: "SK preview", previewUnavailable: "The SK preview is not available in this version.",
-    authority: "Signing authority",
+    authorityOk: "The signatory holds the authority to set this decree.", authority: "Signing authority",
     downloads: "Download documents",
     kinds: { sk: "Team decree", plan: "Plan book", "aksi-perubahan": "Change-action plan", budget: "RAB (Excel)", calendar: "Calendar (ICS)", mspdi: "Microsoft Project XML" },
     exportJson: "Plan (JSON)",

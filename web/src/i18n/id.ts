@@ -206,7 +206,7 @@ export const id = {
     considerations: "Menimbang", legalBases: "Mengingat", dictums: "Diktum tambahan", copiesTo: "Tembusan",
     onePerLine: "satu per baris",
     preview: "Pratinjau SK", previewUnavailable: "Pratinjau SK belum tersedia di versi ini.",
-    authority: "Kewenangan penanda tangan",
+    authorityOk: "Penanda tangan berwenang menetapkan Keputusan ini.", authority: "Kewenangan penanda tangan",
     downloads: "Unduh dokumen",
     kinds: { sk: "Surat Keputusan Tim", plan: "Buku rencana", "aksi-perubahan": "Rancangan Aksi Perubahan", budget: "RAB (Excel)", calendar: "Kalender (ICS)", mspdi: "Microsoft Project XML" },
     exportJson: "Rencana (JSON)",

@@ -89,6 +89,16 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
     return () => window.removeEventListener("keydown", onKey);
   }, [session]);
 
+  // Closing the tab with edits not yet saved: ask first (the browser shows its own text).
+  useEffect(() => {
+    function onBeforeUnload(e: BeforeUnloadEvent) {
+      const st = session.getState();
+      if (st.pending.length || st.conflicts.length) e.preventDefault();
+    }
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [session]);
+
   const counts = useMemo(() => {
     const m = new Map<StageSlug, number>();
     for (const i of issues) if (i.severity !== "info") m.set(i.stage, (m.get(i.stage) ?? 0) + 1);

@@ -59,7 +59,7 @@ export function DocumentsStage({ plan, api }: StageProps) {
       <section className="card" aria-labelledby="authority-title">
         <h2 id="authority-title">{t("documents.authority")}</h2>
         {problems.length === 0 ? (
-          <p>✓</p>
+          <p className="ok">✓ {t("documents.authorityOk")}</p>
         ) : (
           <ul className="authority" data-testid="authority-problems">
             {problems.map((p, i) => (

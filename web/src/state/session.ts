@@ -62,6 +62,7 @@ export class PlanSession {
   dispose() {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.validateTimer) clearTimeout(this.validateTimer);
   }
 
   /** Applies an edit to the local copy at once and schedules the save. */

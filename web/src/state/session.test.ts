@@ -1,0 +1,96 @@
+// The workspace's saving against the real HTTP API on both databases: autosave by JSON Patch,
+// a stale version rebased with conflicts that keep both values, deleted items restorable, undo.
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../../src/server/app.js";
+import type { Database } from "../../../src/store/database.js";
+import { emptyPlan } from "../../../src/domain/plan/empty.js";
+import { testDatabases } from "../../../src/test-support/databases.js";
+import { openMigrated } from "../../../src/test-support/open-store.js";
+import { createApiClient, type ApiClient } from "../api/client.js";
+import { PlanSession } from "./session.js";
+
+for (const target of testDatabases()) {
+  describe.skipIf(!target.available)(`PlanSession over HTTP (${target.dialect})`, () => {
+    let database: Database;
+    let app: FastifyInstance;
+    let api: ApiClient;
+    beforeAll(async () => {
+      ({ database } = await openMigrated(target));
+      app = await buildApp({ db: database, webRoot: false });
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      const address = app.server.address();
+      api = createApiClient(() => "id", `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`);
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    async function openTwo() {
+      const plan = emptyPlan({ title: "Awal", fiscalYear: 2027, organizationName: "Dinas Contoh" });
+      plan.targetGroups = [
+        { id: "g1", name: "Lansia", size: 10 },
+        { id: "g2", name: "Difabel", size: 5 },
+      ];
+      const created = await api.createPlan(plan);
+      return [new PlanSession(api, await api.getPlan(created.id)), new PlanSession(api, await api.getPlan(created.id))] as const;
+    }
+
+    it("saves edits as JSON Patch and rebases on someone else's newer version", async () => {
+      const [a, b] = await openTwo();
+      a.set(["title"], "Judul A");
+      a.set(["targetGroups", { id: "g1" }, "size"], 12);
+      await a.flush();
+      expect(a.getState()).toMatchObject({ status: "saved", base: { version: 2 } });
+
+      b.set(["title"], "Judul B");
+      b.set(["targetGroups", { id: "g2" }, "needs"], "Juru bahasa isyarat");
+      await b.flush(); // 409 → rebase → the non-conflicting edit is sent again
+      await b.flush();
+      const s = b.getState();
+      expect(s.conflicts).toHaveLength(1);
+      expect(s.conflicts[0]).toMatchObject({ kind: "both-changed", mine: "Judul B", theirs: "Judul A", displayPath: "title" });
+      const server = await api.getPlan(s.base.id);
+      expect(server.plan.title).toBe("Judul A");
+      expect(server.plan.targetGroups.map((g) => [g.size, g.needs])).toEqual([[12, undefined], [5, "Juru bahasa isyarat"]]);
+
+      b.resolveConflict(s.conflicts[0]!.key, true);
+      await b.flush();
+      expect((await api.getPlan(s.base.id)).plan.title).toBe("Judul B");
+      a.dispose();
+      b.dispose();
+    });
+
+    it("offers to restore an item another user deleted, with the user's edit in it", async () => {
+      const [a, b] = await openTwo();
+      a.remove(["targetGroups", { id: "g2" }]);
+      await a.flush();
+      b.set(["targetGroups", { id: "g2" }, "size"], 50);
+      await b.flush();
+      const conflict = b.getState().conflicts[0]!;
+      expect(conflict.kind).toBe("deleted-by-them");
+      b.resolveConflict(conflict.key, true);
+      await b.flush();
+      const server = await api.getPlan(b.planId);
+      expect(server.plan.targetGroups).toEqual([{ id: "g1", name: "Lansia", size: 10 }, { id: "g2", name: "Difabel", size: 50 }]);
+      a.dispose();
+      b.dispose();
+    });
+
+    it("does not send an invalid plan, and undo takes an edit back on the server too", async () => {
+      const [a] = await openTwo();
+      a.set(["title"], "");
+      await a.flush();
+      expect(a.getState().status).toBe("invalid");
+      expect(a.getState().invalid.map((e) => e.path)).toEqual(["title"]);
+      a.set(["title"], "Judul baru");
+      await a.flush();
+      expect(a.getState().status).toBe("saved");
+      a.undo(); // typing in one field is one undo step: back to the first title
+      await a.flush();
+      expect((await api.getPlan(a.planId)).plan.title).toBe("Awal");
+      a.dispose();
+    });
+  });
+}
