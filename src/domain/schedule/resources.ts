@@ -59,6 +59,7 @@ function loadingOf(plan: Plan, calendar: WorkingCalendar, first: number, last: n
       diff[to + 1]! -= quantity;
     }
     const days: ResourceDay[] = new Array<ResourceDay>(span);
+    const over = new Map<number, Overallocation>();
     let need = 0;
     let peak = 0;
     for (let k = 0; k < span; k++) {
@@ -67,10 +68,16 @@ function loadingOf(plan: Plan, calendar: WorkingCalendar, first: number, last: n
       const date = calendar.isoOfIndex(first + k);
       days[k] = { date, need: rounded, available: r.available };
       if (rounded > peak) peak = rounded;
-      if (rounded > r.available) {
-        const activityIds = assigned.filter((x) => x.interval.first <= first + k && first + k <= x.interval.last).map((x) => x.activityId);
-        overallocations.push({ resourceId: r.id, date, need: rounded, available: r.available, activityIds: [...new Set(activityIds)] });
+      if (rounded > r.available) over.set(k, { resourceId: r.id, date, need: rounded, available: r.available, activityIds: [] });
+    }
+    if (over.size > 0) {
+      for (const { activityId, interval } of assigned) {
+        for (let day = Math.max(interval.first, first); day <= Math.min(interval.last, last); day++) {
+          const o = over.get(day - first);
+          if (o && !o.activityIds.includes(activityId)) o.activityIds.push(activityId);
+        }
       }
+      overallocations.push(...over.values());
     }
     resources.push({ resourceId: r.id, name: r.name, unit: r.unit, available: r.available, days, peak });
   }
@@ -158,12 +165,9 @@ export function levelResources(plan: Plan, schedule: Schedule, options: Schedule
         successors[p]!.push(i);
       }
     }
-  const priority = (i: number) => [earlyStart[i]!, lateStart[i]! - earlyStart[i]!, i] as const;
-  const before = (x: number, y: number) => {
-    const a = priority(x);
-    const b = priority(y);
-    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-  };
+  // Earliest start first, then least float, then plan order.
+  const before = (x: number, y: number) =>
+    earlyStart[x]! - earlyStart[y]! || lateStart[x]! - earlyStart[x]! - (lateStart[y]! - earlyStart[y]!) || x - y;
   const heap = new MinHeap(before);
   for (let i = 0; i < n; i++) if (waiting[i] === 0) heap.push(i);
   while (heap.size > 0) {
