@@ -13,8 +13,9 @@ const TABLE_FONT_SIZE = 10;
 const t = pdfInlines;
 const cell = (s: string, extra: Record<string, unknown> = {}): TableCell => ({ text: t(s), ...extra });
 
+/** Headings carry headlineLevel so pageBreakBefore can keep them off the bottom of a page. */
 function heading(text: string): Content {
-  return { text, bold: true, margin: [0, 12, 0, 6] };
+  return { text, bold: true, margin: [0, 12, 0, 6], headlineLevel: 1 };
 }
 
 function numbered(items: readonly string[]): Content {
@@ -31,7 +32,8 @@ function table(columns: readonly string[], fractions: readonly number[], rows: T
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: longestCell <= UNBREAKABLE_ROW_LIMIT,
+      // Both only for rows that fit a page: pdfmake loses content of a taller row kept whole.
+      ...(longestCell <= UNBREAKABLE_ROW_LIMIT ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}),
       widths: fractions.map((f) => `${(f * 100).toFixed(2)}%`),
       body: [columns.map((c): TableCell => ({ text: c, bold: true, alignment: "center" })), ...rows],
     },
@@ -57,7 +59,7 @@ export function aksiPerubahanPdfDefinition(m: AksiPerubahanModel): TDocumentDefi
   content.push(heading("D. Tahapan (Milestone)"));
   if (m.scheduleNote) content.push({ text: t(m.scheduleNote), italics: true, margin: [0, 0, 0, 6] });
   m.horizons.forEach((h, hi) => {
-    content.push({ text: `${hi + 1}. ${h.heading}`, bold: true, margin: [0, 6, 0, 4] });
+    content.push({ text: `${hi + 1}. ${h.heading}`, bold: true, margin: [0, 6, 0, 4], headlineLevel: 1 });
     if (h.groups.length === 0) {
       content.push({ text: "Belum ada kegiatan.", italics: true });
       return;
@@ -129,6 +131,8 @@ export function aksiPerubahanPdfDefinition(m: AksiPerubahanModel): TDocumentDefi
     pageOrientation: "landscape",
     pageMargins: [mmToPt(AKSI_MARGINS_MM.left), mmToPt(AKSI_MARGINS_MM.top), mmToPt(AKSI_MARGINS_MM.right), mmToPt(AKSI_MARGINS_MM.bottom)],
     defaultStyle: { font, fontSize: m.page.fontSizePt, lineHeight: 1.05 },
+    // A heading in the last fifth of a page moves to the next one, with what it introduces.
+    pageBreakBefore: (node) => node.headlineLevel === 1 && (node.startPosition.verticalRatio ?? 0) > 0.8,
     footer: (page: number, pages: number): Content => ({ text: `${page}/${pages}`, alignment: "center", fontSize: 9 }),
     info: {
       title: literalText(`${m.title} ${m.subtitle}`).slice(0, 1000),

@@ -97,7 +97,10 @@ function membersTable(m: DecreeModel): Content {
   ]);
   return {
     // Rows stay whole unless one may be taller than a page (pdfmake would drop it).
-    table: { headerRows: 1, dontBreakRows: m.appendix.rows.every((r) => r.name.length + r.position.length <= 1000), widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
+    table: {
+      headerRows: 1,
+      ...(m.appendix.rows.every((r) => r.name.length + r.position.length <= 1000) ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}),
+      widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
     fontSize: 11,
     layout: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
   };
