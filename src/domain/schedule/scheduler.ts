@@ -275,7 +275,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
 function toSchedule(input: ScheduleInput, arrays: ScheduleArrays): Schedule {
   const { calendar, duration, earlyStart, earlyFinish, lateStart, lateFinish, freeFloat, morning } = arrays;
   const n = input.activities.length;
-  const out: ScheduledActivity[] = new Array<ScheduledActivity>(n);
+  const out: ScheduledActivity[] = [];
   let finishIndex = arrays.startIndex;
   const criticalIndices: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -301,7 +301,7 @@ function toSchedule(input: ScheduleInput, arrays: ScheduleArrays): Schedule {
     const critical = totalFloat <= 0;
     if (critical) criticalIndices.push(i);
     if (finishDay > finishIndex) finishIndex = finishDay;
-    out[i] = {
+    out.push({
       id: input.activities[i]!.id,
       start: calendar.isoOfIndex(startDay),
       finish: calendar.isoOfIndex(finishDay),
@@ -312,7 +312,7 @@ function toSchedule(input: ScheduleInput, arrays: ScheduleArrays): Schedule {
       critical,
       milestone: d === 0,
       durationDays: d,
-    };
+    });
   }
   // The critical path reads in time order; plan order breaks ties.
   criticalIndices.sort((x, y) => earlyStart[x]! - earlyStart[y]! || x - y);
