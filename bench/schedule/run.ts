@@ -16,15 +16,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(fn: () => void, runs: number, warmup = 3): number[] {
+/** Wall-clock times, and CPU times of this process (all its threads, GC included), per run. */
+function timeBoth(fn: () => void, runs: number, warmup = 3): { wall: number[]; cpu: number[] } {
   for (let k = 0; k < warmup; k++) fn();
-  const out: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < runs; k++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     fn();
-    out.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return out;
+  return { wall, cpu };
+}
+
+function time(fn: () => void, runs: number, warmup = 3): number[] {
+  return timeBoth(fn, runs, warmup).wall;
 }
 
 function describe(input: ScheduleInput): string {
@@ -41,7 +50,7 @@ if (!cliOnly) {
   for (const n of [1_000, 10_000, 100_000]) {
     const input = generatePlanInput({ activities: n });
     const runs = quick ? 5 : n === 100_000 ? 21 : 41;
-    const full = time(() => schedulePlan(input), runs);
+    const { wall: full, cpu: fullCpu } = timeBoth(() => schedulePlan(input), runs);
     // Baseline in the same run: just building the id → index Map the scheduler needs, to show
     // how fast the (shared, noisy) machine is at this moment.
     const baseline = time(() => new Map(input.activities.map((a, i) => [a.id, i])), runs);
@@ -54,7 +63,7 @@ if (!cliOnly) {
       schedulePlan({ ...input, activities });
     }, runs);
     console.log(
-      `${String(n).padStart(7)} activities: schedulePlan median ${median(full).toFixed(1)} ms (min ${Math.min(...full).toFixed(1)}), ` +
+      `${String(n).padStart(7)} activities: schedulePlan median ${median(full).toFixed(1)} ms (min ${Math.min(...full).toFixed(1)}; CPU time median ${median(fullCpu).toFixed(1)} ms), ` +
         `after one edit ${median(edited).toFixed(1)} ms; baseline id Map ${median(baseline).toFixed(1)} ms; ${describe(input)}`,
     );
   }
