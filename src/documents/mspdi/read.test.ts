@@ -75,7 +75,16 @@ describe("mspdiToPlan on MS Project files", () => {
     // SNET 2003-01-06 lies before the project start: nothing to keep.
     expect(activity(r, "t21").notBefore).toBeUndefined();
     expect(notesEn(r)).toMatch(/3 summary task\(s\) flattened/);
-    expect(notesEn(r)).toMatch(/resource\(s\).*not converted/);
+    // Work resources and their units come along; the placeholder resource 0 and "no resource" (-65535) do not.
+    expect(r.plan.resources).toEqual([
+      { id: "r1", kind: "people", name: "First Resource", unit: "orang", available: 1 },
+      { id: "r2", kind: "people", name: "Second Resource", unit: "orang", available: 1 },
+    ]);
+    expect(r.plan.assignments).toEqual([
+      { activityId: "t2", resourceId: "r1", quantity: 0.5 },
+      { activityId: "t2", resourceId: "r2", quantity: 0.75 },
+    ]);
+    expect(notesEn(r)).toMatch(/2 work resource\(s\) and 2 assignment\(s\) converted/);
   });
 
   it("notes the ignored task calendar and the manual tasks", () => {
@@ -245,6 +254,20 @@ describe("mspdiToPlan conversions", () => {
     ]);
     expect(notesEn(r)).toMatch(/weekly or positional recurring calendar exceptions were not converted: Mingguan/);
     expect(notesEn(r)).toMatch(/without a valid date range or interval ignored: Tiap semiliar hari/);
+  });
+
+  it("converts work resources, notes material ones and assignments on summaries", () => {
+    const resources =
+      "<Resources><Resource><UID>0</UID></Resource><Resource><UID>4</UID><Name>Operator</Name><Type>1</Type><MaxUnits>2.5</MaxUnits></Resource>" +
+      "<Resource><UID>5</UID><Name>Blangko KTP</Name><Type>0</Type></Resource></Resources>";
+    const assignment = (task: number, res: number, units: string) => `<Assignment><TaskUID>${task}</TaskUID><ResourceUID>${res}</ResourceUID><Units>${units}</Units></Assignment>`;
+    const assignments = `<Assignments>${assignment(1, 4, "1")}${assignment(2, 4, "0.5")}${assignment(2, 4, "0.25")}${assignment(2, 5, "3")}${assignment(3, -65535, "1")}</Assignments>`;
+    const xml = mspdi({ tasks: [{ uid: 1, level: 1 }, { uid: 2, level: 2 }, { uid: 3, level: 1 }] }).replace("</Tasks>", `</Tasks>${resources}${assignments}`);
+    const r = ok(mspdiToPlan(xml));
+    expect(r.plan.resources).toEqual([{ id: "r4", kind: "people", name: "Operator", unit: "orang", available: 2.5 }]);
+    expect(r.plan.assignments).toEqual([{ activityId: "t2", resourceId: "r4", quantity: 0.75 }]);
+    expect(notesEn(r)).toMatch(/material\/cost resources were not converted.*"Blangko KTP"/);
+    expect(notesEn(r)).toMatch(/assignments on summary or ignored tasks were not converted: UID 1 ← r4/);
   });
 
   it("takes the title from <Title>, else from <Name>", () => {

@@ -152,7 +152,7 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
       en: `too many links once summary-task links are spread over their subtasks (more than ${maxDependencies})`,
     });
   }
-  noteDropped(project, notes);
+  const { resources, assignments } = convertResources(project, new Set(activities.map((x) => x.id)), notes);
 
   const title = clip(text(project, "Title") || (text(project, "Name") ?? "").replace(/\.xml$/i, "") || "Impor Microsoft Project", notes, "Title");
   let fiscalYear = Number(start.slice(0, 4));
@@ -169,7 +169,7 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
     en: "a Microsoft Project file holds only a schedule: organisation, analysis, direction, team, budget and decree are left empty",
   });
 
-  const plan = skeletonPlan({ title, fiscalYear, start, calendar, activities });
+  const plan: Plan = { ...skeletonPlan({ title, fiscalYear, start, calendar, activities }), resources, assignments };
   const checked = validatePlan(plan);
   if (!checked.ok) {
     return {
@@ -684,13 +684,61 @@ function noteSummaryOnly(t: RawTask, notes: Notes): void {
   }
 }
 
-function noteDropped(project: XmlNode, notes: Notes): void {
-  const resources = children(child(project, "Resources"), "Resource").filter((r) => (int(r, "UID") ?? 0) !== 0);
-  const assignments = children(child(project, "Assignments"), "Assignment").filter((a) => (int(a, "ResourceUID") ?? -65535) >= 0);
-  if (resources.length > 0 || assignments.length > 0) {
+/**
+ * Work resources become "people" resources (MaxUnits 1 = one person) and their assignments a
+ * quantity per working day (Units 0.5 = half a person). Material and cost resources have no
+ * availability in MS Project, so they are noted, not invented.
+ */
+function convertResources(project: XmlNode, activityIds: Set<string>, notes: Notes): Pick<Plan, "resources" | "assignments"> {
+  const resources: Plan["resources"] = [];
+  const dropped: string[] = [];
+  for (const r of children(child(project, "Resources"), "Resource")) {
+    const uid = int(r, "UID");
+    // UID 0 is MS Project's unnamed placeholder resource.
+    if (uid === undefined || uid <= 0 || flag(r, "IsNull")) continue;
+    const name = (text(r, "Name") ?? "").trim().slice(0, MAX_TEXT) || `Sumber daya ${uid}`;
+    const type = int(r, "Type") ?? 1;
+    if (type !== 1) {
+      dropped.push(`"${name.slice(0, 60)}"`);
+      continue;
+    }
+    const maxUnits = decimal(r, "MaxUnits");
+    resources.push({ id: `r${uid}`, kind: "people", name, unit: "orang", available: maxUnits !== undefined && maxUnits >= 0 ? maxUnits : 1 });
+  }
+  if (dropped.length > 0) {
     notes.add({
-      id: `${resources.length} sumber daya dan ${assignments.length} penugasan tidak dikonversi; jadwal tidak lagi digerakkan oleh sumber daya`,
-      en: `${resources.length} resource(s) and ${assignments.length} assignment(s) were not converted; the schedule is no longer resource-driven`,
+      id: `sumber daya bahan/biaya tidak dikonversi (MS Project tidak mencatat ketersediaannya): ${dropped.slice(0, 8).join(", ")}${dropped.length > 8 ? ` (+${dropped.length - 8})` : ""}`,
+      en: `material/cost resources were not converted (MS Project keeps no availability for them): ${dropped.slice(0, 8).join(", ")}${dropped.length > 8 ? ` (+${dropped.length - 8})` : ""}`,
     });
   }
+  const resourceIds = new Set(resources.map((r) => r.id));
+  const quantities = new Map<string, { activityId: string; resourceId: string; quantity: number }>();
+  for (const a of children(child(project, "Assignments"), "Assignment")) {
+    const resourceUid = int(a, "ResourceUID");
+    const taskUid = int(a, "TaskUID");
+    // ResourceUID -65535 marks a task without any resource.
+    if (resourceUid === undefined || resourceUid <= 0 || taskUid === undefined) continue;
+    const activityId = `t${taskUid}`, resourceId = `r${resourceUid}`;
+    if (!resourceIds.has(resourceId)) continue;
+    if (!activityIds.has(activityId)) {
+      notes.item(
+        "summary-assignment",
+        (items) => ({ id: `penugasan pada tugas ringkasan/diabaikan tidak dikonversi: ${items}`, en: `assignments on summary or ignored tasks were not converted: ${items}` }),
+        `UID ${taskUid} ← r${resourceUid}`,
+      );
+      continue;
+    }
+    const units = decimal(a, "Units");
+    const key = `${activityId}\u0000${resourceId}`;
+    const entry = quantities.get(key) ?? { activityId, resourceId, quantity: 0 };
+    entry.quantity += units !== undefined && units >= 0 ? units : 1;
+    quantities.set(key, entry);
+  }
+  if (resources.length > 0) {
+    notes.add({
+      id: `${resources.length} sumber daya kerja dan ${quantities.size} penugasan dikonversi (orang per hari kerja); kalender sumber daya, tarif dan penjadwalan berbasis usaha tidak dibawa: jadwal mengikuti durasi saja`,
+      en: `${resources.length} work resource(s) and ${quantities.size} assignment(s) converted (people per working day); resource calendars, rates and effort-driven scheduling are not kept: the schedule follows durations only`,
+    });
+  }
+  return { resources, assignments: [...quantities.values()] };
 }

@@ -51,6 +51,20 @@ describe("planToMspdi round trip", () => {
     expect(r.after).toEqual(r.before);
     expect(r.finish[1]).toBe(r.finish[0]);
     expect(r.imported.plan.activities.map((a) => a.durationDays)).toEqual(parsed.plan.activities.map((a) => a.durationDays));
+    // People come back with their availability and daily quantities (ids become r<UID>/t<UID>).
+    const people = parsed.plan.resources.filter((x) => x.kind === "people" || x.kind === "facility");
+    expect(r.imported.plan.resources.map((x) => [x.name, x.available])).toEqual(people.map((x) => [x.name, x.available]));
+    const taskIndex = new Map(parsed.plan.activities.map((a, i) => [a.id, `t${i + 1}`]));
+    const resourceIndex = new Map(people.map((x, i) => [x.id, `r${i + 1}`]));
+    const summed = new Map<string, number>();
+    for (const a of parsed.plan.assignments) {
+      if (!resourceIndex.has(a.resourceId)) continue;
+      const key = `${taskIndex.get(a.activityId)} ${resourceIndex.get(a.resourceId)}`;
+      summed.set(key, (summed.get(key) ?? 0) + a.quantity);
+    }
+    const expected = [...summed].map(([key, q]) => `${key} ${q}`).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.imported.plan.assignments.map((a) => `${a.activityId} ${a.resourceId} ${a.quantity}`).sort()).toEqual(expected);
   });
 
   it("holds for generated plans: link types, lags, leads, constraints, work weeks, holidays", () => {

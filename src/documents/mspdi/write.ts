@@ -131,6 +131,37 @@ export function planToMspdi(plan: Plan, schedule: Schedule): string {
   const taskUid = new Map(tasks.map((t, i) => [t.activity.id, i + 1]));
   tasks.forEach((t, i) => out.push(taskXml(t, i + 1, taskUid, el)));
   out.push("</Tasks>");
+
+  // People and facilities as work resources (MaxUnits = how many are available) with their
+  // daily quantities as assignment units; the tasks are fixed-duration, so MS Project derives
+  // work from them without moving any date. Material and budget have no MS Project equivalent
+  // that keeps dates unchanged, and are left out.
+  const workResources = plan.resources.filter((r) => r.kind === "people" || r.kind === "facility");
+  if (workResources.length > 0) {
+    const resourceUid = new Map(workResources.map((r, i) => [r.id, i + 1]));
+    out.push("<Resources>");
+    workResources.forEach((r, i) =>
+      out.push(`<Resource>${el("UID", i + 1)}${el("ID", i + 1)}${el("Name", truncate(r.name))}${el("Type", 1)}${el("IsNull", 0)}${el("Group", r.unit)}${el("MaxUnits", r.available)}</Resource>`),
+    );
+    out.push("</Resources>");
+    // MS Project allows one assignment per task and resource: add up repeated ones.
+    const merged = new Map<string, { taskUid: number; resourceUid: number; units: number }>();
+    for (const a of plan.assignments) {
+      const t = taskUid.get(a.activityId), r = resourceUid.get(a.resourceId);
+      if (t === undefined || r === undefined) continue;
+      const m = merged.get(`${t}:${r}`) ?? { taskUid: t, resourceUid: r, units: 0 };
+      m.units += a.quantity;
+      merged.set(`${t}:${r}`, m);
+    }
+    const assignments = [...merged.values()];
+    if (assignments.length > 0) {
+      out.push("<Assignments>");
+      assignments.forEach((a, i) =>
+        out.push(`<Assignment>${el("UID", i + 1)}${el("TaskUID", a.taskUid)}${el("ResourceUID", a.resourceUid)}${el("Units", a.units)}</Assignment>`),
+      );
+      out.push("</Assignments>");
+    }
+  }
   out.push("</Project>");
   return out.join("\n") + "\n";
 }
