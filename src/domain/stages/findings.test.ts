@@ -145,7 +145,10 @@ const CASES: Case[] = [
   ["budget.line.account.missing", (p) => delete p.budget[2]!.account, { ref: "b03", severity: "warning" }],
   ["budget.line.account.format", (p) => (p.budget[2]!.account = "5.1.2.4"), { ref: "b03", severity: "info" }],
   ["budget.line.source.missing", (p) => delete p.budget[2]!.source, { ref: "b03", severity: "info" }],
-  ["budget.line.amount.tooLarge", (p) => (p.budget[0]!.volume = 1e12), { ref: "b01", severity: "error" }],
+  ["budget.total.tooLarge", (p) => {
+    // Each line exact (6e15 Rupiah), their sum beyond Number.MAX_SAFE_INTEGER.
+    for (const line of p.budget.slice(0, 2)) Object.assign(line, { volume: 1e9, unitPrice: 6_000_000, taxPercent: 0 });
+  }, { severity: "error" }],
   ["team.empty", (p) => (p.team = []), { severity: "error", stage: "tim" }],
   ["team.pengarah.missing", (p) => (p.team = p.team.filter((m) => m.role !== "pengarah")), { severity: "error" }],
   ["team.ketua.missing", (p) => (p.team = p.team.filter((m) => m.role !== "ketua")), { severity: "error" }],

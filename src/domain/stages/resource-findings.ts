@@ -91,14 +91,9 @@ export function resourceFindings(plan: Plan) {
         en: `the funding source of line ${item} is not filled in (e.g. APBD)`,
       }, b.id);
     }
-    const amount = lineAmount(b);
-    total += amount;
-    if (!Number.isSafeInteger(amount)) {
-      add("error", "budget.line.amount.tooLarge", p, {
-        id: `jumlah rincian ${item} terlalu besar untuk dihitung tepat dalam Rupiah`,
-        en: `the amount of line ${item} is too large to compute exactly in Rupiah`,
-      }, b.id);
-    }
+    // A single line too large to be exact is a validation error (validate.ts); the sum of
+    // many exact lines can still overflow, which the total check below reports.
+    total += lineAmount(b);
   });
   if (plan.budget.length > 0 && !Number.isSafeInteger(total)) {
     add("error", "budget.total.tooLarge", "budget", {
