@@ -165,8 +165,8 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
     fiscalYear = clamped;
   }
   notes.add({
-    id: "berkas Microsoft Project hanya memuat jadwal: organisasi, analisis, arah, tim, anggaran dan SK masih kosong",
-    en: "a Microsoft Project file holds only a schedule: organisation, analysis, direction, team, budget and decree are left empty",
+    id: "berkas Microsoft Project hanya memuat jadwal dan sumber daya: organisasi, analisis, arah, tim, anggaran dan SK masih kosong",
+    en: "a Microsoft Project file holds only a schedule and resources: organisation, analysis, direction, team, budget and decree are left empty",
   });
 
   const plan: Plan = { ...skeletonPlan({ title, fiscalYear, start, calendar, activities }), resources, assignments };
