@@ -350,7 +350,7 @@ describe("mspdiToPlan on bad input", () => {
           else expect(r.errors[0]?.message.en.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -371,7 +371,7 @@ describe("mspdiToPlan on bad input", () => {
         const r = mspdiToPlan(xml);
         if (r.ok) expect(validatePlan(r.plan).ok).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
