@@ -8,6 +8,7 @@ import { captureIo } from "../../test-support/cli-io.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { run } from "../main.js";
+import { mspdiTestdataDir } from "../../documents/mspdi/testdata.js";
 import { loadDemoPlans } from "./serve.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "rencana-cli-"));
@@ -76,7 +77,7 @@ for (const target of testDatabases()) {
     it("imports MS Project XML through the MSPDI reader", async () => {
       const url = await target.url();
       const c = captureIo();
-      expect(await run(["import", "/work/shared/testdata/mspdi/sample1-msp2010plus.xml", "--db", url], c.io), c.err()).toBe(0);
+      expect(await run(["import", join(mspdiTestdataDir(), "sample1-msp2010plus.xml"), "--db", url], c.io), c.err()).toBe(0);
       expect(c.out().trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
     });
 

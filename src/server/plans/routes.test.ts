@@ -11,8 +11,9 @@ import { testDatabases } from "../../test-support/databases.js";
 import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
+import { mspdiTestdataDir } from "../../documents/mspdi/testdata.js";
 
-const MSPDI_SAMPLE = "/work/shared/testdata/mspdi/sample1-msp2010plus.xml";
+const MSPDI_SAMPLE = join(mspdiTestdataDir(), "sample1-msp2010plus.xml");
 
 for (const target of testDatabases()) {
   describe.skipIf(!target.available)(`plans API on ${target.dialect}`, () => {

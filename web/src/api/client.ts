@@ -1,4 +1,4 @@
-// Typed access to the HTTP API (/work/api-contract.md). Every response body is checked with
+// Typed access to the HTTP API (docs/api.md). Every response body is checked with
 // zod before the screens see it, and every error carries a message in the chosen language.
 import { z } from "zod";
 import { planSchema, type Plan } from "../../../src/domain/plan/schema.js";
