@@ -6,11 +6,12 @@
 // constraints on boundaries (lags in working days, negative = lead):
 //   FS: start ≥ pred.finish + lag    SS: start ≥ pred.start + lag
 //   FF: finish ≥ pred.finish + lag   SF: finish ≥ pred.start + lag
+// Nothing starts before the plan's start (a lead is cut there), as in MS Project.
 // A milestone also needs to know on which side of a boundary it sits: MS Project puts a
-// milestone that follows a finish at 17:00 of that day, and one that follows a start (or the
-// project start) at 08:00 of the next. Milestone times are kept as 2·boundary + 1 for "morning
-// of working day b" and 2·boundary for "evening of working day b − 1"; the later one wins a tie,
-// exactly as the clock would have it.
+// milestone that follows a finish at 17:00 of that finish day, and one that follows a start
+// (or the plan start, or its notBefore) at 08:00 of that start day. Milestone times are kept
+// as 2·boundary + 1 for "morning of working day b" and 2·boundary for "evening of working day
+// b − 1"; the later one wins a tie, exactly as the clock would have it.
 import type { Bilingual } from "../messages.js";
 import type { Plan } from "../plan/schema.js";
 import { WorkingCalendar } from "./calendar.js";
