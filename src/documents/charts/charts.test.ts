@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { GANTT_COLORS, ganttPages, ganttSvg, type GanttInput } from "./gantt-svg.js";
 import { ATTITUDE_COLORS, stakeholderGridSvg } from "./stakeholder-grid-svg.js";
-import { svgToPng } from "./rasterize.js";
+import { outlineTexts, svgToPng } from "./rasterize.js";
 
 const HOSTILE = `<script>alert("x")</script> & 'kutip' \u0000\u0007\u001b ]]> <![CDATA[ x ]]>`;
 
@@ -40,7 +40,7 @@ describe("ganttSvg", () => {
       ]),
     );
     expect(XMLValidator.validate(pic.svg)).toBe(true);
-    const bars = [...pic.svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="8" fill="(#[0-9a-f]+)" rx="1"\/>/g)];
+    const bars = [...pic.svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="(#[0-9a-f]+)" rx="1"\/>/g)];
     expect(bars.map((b) => b[3])).toEqual([GANTT_COLORS.critical, GANTT_COLORS.bar]);
     // The 5-day bar is 2.5 times as long as the 2-day bar.
     expect(Number(bars[0]![2]) / Number(bars[1]![2])).toBeCloseTo(2.5, 2);
@@ -112,5 +112,17 @@ describe("svgToPng", () => {
     expect([...png.png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.pixelWidth).toBe(Math.round(pic.width * 2));
     expect(png.pixelHeight).toBe(Math.round(pic.height * 2));
+  });
+});
+
+describe("outlineTexts", () => {
+  it("turns every label into glyph outlines that draw ink where the text was", () => {
+    const withLabel = ganttSvg(input([{ id: "a", label: HOSTILE, start: "2027-01-04", finish: "2027-01-08", critical: false, milestone: false }]));
+    const outlined = outlineTexts(withLabel.svg);
+    expect(XMLValidator.validate(outlined)).toBe(true);
+    expect(outlined).not.toContain("<text");
+    expect(outlined.split("<path").length).toBeGreaterThan(withLabel.svg.split("<text").length);
+    const blank = ganttSvg(input([{ id: "a", label: "", start: "2027-01-04", finish: "2027-01-08", critical: false, milestone: false }]));
+    expect(Buffer.from(svgToPng(withLabel, 1).png).equals(Buffer.from(svgToPng(blank, 1).png))).toBe(false);
   });
 });

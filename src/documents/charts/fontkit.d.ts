@@ -6,6 +6,7 @@ declare module "fontkit" {
   }
   export interface Glyph {
     id: number;
+    advanceWidth: number;
     path: { commands: PathCommand[] };
   }
   export interface GlyphPosition {
@@ -21,6 +22,7 @@ declare module "fontkit" {
   export interface Font {
     unitsPerEm: number;
     layout(text: string): GlyphRun;
+    glyphForCodePoint(codePoint: number): Glyph;
   }
   export function openSync(path: string): Font | { fonts: Font[] };
 }

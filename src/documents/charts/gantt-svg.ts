@@ -55,7 +55,7 @@ const BAS_BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep"
 
 const WIDTH = 760;
 const LABEL_WIDTH = 230;
-const ROW_HEIGHT = 15;
+const ROW_HEIGHT = 12;
 const HEADER_HEIGHT = 34;
 const LEGEND_HEIGHT = 26;
 
@@ -63,7 +63,7 @@ const LEGEND_HEIGHT = 26;
 export function ganttRowsFitting(heightPt: number): number {
   return Math.max(5, Math.floor((heightPt - HEADER_HEIGHT - LEGEND_HEIGHT) / ROW_HEIGHT));
 }
-const FONT_SIZE = 8;
+const FONT_SIZE = 7;
 
 /** Cuts text to what fits in `width` at `fontSize` (average glyph ≈ 0.55 em), with an ellipsis. */
 export function fitLabel(text: string, width: number, fontSize: number): string {
@@ -142,20 +142,20 @@ export function ganttSvg(input: GanttInput, rows: GanttRow[] = input.rows): SvgP
     const mid = top + ROW_HEIGHT / 2;
     out.push(`<line x1="0" y1="${num(top + ROW_HEIGHT)}" x2="${WIDTH}" y2="${num(top + ROW_HEIGHT)}" stroke="${GANTT_COLORS.grid}" stroke-width="0.3"/>`);
     const label = fitLabel(row.label, LABEL_WIDTH - 6, FONT_SIZE);
-    out.push(`<text x="3" y="${num(mid + 3)}" fill="${row.critical ? GANTT_COLORS.critical : GANTT_COLORS.text}"${row.critical ? ' font-weight="bold"' : ""}>${xmlEscape(label)}</text>`);
+    out.push(`<text x="3" y="${num(mid + FONT_SIZE * 0.36)}" fill="${row.critical ? GANTT_COLORS.critical : GANTT_COLORS.text}"${row.critical ? ' font-weight="bold"' : ""}>${xmlEscape(label)}</text>`);
     const s = epochDayOf(row.start);
     const f = epochDayOf(row.finish);
     if (Number.isNaN(s) || Number.isNaN(f)) return;
     const color = row.critical ? GANTT_COLORS.critical : GANTT_COLORS.bar;
     if (row.milestone) {
       const cx = x(s) + dayWidth / 2;
-      const r = 4.5;
+      const r = ROW_HEIGHT * 0.32;
       out.push(`<path d="M ${num(cx)} ${num(mid - r)} L ${num(cx + r)} ${num(mid)} L ${num(cx)} ${num(mid + r)} L ${num(cx - r)} ${num(mid)} Z" fill="${color}"/>`);
       return;
     }
     const bx = x(Math.max(s, fromDay));
     const bw = Math.max(1.5, x(Math.min(f, toDay) + 1) - bx);
-    out.push(`<rect x="${num(bx)}" y="${num(top + 3.5)}" width="${num(bw)}" height="${num(ROW_HEIGHT - 7)}" fill="${color}" rx="1"/>`);
+    out.push(`<rect x="${num(bx)}" y="${num(top + ROW_HEIGHT * 0.2)}" width="${num(bw)}" height="${num(ROW_HEIGHT * 0.6)}" fill="${color}" rx="1"/>`);
     const progress = Math.min(100, Math.max(0, row.progressPercent ?? 0));
     if (progress > 0) {
       out.push(`<rect x="${num(bx)}" y="${num(mid - 1.2)}" width="${num((bw * progress) / 100)}" height="2.4" fill="${row.critical ? GANTT_COLORS.criticalProgress : GANTT_COLORS.barProgress}"/>`);

@@ -17,49 +17,110 @@ export interface PngPicture {
 }
 
 interface OutlineFont {
+  key: string;
   font: fontkit.Font;
-  glyphs: Map<number, fontkit.PathCommand[]>;
-  runs: Map<string, { ids: number[]; x: number[]; y: number[]; advance: number }>;
+  glyphs: Map<number, GlyphOutline>;
+  byCodePoint: Map<number, { id: number; advance: number }>;
 }
 
 let fonts: { regular: OutlineFont; bold: OutlineFont; italic: OutlineFont } | undefined;
 
-function openFont(path: string): OutlineFont {
+function openFont(key: string, path: string): OutlineFont {
   const opened = fontkit.openSync(path);
   const font = "fonts" in opened ? opened.fonts[0]! : opened;
-  return { font, glyphs: new Map(), runs: new Map() };
+  return { key, font, glyphs: new Map(), byCodePoint: new Map() };
 }
 
 function chartFonts() {
   if (!fonts) {
     const files = resolvePdfFontFiles(CHART_FONT);
-    fonts = { regular: openFont(files.normal), bold: openFont(files.bold), italic: openFont(files.italics) };
+    fonts = { regular: openFont("r", files.normal), bold: openFont("b", files.bold), italic: openFont("i", files.italics) };
   }
   return fonts;
 }
 
-/** Glyph ids and positions of `text` in font units (cached: axis labels repeat a lot). */
+/**
+ * A glyph outline as relative path data, so a label's path is the glyphs' cached strings
+ * joined by one computed move each. Font units, y up, relative to the glyph origin.
+ */
+interface GlyphOutline {
+  /** the first point (absolute), or null for a blank glyph */
+  first: [number, number] | null;
+  /** everything after the first moveTo, in relative commands */
+  rest: string;
+  /** the current point after the last command (absolute) */
+  end: [number, number];
+}
+
+function outline(commands: fontkit.PathCommand[]): GlyphOutline {
+  let cx = 0;
+  let cy = 0;
+  let sx = 0;
+  let sy = 0;
+  let first: [number, number] | null = null;
+  const out: string[] = [];
+  const rel = (args: number[]) => {
+    const parts: string[] = [];
+    for (let j = 0; j < args.length; j += 2) parts.push(`${Math.round(args[j]!) - cx} ${Math.round(args[j + 1]!) - cy}`);
+    return parts.join(" ");
+  };
+  for (const c of commands) {
+    const a = c.args;
+    const endX = a.length >= 2 ? Math.round(a[a.length - 2]!) : cx;
+    const endY = a.length >= 2 ? Math.round(a[a.length - 1]!) : cy;
+    switch (c.command) {
+      case "moveTo":
+        if (first === null) first = [endX, endY];
+        else out.push(`m${rel(a)}`);
+        sx = endX;
+        sy = endY;
+        break;
+      case "lineTo":
+        out.push(`l${rel(a)}`);
+        break;
+      case "quadraticCurveTo":
+        out.push(`q${rel(a)}`);
+        break;
+      case "bezierCurveTo":
+        out.push(`c${rel(a)}`);
+        break;
+      case "closePath":
+        out.push("z");
+        cx = sx;
+        cy = sy;
+        continue;
+    }
+    cx = endX;
+    cy = endY;
+  }
+  return { first, rest: out.join(""), end: [cx, cy] };
+}
+
+/**
+ * Glyph ids and pen positions of `text` in font units. Plain cmap lookup and advance widths,
+ * no shaping: chart labels are short Latin text, and full OpenType layout per label cost more
+ * than the drawing.
+ */
 function layoutRun(f: OutlineFont, text: string) {
-  const cached = f.runs.get(text);
-  if (cached) return cached;
-  const run = f.font.layout(text);
   const ids: number[] = [];
   const x: number[] = [];
   const y: number[] = [];
-  let penX = 0;
-  let penY = 0;
-  run.glyphs.forEach((g, i) => {
-    const pos = run.positions[i]!;
-    if (!f.glyphs.has(g.id)) f.glyphs.set(g.id, g.path.commands);
-    ids.push(g.id);
-    x.push(penX + pos.xOffset);
-    y.push(penY + pos.yOffset);
-    penX += pos.xAdvance;
-    penY += pos.yAdvance;
-  });
-  const result = { ids, x, y, advance: penX };
-  if (f.runs.size < 5000) f.runs.set(text, result);
-  return result;
+  let pen = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let glyph = f.byCodePoint.get(cp);
+    if (!glyph) {
+      const g = f.font.glyphForCodePoint(cp);
+      glyph = { id: g.id, advance: g.advanceWidth };
+      f.byCodePoint.set(cp, glyph);
+      if (!f.glyphs.has(g.id)) f.glyphs.set(g.id, outline(g.path.commands));
+    }
+    ids.push(glyph.id);
+    x.push(Math.round(pen));
+    y.push(0);
+    pen += glyph.advance;
+  }
+  return { ids, x, y, advance: pen };
 }
 
 function unescapeXml(s: string): string {
@@ -68,44 +129,14 @@ function unescapeXml(s: string): string {
 
 const r2 = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** Path data for `text` with its baseline origin at (x, y). */
-function textPath(f: OutlineFont, text: string, x: number, y: number, size: number, anchor: string): string {
-  const run = layoutRun(f, text);
-  const s = size / f.font.unitsPerEm;
-  const shift = anchor === "middle" ? run.advance / 2 : anchor === "end" ? run.advance : 0;
-  const out: string[] = [];
-  run.ids.forEach((id, i) => {
-    const gx = run.x[i]! - shift;
-    const gy = run.y[i]!;
-    for (const c of f.glyphs.get(id) ?? []) {
-      const a = c.args;
-      const pt = (k: number) => `${r2(x + (gx + a[k]!) * s)} ${r2(y - (gy + a[k + 1]!) * s)}`;
-      switch (c.command) {
-        case "moveTo":
-          out.push(`M${pt(0)}`);
-          break;
-        case "lineTo":
-          out.push(`L${pt(0)}`);
-          break;
-        case "quadraticCurveTo":
-          out.push(`Q${pt(0)} ${pt(2)}`);
-          break;
-        case "bezierCurveTo":
-          out.push(`C${pt(0)} ${pt(2)} ${pt(4)}`);
-          break;
-        case "closePath":
-          out.push("Z");
-          break;
-      }
-    }
-  });
-  return out.join("");
-}
-
 const TEXT_ELEMENT = /<text((?:\s+[\w:-]+="[^"]*")*)\s*>([^<]*)<\/text>/g;
 const ATTRIBUTE = /([\w:-]+)="([^"]*)"/g;
 
-/** Replaces every <text> of one of our charts by an outlined <path> (same place, size, colour). */
+/**
+ * Replaces every <text> of one of our charts by one <path> of its glyph outlines (same place,
+ * size and colour): the path is written in font units, shifted per glyph, and scaled into
+ * place by a transform. One path per label keeps resvg's fill work per label, not per glyph.
+ */
 export function outlineTexts(svg: string): string {
   const f = chartFonts();
   const rootSize = Number(/<svg[^>]*\sfont-size="([\d.]+)"/.exec(svg)?.[1] ?? "12");
@@ -114,9 +145,28 @@ export function outlineTexts(svg: string): string {
     for (const a of attrText.matchAll(ATTRIBUTE)) attrs.set(a[1]!, a[2]!);
     const font = attrs.get("font-weight") === "bold" ? f.bold : attrs.get("font-style") === "italic" ? f.italic : f.regular;
     const size = Number(attrs.get("font-size") ?? rootSize);
-    const d = textPath(font, unescapeXml(content), Number(attrs.get("x") ?? 0), Number(attrs.get("y") ?? 0), size, attrs.get("text-anchor") ?? "start");
+    const run = layoutRun(font, unescapeXml(content));
+    const anchor = attrs.get("text-anchor") ?? "start";
+    const shift = Math.round(anchor === "middle" ? run.advance / 2 : anchor === "end" ? run.advance : 0);
+    const d: string[] = [];
+    let curX = 0;
+    let curY = 0;
+    run.ids.forEach((id, i) => {
+      const g = font.glyphs.get(id);
+      if (!g || g.first === null) return;
+      const ox = run.x[i]! - shift;
+      const fx = ox + g.first[0];
+      const fy = g.first[1];
+      d.push(d.length === 0 ? `M${fx} ${fy}` : `m${fx - curX} ${fy - curY}`, g.rest);
+      curX = ox + g.end[0];
+      curY = g.end[1];
+    });
+    const s = size / font.font.unitsPerEm;
+    const x = Number(attrs.get("x") ?? 0);
+    const y = Number(attrs.get("y") ?? 0);
+    const place = `translate(${r2(x)} ${r2(y)}) scale(${s.toPrecision(6)} ${(-s).toPrecision(6)})`;
     const transform = attrs.get("transform");
-    return `<path d="${d || "M0 0"}" fill="${attrs.get("fill") ?? "#000000"}"${transform ? ` transform="${transform}"` : ""}/>`;
+    return `<path d="${d.join("") || "M0 0"}" fill="${attrs.get("fill") ?? "#000000"}" transform="${transform ? `${transform} ` : ""}${place}"/>`;
   });
 }
 

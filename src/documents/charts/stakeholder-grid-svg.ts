@@ -1,6 +1,7 @@
 // The stakeholder map (power × interest grid, as taught in PKP) as SVG: a pure function of the
 // stakeholders' scores, shared by the plan book and the web app. Points are numbered; the
 // numbers are explained in a legend beside the grid so long names never overlap.
+import { HIGH_SCORE } from "../../domain/stages/stakeholders.js";
 import { xmlEscape } from "../literal-text.js";
 import { fitLabel, type SvgPicture } from "./gantt-svg.js";
 
@@ -31,14 +32,15 @@ const LEGEND_X = LEFT + GRID + 20;
 const LEGEND_WIDTH = 270;
 const FONT_SIZE = 8;
 
-/** Scores from this value up count as "high" (same rule as the domain's quadrant). */
-export const HIGH_FROM = 3;
+/** Scores from this value up count as "high": the domain's rule, so points sit in their quadrant. */
+export const HIGH_FROM = HIGH_SCORE;
 
 /** Position of a score 1..5 along an axis of length GRID: low scores fill the first half, high ones the second. */
 function along(score: number): number {
   const s = Math.min(5, Math.max(1, score));
   const half = GRID / 2;
-  return s < HIGH_FROM ? ((s - 0.5) / (HIGH_FROM - 1)) * half : half + ((s - HIGH_FROM + 0.5) / (6 - HIGH_FROM)) * half;
+  // The high half keeps 30 units free at its far end for the quadrant's title and action.
+  return s < HIGH_FROM ? ((s - 0.5) / (HIGH_FROM - 1)) * half : half + 5 + ((s - HIGH_FROM + 0.5) / (6 - HIGH_FROM)) * (half - 35);
 }
 
 export function stakeholderGridSvg(points: StakeholderPoint[], fontFamily = "DejaVu Sans"): SvgPicture {

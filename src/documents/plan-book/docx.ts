@@ -58,6 +58,9 @@ function textRuns(runs: Run[], sizePt?: number): TextRun[] {
   return out;
 }
 
+const TABLE_TEXT_SIZES = [8, 9, 10, 11, 12] as const;
+const tableStyleId = (sizePt: number) => `TabelTeks${Math.round(sizePt)}`;
+
 interface Geometry {
   /** text width in points for the current orientation */
   textWidthPt: number;
@@ -88,16 +91,19 @@ function tableOf(block: Extract<Block, { kind: "table" }>, geo: Geometry, bodySi
         return new TableCell({
           columnSpan: span,
           width: { size: width, type: WidthType.DXA },
-          margins: { top: 30, bottom: 30, left: 60, right: 60 },
-          borders: { top: border, bottom: border, left: border, right: border },
           ...(c.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: c.fill.replace("#", "") } } : {}),
-          children: [new Paragraph({ alignment: ALIGN[c.align ?? "left"], spacing: { after: 0 }, children: textRuns(c.runs, sizePt) })],
+          // Size and spacing come from a paragraph style, not from every run.
+          children: [new Paragraph({ style: tableStyleId(sizePt), ...(c.align && c.align !== "left" ? { alignment: ALIGN[c.align] } : {}), children: textRuns(c.runs) })],
         });
       }),
     });
   };
+  // Borders and cell margins are set once on the table, not on every cell: a 1,000-line RAB
+  // would otherwise carry them 16,000 times and the file would take seconds to write.
   return new Table({
     width: { size: widthTw, type: WidthType.DXA },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
     columnWidths,
     rows: [makeRow(block.header, true), ...block.rows.map((r) => makeRow(r, false))],
   });
@@ -225,6 +231,13 @@ export function planBookDocx(doc: PlanBookDocument, pngs: Map<SvgPicture, PngPic
     creator: "Rencana Layanan",
     title: literalLines(doc.title).join(" "),
     styles: {
+      paragraphStyles: TABLE_TEXT_SIZES.map((size) => ({
+        id: tableStyleId(size),
+        name: `Tabel teks ${size}`,
+        basedOn: "Normal",
+        run: { size: size * 2 },
+        paragraph: { spacing: { after: 0 } },
+      })),
       default: {
         document: { run: { font: page.font, size: Math.round(bodySizePt * 2) } },
         heading1: { run: { font: page.font, size: Math.round((page.fontSizePt + 2) * 2), bold: true } },
