@@ -26,6 +26,7 @@ export function hostilePlan(): Plan {
   plan.title = `${MARKUP} ${CONTROL}`;
   plan.organization.name = `Dinas <b>Uji</b> & "Coba" ${CONTROL}`;
   plan.organization.address = MARKUP;
+  plan.organization.font = `<"Bookman" & 'x'>`;
   plan.decree.subject = `Pembentukan Tim ${MARKUP}`;
   plan.decree.number = `<nomor>&amp;${CONTROL}`;
   plan.decree.considerations = [MARKUP, LONG_TEXT, CONTROL];

@@ -29,16 +29,17 @@ function run(text: string, opts: { bold?: boolean; italics?: boolean; size?: num
   return new TextRun({ text: literalText(text), ...(opts.bold ? { bold: true } : {}), ...(opts.italics ? { italics: true } : {}), ...(opts.size ? { size: opts.size } : {}) });
 }
 
-function p(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; center?: boolean; after?: number; before?: number } = {}): Paragraph {
+function p(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; center?: boolean; after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     children: [run(text, opts)],
+    ...(opts.keepNext ? { keepNext: true } : {}),
     ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
     spacing: { after: opts.after ?? 0, before: opts.before ?? 0 },
   });
 }
 
 function heading(text: string): Paragraph {
-  return p(text, { bold: true, before: 240, after: 120 });
+  return p(text, { bold: true, before: 240, after: 120, keepNext: true });
 }
 
 function numbered(items: readonly string[]): Paragraph[] {
@@ -122,7 +123,7 @@ export function aksiPerubahanDocxDocument(m: AksiPerubahanModel): Document {
   children.push(heading("D. Tahapan (Milestone)"));
   if (m.scheduleNote) children.push(p(m.scheduleNote, { italics: true, after: 120 }));
   m.horizons.forEach((h, hi) => {
-    children.push(p(`${hi + 1}. ${h.heading}`, { bold: true, before: 120, after: 80 }));
+    children.push(p(`${hi + 1}. ${h.heading}`, { bold: true, before: 120, after: 80, keepNext: true }));
     if (h.groups.length === 0) {
       children.push(p("Belum ada kegiatan.", { italics: true }));
       return;
