@@ -21,3 +21,21 @@ pages() {
 
 pages sk docs/sk
 pages aksi-perubahan docs/aksi-perubahan
+
+# The plan book is long: its first six pages and the Gantt chart page(s), at 50 dpi.
+plan_book_pages() {
+  local folder=docs/plan-book
+  npx tsx src/cli/main.ts render plan "$plan" -o "$tmp/plan.pdf" >/dev/null
+  mkdir -p "$folder"
+  rm -f "$folder"/page-*.png
+  pdftoppm -r 50 -png -f 1 -l 6 "$tmp/plan.pdf" "$folder/page"
+  local count i
+  count="$(pdfinfo "$tmp/plan.pdf" | awk '/^Pages:/ {print $2}')"
+  for ((i = 7; i <= count; i++)); do
+    if pdftotext -f "$i" -l "$i" "$tmp/plan.pdf" - | grep -q "Bagan Gantt"; then
+      pdftoppm -r 50 -png -f "$i" -l "$i" "$tmp/plan.pdf" "$folder/page"
+    fi
+  done
+  echo "$folder: $(ls "$folder"/page-*.png | wc -l) page(s)"
+}
+plan_book_pages
