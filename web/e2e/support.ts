@@ -52,7 +52,7 @@ export async function startHarness(): Promise<Harness> {
   const port = typeof address === "object" && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=id-ID"],
     // launch() (not launchPersistentContext) gives every run a fresh, throw-away profile.
   });
   const contexts: BrowserContext[] = [];

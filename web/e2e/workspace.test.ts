@@ -163,6 +163,22 @@ d("planning workspace in Chromium", () => {
     await fill(page, "stakeholders[0].power", "4");
     await fill(page, "stakeholders[0].interest", "4");
     await expect.poll(() => page.getByTestId("sh-quadrant").first().textContent()).toContain("Promoters");
+    // Drag the stakeholder on the power × interest grid to low power, low interest…
+    const chip = page.locator('.pi-chip:has-text("Camat")');
+    await chip.scrollIntoViewIfNeeded();
+    const grid = (await page.getByTestId("pi-grid").boundingBox())!;
+    const box = (await chip.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grid.x + 40, grid.y + grid.height - 30, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId("sh-quadrant").first().textContent()).toContain("Apathetics");
+    expect(await page.locator('[data-path="stakeholders[0].power"]').inputValue()).toBe("1");
+    expect(await page.locator('[data-path="stakeholders[0].interest"]').inputValue()).toBe("1");
+    // …and back with the keyboard: three steps up and three to the right.
+    await chip.focus();
+    for (const key of ["ArrowUp", "ArrowUp", "ArrowUp", "ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+    await expect.poll(() => page.getByTestId("sh-quadrant").first().textContent()).toContain("Promoters");
     await page.getByRole("button", { name: "+ Baris komunikasi" }).click();
     await fill(page, "communication[0].objective", "Dukungan tempat pelayanan");
     await fill(page, "communication[0].message", "Jadwal keliling per desa");
@@ -261,6 +277,34 @@ d("planning workspace in Chromium", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("the Gantt shades weekends and holidays, draws a today line, and all four link types", async () => {
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const start = new Date(Date.now() - 10 * 86_400_000);
+    const holiday = new Date(Date.now() + 3 * 86_400_000);
+    const plan = emptyPlan({ title: "Uji Gantt", fiscalYear: start.getUTCFullYear(), organizationName: "Dinas Contoh", start: iso(start) });
+    plan.calendar.holidays = [{ date: iso(holiday), name: "Libur daerah" }];
+    plan.activities = [
+      { id: "a", name: "A", durationDays: 5, dependsOn: [] },
+      { id: "b", name: "B", durationDays: 5, dependsOn: [{ activityId: "a", type: "FS", lagDays: 0 }] },
+      { id: "c", name: "C", durationDays: 3, dependsOn: [{ activityId: "a", type: "SS", lagDays: 1 }] },
+      { id: "d", name: "D", durationDays: 3, dependsOn: [{ activityId: "b", type: "FF", lagDays: 0 }] },
+      { id: "e", name: "E", durationDays: 2, dependsOn: [{ activityId: "c", type: "SF", lagDays: 2 }] },
+      { id: "m", name: "Selesai", durationDays: 0, dependsOn: [{ activityId: "d", type: "FS", lagDays: 0 }] },
+    ];
+    const created = await apiCreate(h, plan);
+    const { page, errors } = await h.newPage();
+    await page.goto(`${h.baseUrl}/plans/${created.id}/jadwal`);
+    await page.waitForSelector("rect.g-bar");
+    expect(await page.getByTestId("today-line").count()).toBe(1);
+    expect(await page.locator("rect.g-weekend").count()).toBeGreaterThan(0);
+    expect(await page.locator("rect.g-holiday").count()).toBeGreaterThan(0);
+    for (const [type, count] of [["FS", 2], ["SS", 1], ["FF", 1], ["SF", 1]] as const) expect(await page.locator(`path.g-link.${type}`).count(), type).toBe(count);
+    expect(await page.locator("rect.g-bar.critical").count()).toBeGreaterThan(0);
+    expect(await page.locator("path.g-milestone").count()).toBe(1);
+    await screenshot(page, "schedule-link-types");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("a conflicting edit from a second browser is surfaced and nothing is lost", async () => {
     const plan = emptyPlan({ title: "Judul awal", fiscalYear: 2027, organizationName: "Dinas Contoh" });
     plan.targetGroups = [
@@ -350,6 +394,18 @@ d("planning workspace in Chromium", () => {
       await gotoStage(page, label);
       await page.waitForTimeout(150);
       await screenshot(page, `demo-${name}`);
+      if (name === "pemangku-kepentingan") {
+        await page.getByTestId("pi-grid").scrollIntoViewIfNeeded();
+        await screenshot(page, "demo-pemangku-kepentingan-peta");
+      }
+      if (name === "dokumen") {
+        await page.getByTestId("sk-preview").scrollIntoViewIfNeeded();
+        await screenshot(page, "demo-dokumen-pratinjau-sk");
+      }
+      if (name === "analisis") {
+        await page.locator(".swot-chart").scrollIntoViewIfNeeded();
+        await screenshot(page, "demo-analisis-ifas-efas");
+      }
     }
     await page.locator("#lang-select").selectOption("en");
     await gotoStage(page, /4 Schedule/);

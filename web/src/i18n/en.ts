@@ -195,7 +195,7 @@ export const en: Messages = {
   mobilization: {
     title: "Resource mobilisation (seven stages)", partner: "Partner", mechanism: "Mechanism", stage: "Stage",
     contribution: "Contribution", value: "Value (Rp)", nextStep: "Next step", dueDate: "Due",
-    newPartner: "New partner", next: "Next stage", previous: "Previous stage",
+    details: "Details", newPartner: "New partner", next: "Next stage", previous: "Previous stage",
     stages: { cultivating: "Cultivating", "first-contact": "First contact", appointment: "Appointment setting", meeting: "Meeting", proposal: "Proposal", "follow-up": "Follow up", deal: "Get the deal" },
     mechanisms: { "inti-plasma": "Nucleus-plasma", subkontrak: "Subcontract", keagenan: "Agency", "bagi-hasil": "Profit sharing", swadaya: "Community self-help", csr: "CSR" },
   },

@@ -193,7 +193,7 @@ export const id = {
   mobilization: {
     title: "Mobilisasi sumber daya (tujuh tahap)", partner: "Mitra", mechanism: "Mekanisme", stage: "Tahap",
     contribution: "Kontribusi", value: "Nilai (Rp)", nextStep: "Langkah berikut", dueDate: "Tenggat",
-    newPartner: "Mitra baru", next: "Tahap berikutnya", previous: "Tahap sebelumnya",
+    details: "Rincian", newPartner: "Mitra baru", next: "Tahap berikutnya", previous: "Tahap sebelumnya",
     stages: { cultivating: "Penjajakan", "first-contact": "Kontak pertama", appointment: "Membuat janji", meeting: "Pertemuan", proposal: "Proposal", "follow-up": "Tindak lanjut", deal: "Kesepakatan" },
     mechanisms: { "inti-plasma": "Inti-plasma", subkontrak: "Subkontrak", keagenan: "Keagenan", "bagi-hasil": "Bagi hasil", swadaya: "Swadaya masyarakat", csr: "CSR" },
   },

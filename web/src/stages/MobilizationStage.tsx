@@ -24,11 +24,14 @@ export function MobilizationStage({ plan, session }: StageProps) {
                 <article key={m.id} className="kanban-card" data-path={dp} tabIndex={-1} aria-label={m.partner}>
                   <TextField label={t("mobilization.partner")} path={[...base, "partner"]} dataPath={`${dp}.partner`} value={m.partner} />
                   <SelectField label={t("mobilization.mechanism")} path={[...base, "mechanism"]} dataPath={`${dp}.mechanism`} value={m.mechanism} options={MECHANISMS.map((x) => [x, t(`mobilization.mechanisms.${x}`)] as const)} />
+                  {m.value ? <p className="muted">{formatRupiah(m.value)}</p> : null}
+                  <details>
+                    <summary>{t("mobilization.details")}</summary>
                   <TextField label={t("mobilization.contribution")} path={[...base, "contribution"]} dataPath={`${dp}.contribution`} value={m.contribution} optional />
                   <NumberField label={t("mobilization.value")} path={[...base, "value"]} dataPath={`${dp}.value`} value={m.value} integer min={0} optional />
-                  {m.value ? <p className="muted">{formatRupiah(m.value)}</p> : null}
                   <TextField label={t("mobilization.nextStep")} path={[...base, "nextStep"]} dataPath={`${dp}.nextStep`} value={m.nextStep} optional />
                   <DateField label={t("mobilization.dueDate")} path={[...base, "dueDate"]} dataPath={`${dp}.dueDate`} value={m.dueDate} optional />
+                  </details>
                   <div className="row">
                     <button type="button" disabled={si === 0} aria-label={`${t("mobilization.previous")}: ${m.partner}`} onClick={() => session.set([...base, "stage"], MOBILIZATION_STAGES[si - 1])}>
                       ←

@@ -6,14 +6,14 @@ import { formatTanggal } from "../../../src/domain/format/indonesian.js";
 import { pick } from "../../../src/domain/messages.js";
 import { LINK_TYPES, type Activity, type Plan } from "../../../src/domain/plan/schema.js";
 import { buildWorkingCalendar, schedulePlan, type ScheduledActivity } from "../../../src/domain/schedule/index.js";
-import { epochDayOf, yearOfIso } from "../../../src/domain/schedule/dates.js";
+import { epochDayOf, isoOfEpochDay, yearOfIso } from "../../../src/domain/schedule/dates.js";
 import { DateField, NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import { Gantt, HEADER_HEIGHT, type GanttLink } from "../components/Gantt.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
 
 const ROW_HEIGHT = 34;
-const TABLE_WIDTH = 560; // keep in step with .schedule-table in styles.css
+const TABLE_WIDTH = 610; // keep in step with .schedule-table in styles.css
 const OVERSCAN = 8;
 
 function todayIso(): string {
@@ -60,9 +60,9 @@ export function ScheduleStage({ plan, session }: StageProps) {
   }, [plan.start, scheduled]);
 
   const calendar = useMemo(() => {
-    const y = yearOfIso(plan.start);
-    return buildWorkingCalendar({ start: plan.start, calendar: plan.calendar }, y, y + Math.ceil(range.dayCount / 365) + 1);
-  }, [plan.start, plan.calendar, range.dayCount]);
+    // Exactly the years on screen: every extra year costs a holiday estimate.
+    return buildWorkingCalendar({ start: plan.start, calendar: plan.calendar }, yearOfIso(isoOfEpochDay(range.firstDay)), yearOfIso(isoOfEpochDay(range.firstDay + range.dayCount)));
+  }, [plan.start, plan.calendar, range.firstDay, range.dayCount]);
 
   useEffect(() => {
     const el = scroller.current;

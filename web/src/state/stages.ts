@@ -65,6 +65,8 @@ export function focusPath(path: string, attempts = 10): void {
   for (;;) {
     const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
     if (el) {
+      // A field folded away (e.g. a mobilisation card's details) is unfolded first.
+      for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
       el.scrollIntoView({ block: "center" });
       el.focus();
       return;
