@@ -216,8 +216,11 @@ export function decreeDocxDocument(m: DecreeModel): Document {
   }
   body.push(blank());
   body.push(...signature(m.signature, true, textWidth));
-  body.push(blank());
-  body.push(para([run(m.copiesTo.heading)]));
+  // No Tembusan block when the decree is copied to no one.
+  if (m.copiesTo.items.length > 0) {
+    body.push(blank());
+    body.push(para([run(m.copiesTo.heading)]));
+  }
   for (const item of m.copiesTo.items) {
     body.push(
       para(tabbed([item.label, item.text]), {

@@ -126,6 +126,19 @@ export function fontNote(family: string): string {
   return `Font: "${family}" is not embeddable here; substituted by a metric-similar serif (${file}). / Huruf "${family}" diganti huruf serif berukuran serupa (${file}).`;
 }
 
+function copiesTo(m: DecreeModel): Content[] {
+  if (m.copiesTo.items.length === 0) return [];
+  const items = m.copiesTo.items.map(
+    (i): Content => ({
+      columns: [
+        { width: mmToPt(7), text: t(i.label) },
+        { width: "*", text: t(i.text) },
+      ],
+    }),
+  );
+  return [{ unbreakable: true, margin: [0, 18, 0, 0], stack: [{ text: t(m.copiesTo.heading) }, ...items] }];
+}
+
 export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
   const font = usePdfFont(m.page.font);
   const widthPt = mmToPt(textWidthMm(m.page));
@@ -149,21 +162,8 @@ export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
       ]),
     ]),
     signature(m.signature, true),
-    {
-      unbreakable: true,
-      margin: [0, 18, 0, 0],
-      stack: [
-        { text: t(m.copiesTo.heading) },
-        ...m.copiesTo.items.map(
-          (i): Content => ({
-            columns: [
-              { width: mmToPt(7), text: t(i.label) },
-              { width: "*", text: t(i.text) },
-            ],
-          }),
-        ),
-      ],
-    },
+    // No Tembusan block when the decree is copied to no one.
+    ...copiesTo(m),
     appendixHeading(m),
     { text: t(m.appendix.title), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
     membersTable(m),

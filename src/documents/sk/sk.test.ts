@@ -213,15 +213,18 @@ describe("sk: authority refuses rendering", () => {
     }
   }
 
-  it("renders a draft without number and date, leaving blanks", async () => {
+  it("renders a draft without number, date or Tembusan, leaving blanks", async () => {
     const plan = examplePlan();
     delete plan.decree.number;
     delete plan.decree.date;
+    plan.decree.copiesTo = [];
     const dir = await mkdtemp(join(tmpdir(), "sk-draft-"));
     const file = join(dir, "draft.pdf");
     await writeFile(file, (await renderDocument("sk", "pdf", plan)).bytes);
     const t = squash(await pdfText(file));
     expect(t).toMatch(/NOMOR \.{10,}/);
     expect(t).toMatch(/pada tanggal \.{10,}/);
+    expect(t).not.toMatch(/Tembusan/);
+    expect(t).toMatch(/LAMPIRAN/);
   });
 });

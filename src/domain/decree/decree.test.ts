@@ -87,6 +87,17 @@ describe("decreeModel", () => {
     expect(new Set(m.dictums.map((d) => d.ordinal)).size).toBe(m.dictums.length);
   });
 
+  it("charges a budgeted team's costs to the unit's DPA when the plan names no funding", () => {
+    const withFunding = decreeModel(examplePlan());
+    expect(withFunding.dictums.filter((d) => /dibebankan/.test(d.text))).toHaveLength(1);
+    const plan = withDecree(examplePlan(), (d) => (d.dictums = d.dictums.filter((x) => !/dibebankan/.test(x))));
+    const m = decreeModel(plan);
+    expect(m.dictums.at(-2)?.text).toBe(`Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada Dokumen Pelaksanaan Anggaran ${plan.organization.name} Tahun Anggaran ${plan.fiscalYear}.`);
+    expect(m.dictums.at(-1)?.text).toBe(EFFECTIVE_DICTUM);
+    plan.budget = [];
+    expect(decreeModel(plan).dictums.some((d) => /dibebankan/.test(d.text))).toBe(false);
+  });
+
   it("writes Plt., Plh. and a.n. signature lines", () => {
     const base = examplePlan();
     const plt = decreeModel(withDecree(base, (d) => (d.signatory.capacity = "plt"))).signature.officeLines;

@@ -232,13 +232,23 @@ function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
   }
   // Extra dictums (e.g. funding); the effective-date dictum always comes last, once.
   let effective = EFFECTIVE_DICTUM;
+  const funded = extras.some((d) => FUNDING_DICTUM.test(d));
   for (const [i, d] of extras.entries()) {
     if (i === ownReporting) continue;
     if (/^keputusan ini mulai berlaku\b/i.test(d)) effective = asSentence(d);
     else texts.push({ text: asSentence(d) });
   }
+  // A team with a budget charges it somewhere: when the plan does not say where, the unit's DPA.
+  if (!funded && plan.budget.length > 0) texts.push({ text: fundingDictum(plan) });
   texts.push({ text: effective });
   return texts.map((d, i) => ({ ordinal: ordinalDiktum(i + 1), ...d }));
+}
+
+const FUNDING_DICTUM = /\b(dibebankan|DPA|DIPA|APBD|APBDes|APBN)\b/i;
+
+/** The funding dictum of a regional unit (indonesia.md §1.2, dictum 4). */
+export function fundingDictum(plan: Plan): string {
+  return `Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada Dokumen Pelaksanaan Anggaran ${oneLine(plan.organization.name)} Tahun Anggaran ${plan.fiscalYear}.`;
 }
 
 const REPORTING_DICTUM = /\b(bertanggung jawab|menyampaikan laporan|melaporkan)\b[^.]*\bkepada\b/i;
