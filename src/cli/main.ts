@@ -15,7 +15,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   const setExit = (code: number) => {
     exitCode = code;
   };
-  for (const register of commands) register(program, io, setExit);
+  // Load only the command asked for; help and unknown commands need them all to list them.
+  const asked = argv.find((a) => !a.startsWith("-"));
+  const load = asked && Object.hasOwn(commands, asked) ? [commands[asked]!] : Object.values(commands);
+  for (const mod of await Promise.all(load.map((l) => l()))) mod.register(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

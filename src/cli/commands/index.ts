@@ -1,12 +1,17 @@
-// One line per command module; each exports `register`.
+// One line per command: its name and how to load its module (which exports `register`).
+// Modules load lazily: `rencana validate` should not pay for the server, the document
+// writers and the database drivers.
 import type { CommandRegistrar } from "../io.js";
-import { register as validate } from "./validate.js";
-import { register as serve } from "./serve.js";
-import { register as migrate } from "./migrate.js";
-import { register as importPlan } from "./import.js";
-import { register as exportPlan } from "./export.js";
-import { register as backup } from "./backup.js";
-import { register as schedule } from "./schedule.js";
-import { register as render } from "./render.js";
 
-export const commands: CommandRegistrar[] = [validate, serve, migrate, importPlan, exportPlan, backup, schedule, render];
+type CommandModule = { register: CommandRegistrar };
+
+export const commands: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import("./validate.js"),
+  serve: () => import("./serve.js"),
+  migrate: () => import("./migrate.js"),
+  import: () => import("./import.js"),
+  export: () => import("./export.js"),
+  backup: () => import("./backup.js"),
+  schedule: () => import("./schedule.js"),
+  render: () => import("./render.js"),
+};
