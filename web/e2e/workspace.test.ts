@@ -380,6 +380,37 @@ d("planning workspace in Chromium", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("a finding jumps to the field concerned, and errors show in the chosen language", async () => {
+    const plan = emptyPlan({ title: "Uji temuan", fiscalYear: 2027, organizationName: "Dinas Contoh" });
+    plan.activities = [{ id: "k1", name: "Kegiatan tanpa penanggung jawab", durationDays: 2, dependsOn: [] }];
+    const created = await apiCreate(h, plan);
+    const { page, errors } = await h.newPage();
+    await page.goto(`${h.baseUrl}/plans/${created.id}/sasaran`);
+    await page.getByLabel("Semua tahap").check();
+    const finding = page.locator('.findings button[data-target-path^="activities[0]"]').first();
+    const target = (await finding.getAttribute("data-target-path"))!;
+    await finding.click();
+    await page.waitForURL(/\/(kegiatan|jadwal)$/);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? "")).not.toBe("");
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path!);
+    expect(target.startsWith(focused), `${target} focuses ${focused}`).toBe(true);
+
+    // A file that is not a valid plan: every error with its path, in Indonesian, then in English.
+    const bad = writePlanFile({ ...plan, fiscalYear: 1900, activities: [{ ...plan.activities[0]!, durationDays: -1 }] } as Plan);
+    await page.goto(h.baseUrl + "/");
+    await page.getByTestId("import-file").setInputFiles(bad);
+    await expect.poll(() => page.locator(".error-box").textContent()).toContain("activities[0].durationDays: tidak boleh kurang dari 0");
+    expect(await page.locator(".error-box").textContent()).toContain("fiscalYear");
+    await page.locator("#lang-select").selectOption("en");
+    await page.getByTestId("import-file").setInputFiles(bad);
+    await expect.poll(() => page.locator(".error-box").textContent()).toContain("activities[0].durationDays: must not be less than 0");
+    // The server's own errors arrive in the chosen language too.
+    const res = await page.evaluate(async (id) => (await fetch(`/api/plans/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json-patch+json", "If-Match": "1", "Accept-Language": "en" }, body: JSON.stringify([{ op: "replace", path: "/fiscalYear", value: 1900 }]) })).json(), created.id);
+    expect(JSON.stringify(res)).toMatch(/must not be less than|less than/);
+    await page.locator("#lang-select").selectOption("id");
+    expect(errors.filter((e) => !e.includes("400"))).toEqual([]);
+  }, 60_000);
+
   it("imports the demo plan from a file and shows every screen (screenshots)", async () => {
     const { page, errors } = await h.newPage();
     await page.goto(h.baseUrl + "/");

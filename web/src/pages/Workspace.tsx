@@ -166,7 +166,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
           <ul>
             {shown.map((i) => (
               <li key={i.key} className={`finding ${i.severity}`}>
-                <button type="button" className="link" onClick={() => jump(i)}>
+                <button type="button" className="link" onClick={() => jump(i)} data-target-path={i.path}>
                   <span className="sev">{t(`findings.${i.severity}`)}</span> {i.message}
                 </button>
               </li>
