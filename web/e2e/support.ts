@@ -11,7 +11,8 @@ import { openDatabase, type Database } from "../../src/store/database.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const SCREENSHOT_DIR = join(PROJECT_ROOT, "docs", "screenshots");
+/** The committed set is refreshed with UPDATE_SCREENSHOTS=1; ordinary runs keep theirs out of the tree. */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? join(PROJECT_ROOT, "docs", "screenshots") : join(PROJECT_ROOT, ".test-output", "screenshots");
 
 /** Chromium missing: skip with a message, unless CI demands every backend. */
 export function browserAvailability(): { available: boolean; reason?: string } {
