@@ -62,9 +62,9 @@ export function dense(s: string): string {
   return s.replace(/\s+/g, "");
 }
 
-/** Removes "n/m" page footers, which pdftotext -raw puts wherever a page ends. */
+/** Removes page numbers ("n/m" footers, "- n -" headers), which pdftotext puts wherever a page ends. */
 export function withoutPageFooters(s: string): string {
-  return s.replace(/^\s*\d+\/\d+\s*$/gm, "");
+  return s.replace(/^\s*(\d+\/\d+|-\s*\d+\s*-)\s*$/gm, "");
 }
 
 /**

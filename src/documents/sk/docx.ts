@@ -6,7 +6,9 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -247,7 +249,13 @@ export function decreeDocxDocument(m: DecreeModel): Document {
     },
     sections: [
       {
+        // Page numbers "- 2 -" centred at the top from the second page; the first page (with the kop) has none.
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"] })] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
         properties: {
+          titlePage: true,
           page: {
             size: { width: tw(m.page.widthMm), height: tw(m.page.heightMm) },
             margin: { top: tw(m.page.marginsMm.top), bottom: tw(m.page.marginsMm.bottom), left: tw(m.page.marginsMm.left), right: tw(m.page.marginsMm.right) },

@@ -173,6 +173,8 @@ export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
     pageSize: { width: mmToPt(m.page.widthMm), height: mmToPt(m.page.heightMm) },
     pageMargins: [mmToPt(m.page.marginsMm.left), mmToPt(m.page.marginsMm.top), mmToPt(m.page.marginsMm.right), mmToPt(m.page.marginsMm.bottom)],
     defaultStyle: { font, fontSize: m.page.fontSizePt, lineHeight: 1.1 },
+    // Page numbers "- 2 -" centred at the top from the second page; the first page (with the kop) has none.
+    header: (page: number): Content => (page > 1 ? { text: `- ${page} -`, alignment: "center", margin: [0, mmToPt(10), 0, 0] } : { text: "" }),
     info: {
       title: literalText(`${m.heading.title} ${m.heading.number} TENTANG ${m.heading.subject}`).slice(0, 1000),
       author: "Rencana Layanan",

@@ -12,7 +12,7 @@ import type { Plan } from "../../domain/plan/schema.js";
 import { convertWithLibreOffice } from "../../test-support/libreoffice.js";
 import { DocumentError, renderDocument } from "../index.js";
 import { literalText } from "../literal-text.js";
-import { CONTROL, dense, examplePlan, findOutOfOrder, hostilePlan, LONG_TEXT, LONG_WORD, MARKUP, squash } from "../test-plans.js";
+import { CONTROL, dense, examplePlan, findOutOfOrder, hostilePlan, LONG_TEXT, LONG_WORD, MARKUP, squash, withoutPageFooters } from "../test-plans.js";
 
 const run = promisify(execFile);
 
@@ -116,8 +116,9 @@ describe("sk: team decree documents", () => {
       docxFiles.push(docxFile);
       pdfFiles[name] = join(dir, `${name}.pdf`);
       await writeFile(pdfFiles[name], pdf.bytes);
-      text[`${name}.pdf`] = await pdfText(pdfFiles[name], "-raw");
-      text[`${name}.pdf-layout`] = await pdfText(pdfFiles[name]);
+      // Page numbers ("- 2 -") stand between the last line of a page and the first of the next.
+      text[`${name}.pdf`] = withoutPageFooters(await pdfText(pdfFiles[name], "-raw"));
+      text[`${name}.pdf-layout`] = withoutPageFooters(await pdfText(pdfFiles[name]));
     }
     const outputs = await convertWithLibreOffice(docxFiles, "txt:Text (encoded):UTF8", dir);
     for (const [i, name] of Object.keys(plans).entries()) text[`${name}.docx`] = await readFile(outputs[i] ?? "", "utf8");
@@ -139,6 +140,14 @@ describe("sk: team decree documents", () => {
       expect(findOutOfOrder(after, rows.flatMap((r) => [r.role, r.name, r.nipLine ?? "", r.position]))).toBeUndefined();
     });
   }
+
+  it("pdf: numbers pages from the second, centred at the top as \"- 2 -\"", async () => {
+    const { stdout } = await run("pdftotext", ["-layout", "-f", "1", "-l", "2", pdfFiles.example ?? "", "-"]);
+    const [first = "", second = ""] = stdout.split("\f");
+    // pdftotext may drop the narrow spaces: "- 2 -" reads as "-2-".
+    expect(first).not.toMatch(/^\s*-\s*\d+\s*-\s*$/m);
+    expect(second.trimStart()).toMatch(/^-\s*2\s*-\n/);
+  });
 
   it("pdf: is the paper of the organisation (F4 by default, A4 when set) and names the font substitution", async () => {
     const f4 = await pdfInfo(pdfFiles.example ?? "");
