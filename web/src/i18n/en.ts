@@ -144,7 +144,7 @@ export const en: Messages = {
     title: "Service activities",
     name: "Activity name", output: "Output", program: "Program", target: "Target", strategies: "Strategies",
     owner: "Person in charge", horizon: "Horizon",
-    newName: "New activity",
+    newName: "New activity", more: "Show more ({{shown}} of {{total}})", 
     horizons: { pendek: "Short term", menengah: "Medium term", panjang: "Long term" },
   },
   schedule: {

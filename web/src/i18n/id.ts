@@ -142,7 +142,7 @@ export const id = {
     title: "Kegiatan pelayanan",
     name: "Nama kegiatan", output: "Keluaran", program: "Program", target: "Sasaran", strategies: "Strategi",
     owner: "Penanggung jawab", horizon: "Horizon",
-    newName: "Kegiatan baru",
+    newName: "Kegiatan baru", more: "Tampilkan lebih banyak ({{shown}} dari {{total}})", 
     horizons: { pendek: "Jangka pendek", menengah: "Jangka menengah", panjang: "Jangka panjang" },
   },
   schedule: {

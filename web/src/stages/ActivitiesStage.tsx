@@ -1,5 +1,5 @@
 // Stage 3: direction (vision … programs), the direction tree with traceability, the activities.
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgramNode } from "../../../src/domain/stages/index.js";
 import { directionOutputs } from "../state/outputs.js";
@@ -7,9 +7,22 @@ import { HORIZONS } from "../../../src/domain/plan/schema.js";
 import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
 import type { StageProps } from "./index.js";
 
+const PAGE = 200;
+
 export function ActivitiesStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
   const d = plan.direction;
+  // Large plans: rows are added a page at a time (the schedule screen virtualises instead);
+  // a finding about a later activity brings its row in.
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => {
+    function onFocus(e: Event) {
+      const m = /^activities\[(\d+)\]/.exec(String((e as CustomEvent).detail));
+      if (m) setLimit((l) => Math.max(l, Number(m[1]) + 1));
+    }
+    window.addEventListener("rencana:focus", onFocus);
+    return () => window.removeEventListener("rencana:focus", onFocus);
+  }, []);
   return (
     <>
       <section className="card" aria-labelledby="direction-title">
@@ -110,7 +123,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
             </tr>
           </thead>
           <tbody>
-            {plan.activities.map((a, i) => {
+            {plan.activities.slice(0, limit).map((a, i) => {
               const base = ["activities", { id: a.id }] as const;
               const dp = `activities[${i}]`;
               const n = `${i + 1}`;
@@ -163,9 +176,17 @@ export function ActivitiesStage({ plan, session }: StageProps) {
             })}
           </tbody>
         </table>
+        {plan.activities.length > limit ? (
+          <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+            {t("activities.more", { shown: limit, total: plan.activities.length })}
+          </button>
+        ) : null}
         <button
           type="button"
-          onClick={() => session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] })}
+          onClick={() => {
+            setLimit((l) => Math.max(l, plan.activities.length + 1));
+            session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] });
+          }}
         >
           + {t("activities.newName")}
         </button>
