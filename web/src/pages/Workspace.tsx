@@ -89,6 +89,10 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
     return () => window.removeEventListener("keydown", onKey);
   }, [session]);
 
+  useEffect(() => {
+    document.title = `${t(`stages.${stage}`)} — ${state.local.title} — ${t("app.name")}`;
+  }, [stage, state.local.title, t]);
+
   // Closing the tab with edits not yet saved: ask first (the browser shows its own text).
   useEffect(() => {
     function onBeforeUnload(e: BeforeUnloadEvent) {
