@@ -40,14 +40,22 @@ function cleanFamily(family: string): string {
   return cleaned === "" ? DEFAULT_DOCUMENT_FONT : cleaned;
 }
 
-function matchFile(pattern: string): string | undefined {
+function fcMatch(args: string[]): string[] {
   try {
-    const out = execFileSync("fc-match", ["-s", "-f", "%{file}\n", pattern], { encoding: "utf8", timeout: 10_000 });
-    // pdfkit embeds TrueType and OpenType (CFF) but not Type 1.
-    return out.split("\n").find((f) => /\.(ttf|otf)$/i.test(f) && existsSync(f));
+    return execFileSync("fc-match", args, { encoding: "utf8", timeout: 10_000 }).split("\n");
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+// pdfkit embeds TrueType and OpenType (CFF) but not Type 1.
+const embeddable = (f: string) => /\.(ttf|otf)$/i.test(f) && existsSync(f);
+
+function matchFile(pattern: string): string | undefined {
+  // The best match is usually embeddable; the sorted list (slow: it ranks every font) only when not.
+  const best = fcMatch(["-f", "%{file}", pattern])[0];
+  if (best !== undefined && embeddable(best)) return best;
+  return fcMatch(["-s", "-f", "%{file}\n", pattern]).find(embeddable);
 }
 
 /** The four font files for a family name, resolved through fontconfig (cached). */

@@ -181,7 +181,9 @@ describe.skipIf(skip !== undefined)("RAB workbook recalculated by LibreOffice", 
     expect(rows![lineRow - 1]![JUMLAH]).toBe(String(lineAmount(plan.budget[0]!)));
     checkTotals(c!, rows!);
   });
+});
 
+describe("RAB workbook layout", () => {
   it("has the title block, column headers and print setup", async () => {
     const plan = minimalPlan();
     const { workbook, layout } = buildRabWorkbook(plan);

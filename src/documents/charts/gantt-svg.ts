@@ -102,26 +102,29 @@ export function ganttSvg(input: GanttInput, rows: GanttRow[] = input.rows): SvgP
     .map((d) => ({ day: epochDayOf(d.date), holiday: d.holidayName !== undefined }))
     .filter((d) => !Number.isNaN(d.day) && d.day >= fromDay && d.day <= toDay)
     .sort((a, b) => a.day - b.day);
+  // One path per colour instead of one rectangle per run: a three-year chart has hundreds of
+  // weekend runs on every page, and each element costs the PDF and PNG renderers.
+  const runs = { weekend: [] as string[], holiday: [] as string[] };
   for (let i = 0; i < shaded.length; ) {
     const first = shaded[i]!;
     let j = i + 1;
     while (j < shaded.length && shaded[j]!.day === shaded[j - 1]!.day + 1 && shaded[j]!.holiday === first.holiday) j++;
     const last = shaded[j - 1]!;
-    out.push(
-      `<rect x="${num(x(first.day))}" y="${chartTop}" width="${num((last.day - first.day + 1) * dayWidth)}" height="${num(chartHeight)}" fill="${first.holiday ? GANTT_COLORS.holiday : GANTT_COLORS.weekend}"/>`,
-    );
+    (first.holiday ? runs.holiday : runs.weekend).push(`M${num(x(first.day))} ${chartTop}h${num((last.day - first.day + 1) * dayWidth)}v${num(chartHeight)}h${num(-(last.day - first.day + 1) * dayWidth)}Z`);
     i = j;
   }
+  if (runs.weekend.length > 0) out.push(`<path d="${runs.weekend.join("")}" fill="${GANTT_COLORS.weekend}"/>`);
+  if (runs.holiday.length > 0) out.push(`<path d="${runs.holiday.join("")}" fill="${GANTT_COLORS.holiday}"/>`);
 
   // Time axis: months on the first line; days (short ranges) or week starts on the second.
-  out.push(`<line x1="${LABEL_WIDTH}" y1="${chartTop}" x2="${WIDTH}" y2="${chartTop}" stroke="${GANTT_COLORS.grid}" stroke-width="0.6"/>`);
+  const gridLines: string[] = [`M${LABEL_WIDTH} ${chartTop}H${WIDTH}`];
   for (let day = fromDay; day <= toDay; ) {
     const { year, month } = civilFromEpochDay(day);
     const nextMonth = month === 12 ? epochDayOf(`${year + 1}-01-01`) : epochDayOf(`${year}-${String(month + 1).padStart(2, "0")}-01`);
     const end = Math.min(nextMonth - 1, toDay);
     const left = x(day);
     const right = x(end + 1);
-    out.push(`<line x1="${num(left)}" y1="2" x2="${num(left)}" y2="${num(chartTop + chartHeight)}" stroke="${GANTT_COLORS.grid}" stroke-width="0.6"/>`);
+    gridLines.push(`M${num(left)} 2V${num(chartTop + chartHeight)}`);
     if (right - left > 24) {
       out.push(`<text x="${num(left + 2)}" y="13" fill="${GANTT_COLORS.text}" font-weight="bold">${BAS_BULAN[month - 1]} ${year}</text>`);
     }
@@ -136,13 +139,16 @@ export function ganttSvg(input: GanttInput, rows: GanttRow[] = input.rows): SvgP
     }
   }
 
+  out.push(`<path d="${gridLines.join("")}" stroke="${GANTT_COLORS.grid}" stroke-width="0.6" fill="none"/>`);
+
   // Rows: label on the left, bar or milestone diamond on the timeline.
+  const rowLines: string[] = [];
   rows.forEach((row, i) => {
     const top = chartTop + i * ROW_HEIGHT;
     const mid = top + ROW_HEIGHT / 2;
-    out.push(`<line x1="0" y1="${num(top + ROW_HEIGHT)}" x2="${WIDTH}" y2="${num(top + ROW_HEIGHT)}" stroke="${GANTT_COLORS.grid}" stroke-width="0.3"/>`);
+    rowLines.push(`M0 ${num(top + ROW_HEIGHT)}H${WIDTH}`);
     const label = fitLabel(row.label, LABEL_WIDTH - 6, FONT_SIZE);
-    out.push(`<text x="3" y="${num(mid + FONT_SIZE * 0.36)}" fill="${row.critical ? GANTT_COLORS.critical : GANTT_COLORS.text}"${row.critical ? ' font-weight="bold"' : ""}>${xmlEscape(label)}</text>`);
+    out.push(`<text class="gantt-row" x="3" y="${num(mid + FONT_SIZE * 0.36)}" fill="${row.critical ? GANTT_COLORS.critical : GANTT_COLORS.text}"${row.critical ? ' font-weight="bold"' : ""}>${xmlEscape(label)}</text>`);
     const s = epochDayOf(row.start);
     const f = epochDayOf(row.finish);
     if (Number.isNaN(s) || Number.isNaN(f)) return;
@@ -161,6 +167,7 @@ export function ganttSvg(input: GanttInput, rows: GanttRow[] = input.rows): SvgP
       out.push(`<rect x="${num(bx)}" y="${num(mid - 1.2)}" width="${num((bw * progress) / 100)}" height="2.4" fill="${row.critical ? GANTT_COLORS.criticalProgress : GANTT_COLORS.barProgress}"/>`);
     }
   });
+  if (rowLines.length > 0) out.push(`<path d="${rowLines.join("")}" stroke="${GANTT_COLORS.grid}" stroke-width="0.3" fill="none"/>`);
   out.push(`<line x1="${LABEL_WIDTH}" y1="0" x2="${LABEL_WIDTH}" y2="${num(chartTop + chartHeight)}" stroke="#808080" stroke-width="0.8"/>`);
 
   // Legend.

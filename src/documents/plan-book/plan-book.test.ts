@@ -115,7 +115,7 @@ describe("plan book model", () => {
       for (const a of plan.activities) expect(text, `${name}: ${a.id}`).toContain(a.name);
       const gantt = model.blocks.filter((b) => b.kind === "picture" && b.caption.includes("Gantt"));
       expect(gantt.length, name).toBeGreaterThan(0);
-      const rows = gantt.reduce((n, b) => n + (b.kind === "picture" ? (b.picture.svg.match(/stroke-width="0.3"/g) ?? []).length : 0), 0);
+      const rows = gantt.reduce((n, b) => n + (b.kind === "picture" ? (b.picture.svg.match(/class="gantt-row"/g) ?? []).length : 0), 0);
       expect(rows, `${name}: one Gantt row per activity`).toBe(plan.activities.length);
     }
   });
