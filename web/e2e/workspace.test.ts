@@ -446,6 +446,10 @@ d("planning workspace in Chromium", () => {
     await page.goto(h.baseUrl + "/");
     await page.waitForSelector("table");
     await screenshot(page, "plan-list");
+    await page.getByLabel("Cari judul").fill("Adminduk");
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    await page.getByLabel("Tahun anggaran").selectOption("2026");
+    await expect.poll(() => page.getByText("Belum ada rencana").count()).toBe(1);
     expect(errors).toEqual([]);
   }, 90_000);
 });

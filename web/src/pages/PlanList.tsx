@@ -156,15 +156,17 @@ export function PlanList({ api }: { api: ApiClient }) {
                 </td>
                 <td>{p.status === "archived" ? t("list.statusArchived") : t("list.statusDraft")}</td>
                 <td>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
-                <td className="actions">
-                  <a className="button" href={api.exportUrl(p.id)} download>
-                    {t("list.export")}
-                  </a>
-                  {p.status !== "archived" ? (
-                    <button type="button" onClick={() => void onArchive(p.id)}>
-                      {t("list.archive")}
-                    </button>
-                  ) : null}
+                <td>
+                  <div className="actions">
+                    <a className="button" href={api.exportUrl(p.id)} download>
+                      {t("list.export")}
+                    </a>
+                    {p.status !== "archived" ? (
+                      <button type="button" onClick={() => void onArchive(p.id)}>
+                        {t("list.archive")}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
