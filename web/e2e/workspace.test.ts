@@ -387,6 +387,7 @@ d("planning workspace in Chromium", () => {
     const { page, errors } = await h.newPage();
     await page.goto(`${h.baseUrl}/plans/${created.id}/sasaran`);
     await page.getByLabel("Semua tahap").check();
+    await page.waitForSelector('.findings button[data-target-path^="activities[0]"]', { timeout: 20_000 });
     const finding = page.locator('.findings button[data-target-path^="activities[0]"]').first();
     const target = (await finding.getAttribute("data-target-path"))!;
     await finding.click();
@@ -398,7 +399,9 @@ d("planning workspace in Chromium", () => {
     // A file that is not a valid plan: every error with its path, in Indonesian, then in English.
     const bad = writePlanFile({ ...plan, fiscalYear: 1900, activities: [{ ...plan.activities[0]!, durationDays: -1 }] } as Plan);
     await page.goto(h.baseUrl + "/");
+    await page.waitForSelector("#filter-q");
     await page.getByTestId("import-file").setInputFiles(bad);
+    await page.waitForSelector(".error-box", { timeout: 20_000 });
     await expect.poll(() => page.locator(".error-box").textContent()).toContain("activities[0].durationDays: tidak boleh kurang dari 0");
     expect(await page.locator(".error-box").textContent()).toContain("fiscalYear");
     await page.locator("#lang-select").selectOption("en");
