@@ -158,10 +158,11 @@ function SwotChart({ ifas, efas, quadrant }: { ifas: number; efas: number; quadr
         <rect x={0} y={0} width={size} height={size} fill="#fff" stroke="#888" />
         <line x1={half} y1={0} x2={half} y2={size} stroke="#888" />
         <line x1={0} y1={half} x2={size} y2={half} stroke="#888" />
+        {/* Rangkuti's diagram, as the domain's quadrant rule: x = IFAS (S − W), y = EFAS (O − T). */}
         <text x={size - 20} y={20}>I</text>
-        <text x={10} y={20}>II</text>
-        <text x={10} y={size - 10}>III</text>
-        <text x={size - 25} y={size - 10}>IV</text>
+        <text x={size - 25} y={size - 10}>II</text>
+        <text x={10} y={20}>III</text>
+        <text x={10} y={size - 10}>IV</text>
         <circle cx={x} cy={y} r={6} fill="#b3261e" />
       </svg>
       <figcaption>
