@@ -375,3 +375,12 @@ describe("mspdiToPlan on bad input", () => {
     );
   });
 });
+
+describe("mspdiToPlan titles", () => {
+  it("falls back to a default title when the file's title is blank", () => {
+    const xml = `<Project xmlns="http://schemas.microsoft.com/project"><Title>   </Title><Name> </Name><StartDate>2027-01-04T08:00:00</StartDate><Tasks></Tasks></Project>`;
+    const r = mspdiToPlan(xml);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.plan.title).toBe("Impor Microsoft Project");
+  });
+});

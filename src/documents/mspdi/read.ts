@@ -154,7 +154,7 @@ export function mspdiToPlan(xml: string, options: MspdiImportOptions = {}): Mspd
   }
   const { resources, assignments } = convertResources(project, new Set(activities.map((x) => x.id)), notes);
 
-  const title = clip(text(project, "Title") || (text(project, "Name") ?? "").replace(/\.xml$/i, "") || "Impor Microsoft Project", notes, "Title");
+  const title = clip((text(project, "Title") ?? "").trim() || (text(project, "Name") ?? "").trim().replace(/\.xml$/i, "") || "Impor Microsoft Project", notes, "Title");
   let fiscalYear = Number(start.slice(0, 4));
   if (fiscalYear < 2000 || fiscalYear > 2100) {
     const clamped = Math.min(2100, Math.max(2000, fiscalYear));
