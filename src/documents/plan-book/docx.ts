@@ -82,14 +82,14 @@ function tableOf(block: Extract<Block, { kind: "table" }>, geo: Geometry, bodySi
   const makeRow = (cells: Cell[], isHeader: boolean) => {
     let col = 0;
     return new TableRow({
-      tableHeader: isHeader,
-      cantSplit: false,
+      // Only what differs from Word's defaults: every element here is repeated per row.
+      ...(isHeader ? { tableHeader: true } : {}),
       children: cells.map((c) => {
         const span = c.colSpan ?? 1;
         const width = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
         col += span;
         return new TableCell({
-          columnSpan: span,
+          ...(span > 1 ? { columnSpan: span } : {}),
           width: { size: width, type: WidthType.DXA },
           ...(c.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: c.fill.replace("#", "") } } : {}),
           // Size and spacing come from a paragraph style, not from every run.
@@ -177,7 +177,7 @@ function blockElements(block: Block, geo: Geometry, bodySizePt: number, firstInS
   }
 }
 
-export function planBookDocx(doc: PlanBookDocument, pngs: Map<SvgPicture, PngPicture>): Document {
+export async function planBookDocx(doc: PlanBookDocument, pngs: Promise<Map<SvgPicture, PngPicture>>): Promise<Document> {
   const page = doc.page;
   const bodySizePt = page.fontSizePt - 1;
   const margin = { top: tw(page.marginsMm.top), bottom: tw(page.marginsMm.bottom), left: tw(page.marginsMm.left), right: tw(page.marginsMm.right) };
@@ -205,27 +205,39 @@ export function planBookDocx(doc: PlanBookDocument, pngs: Map<SvgPicture, PngPic
     return {
       textWidthPt: (w - page.marginsMm.left - page.marginsMm.right) * mmToPt,
       textHeightPt: (h - page.marginsMm.top - page.marginsMm.bottom) * mmToPt,
-      pngs,
+      pngs: new Map(),
     };
   };
 
-  const sections: ISectionOptions[] = [];
-  // The cover is its own section so the chapters start on a fresh page.
+  // Pictures are rasterised on the thread pool while this thread builds the tables: their
+  // places are kept as placeholders and filled once the PNGs are there.
+  type Pending = { picture: Extract<Block, { kind: "picture" }>; geo: Geometry };
+  const drafts: { orientation: "portrait" | "landscape"; items: (Paragraph | Table | Pending)[] }[] = [];
   const coverGeo = geometry("portrait");
-  sections.push(sectionOf("portrait", doc.cover.flatMap((b) => blockElements(b, coverGeo, page.fontSizePt))));
-  let orientation: "portrait" | "landscape" = "portrait";
-  let current: (Paragraph | Table)[] = [];
+  // The cover is its own section so the chapters start on a fresh page.
+  drafts.push({
+    orientation: "portrait",
+    items: doc.cover.flatMap((b): (Paragraph | Table | Pending)[] => (b.kind === "picture" ? [{ picture: b, geo: coverGeo }] : blockElements(b, coverGeo, page.fontSizePt))),
+  });
+  let current: (typeof drafts)[number] = { orientation: "portrait", items: [] };
   for (const block of doc.blocks) {
     if (block.kind === "section") {
-      if (current.length > 0) sections.push(sectionOf(orientation, current));
-      current = [];
-      orientation = block.orientation;
+      if (current.items.length > 0) drafts.push(current);
+      current = { orientation: block.orientation, items: [] };
       continue;
     }
-    const elements = blockElements(block, geometry(orientation), bodySizePt, current.length === 0);
-    current.push(...elements);
+    const geo = geometry(current.orientation);
+    if (block.kind === "picture") current.items.push({ picture: block, geo });
+    else current.items.push(...blockElements(block, geo, bodySizePt, current.items.length === 0));
   }
-  if (current.length > 0) sections.push(sectionOf(orientation, current));
+  if (current.items.length > 0) drafts.push(current);
+  const rendered = await pngs;
+  const sections: ISectionOptions[] = drafts.map((d) =>
+    sectionOf(
+      d.orientation,
+      d.items.flatMap((item) => ("picture" in item ? pictureOf(item.picture, { ...item.geo, pngs: rendered }, bodySizePt) : [item])),
+    ),
+  );
 
   return new Document({
     creator: "Rencana Layanan",
@@ -253,7 +265,7 @@ export function planBookDocx(doc: PlanBookDocument, pngs: Map<SvgPicture, PngPic
 export async function renderPlanBookDocx(plan: Plan): Promise<Uint8Array> {
   const model = planBookModel(plan);
   const pictures = [...model.cover, ...model.blocks].flatMap((b) => (b.kind === "picture" ? [b.picture] : []));
-  const rendered = await Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE)));
-  const document = planBookDocx(model, new Map(pictures.map((p, i) => [p, rendered[i]!])));
+  const rendered = Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE))).then((pngs) => new Map(pictures.map((p, i) => [p, pngs[i]!])));
+  const document = await planBookDocx(model, rendered);
   return new Uint8Array(await Packer.toBuffer(document));
 }
