@@ -5,6 +5,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { Document, Packer } from "docx";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { formatAngka, formatRupiah } from "../../domain/format/indonesian.js";
 import type { Plan } from "../../domain/plan/schema.js";
@@ -15,7 +17,8 @@ import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { convertWithLibreOffice, pdfToText } from "../../test-support/libreoffice.js";
 import { missingPrograms } from "../../test-support/tools.js";
 import { totalInWords } from "../budget/rab-xlsx.js";
-import { renderPlanBookDocx } from "./docx.js";
+import type { Block } from "./blocks.js";
+import { renderPlanBookDocx, tableOf, tableXml } from "./docx.js";
 import { blocksText, CHAPTERS, planBookModel } from "./model.js";
 import { renderPlanBookPdf } from "./pdf.js";
 
@@ -129,6 +132,31 @@ describe("plan book model", () => {
     const text = blocksText(planBookModel(plan).blocks);
     expect(text).toContain("Jadwal belum dapat dihitung");
     expect(text).toContain("JUMLAH TOTAL");
+  });
+});
+
+describe("plan book DOCX tables", () => {
+  it("are written as XML exactly as docx writes the same table", async () => {
+    const table: Extract<Block, { kind: "table" }> = {
+      kind: "table",
+      widths: [1, 3, 2, 2],
+      fontSizePt: 9,
+      header: [
+        { runs: [{ text: "No", bold: true }], align: "center", fill: "#d9e2f3" },
+        { runs: [{ text: "Uraian", bold: true }], align: "center", fill: "#d9e2f3", colSpan: 2 },
+        { runs: [{ text: "Jumlah", bold: true, italic: true }], align: "right", fill: "#d9e2f3" },
+      ],
+      rows: [
+        [{ runs: [{ text: "1" }], align: "right" }, { runs: [{ text: `baris satu\nbaris dua ${HOSTILE}` }, { text: " miring", italic: true }] }, { runs: [] , align: "justify" }, { runs: [{ text: "Rp 1.500" }], align: "right" }],
+        [{ runs: [{ text: "JUMLAH", bold: true }], colSpan: 3, fill: "#f2f2f2" }, { runs: [{ text: "Rp 1.500", bold: true }], align: "right", fill: "#f2f2f2" }],
+      ],
+    };
+    const geo = { textWidthPt: 481.9, textHeightPt: 700, pngs: new Map() };
+    const zip = unzipSync(new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [tableOf(table, geo, 11)] }] }))));
+    const documentXml = strFromU8(zip["word/document.xml"]!);
+    const fromDocx = documentXml.slice(documentXml.indexOf("<w:tbl>"), documentXml.indexOf("</w:tbl>") + "</w:tbl>".length);
+    expect(fromDocx.length).toBeGreaterThan(0);
+    expect(tableXml(table, geo, 11)).toBe(fromDocx);
   });
 });
 
