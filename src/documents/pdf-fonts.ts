@@ -3,7 +3,7 @@
 // (Debian: URW Bookman from fonts-urw-base35, Liberation Sans for Arial) and we register the
 // four styles with pdfmake once per family. pdfmake is a process-wide singleton, so every
 // PDF renderer (SK, plan book, …) goes through here.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import pdfmake from "pdfmake";
 
@@ -70,6 +70,39 @@ export function resolvePdfFontFiles(family: string): PdfFontFiles {
   }
   resolved.set(name, files);
   return files;
+}
+
+function fcMatchAsync(args: string[]): Promise<string[]> {
+  return new Promise((resolve) => {
+    execFile("fc-match", args, { encoding: "utf8", timeout: 10_000 }, (error, stdout) => resolve(error ? [] : stdout.split("\n")));
+  });
+}
+
+async function matchFileAsync(pattern: string): Promise<string | undefined> {
+  const best = (await fcMatchAsync(["-f", "%{file}", pattern]))[0];
+  if (best !== undefined && embeddable(best)) return best;
+  return (await fcMatchAsync(["-s", "-f", "%{file}\n", pattern])).find(embeddable);
+}
+
+/**
+ * resolvePdfFontFiles without blocking the thread: the lookups run side by side in child
+ * processes (≈ 25 ms each), so a renderer can start them and build its content meanwhile.
+ */
+export async function resolvePdfFontFilesAsync(family: string): Promise<PdfFontFiles> {
+  const name = cleanFamily(family);
+  const cached = resolved.get(name);
+  if (cached) return cached;
+  const styles = Object.keys(STYLES) as (keyof PdfFontFiles)[];
+  const found = await Promise.all(styles.map((style) => matchFileAsync(`${name}${STYLES[style]}`)));
+  const files = { ...FALLBACK_FILES };
+  styles.forEach((style, i) => {
+    const file = found[i];
+    if (file) files[style] = file;
+  });
+  // A synchronous lookup may have finished first: keep one answer.
+  const settled = resolved.get(name) ?? files;
+  resolved.set(name, settled);
+  return settled;
 }
 
 function fontDirectories(): string[] {

@@ -6,7 +6,7 @@
 // once per glyph and we cache. resvg then only fills shapes.
 import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import * as fontkit from "fontkit";
-import { CHART_FONT, resolvePdfFontFiles } from "../pdf-fonts.js";
+import { CHART_FONT, resolvePdfFontFiles, resolvePdfFontFilesAsync } from "../pdf-fonts.js";
 import type { SvgPicture } from "./gantt-svg.js";
 
 export interface PngPicture {
@@ -29,6 +29,11 @@ function openFont(key: string, path: string): OutlineFont {
   const opened = fontkit.openSync(path);
   const font = "fonts" in opened ? opened.fonts[0]! : opened;
   return { key, font, glyphs: new Map(), byCodePoint: new Map() };
+}
+
+/** Finds the chart fonts through fontconfig without blocking, so the caller can work meanwhile. */
+export async function findChartFonts(): Promise<void> {
+  await resolvePdfFontFilesAsync(CHART_FONT);
 }
 
 function chartFonts() {

@@ -25,7 +25,7 @@ import {
 import { zipSync } from "fflate";
 import { randomUUID } from "node:crypto";
 import type { Plan } from "../../domain/plan/schema.js";
-import { svgToPngAsync, type PngPicture } from "../charts/rasterize.js";
+import { findChartFonts, svgToPngAsync, type PngPicture } from "../charts/rasterize.js";
 import type { SvgPicture } from "../charts/gantt-svg.js";
 import { literalLines } from "../literal-text.js";
 import type { Align, Block, Cell, PlanBookDocument, Run } from "./blocks.js";
@@ -359,7 +359,10 @@ export function packWithTables(document: Document, tables: RawTables): Uint8Arra
 
 /** The plan book as .docx bytes. */
 export async function renderPlanBookDocx(plan: Plan): Promise<Uint8Array> {
+  // fontconfig answers in child processes while this thread builds the model.
+  const fontsFound = findChartFonts();
   const model = planBookModel(plan);
+  await fontsFound;
   const pictures = [...model.cover, ...model.blocks].flatMap((b) => (b.kind === "picture" ? [b.picture] : []));
   const rendered = Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE))).then((pngs) => new Map(pictures.map((p, i) => [p, pngs[i]!])));
   const { document, tables } = await planBookDocx(model, rendered);
