@@ -66,6 +66,9 @@ export async function startHarness(): Promise<Harness> {
       // tsx/esbuild name helpers may appear inside functions passed to page.evaluate.
       await context.addInitScript("globalThis.__name = globalThis.__name || ((f) => f);");
       const page = await context.newPage();
+      // Playwright's actions wait forever by default: fail with the locator's name instead of
+      // hitting the test's timeout with no clue.
+      page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
       page.on("console", (m) => {

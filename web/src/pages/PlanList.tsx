@@ -15,7 +15,10 @@ export function PlanList({ api }: { api: ApiClient }) {
   const [year, setYear] = useState("");
   const [status, setStatus] = useState("");
   const [items, setItems] = useState<PlanSummary[] | undefined>();
+  // Import and archive errors stay until the user acts again; a list reload (which also runs
+  // on its own after a filter or language change) must not wipe them.
   const [error, setError] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState("");
   const [notice, setNotice] = useState("");
   const [creating, setCreating] = useState(false);
 
@@ -23,9 +26,9 @@ export function PlanList({ api }: { api: ApiClient }) {
     try {
       const r = await api.listPlans({ q, fiscalYear: year ? Number(year) : undefined, status: status || undefined });
       setItems(r.items);
-      setError([]);
+      setLoadError("");
     } catch (e) {
-      setError([e instanceof Error ? e.message : String(e)]);
+      setLoadError(e instanceof Error ? e.message : String(e));
     }
   }, [api, q, year, status]);
 
@@ -36,6 +39,7 @@ export function PlanList({ api }: { api: ApiClient }) {
 
   async function onImport(file: File) {
     setNotice("");
+    setError([]);
     const text = await file.text();
     const checked = validatePlanText(text);
     if (!checked.ok) {
@@ -108,9 +112,9 @@ export function PlanList({ api }: { api: ApiClient }) {
           </select>
         </div>
       </form>
-      {error.length ? (
+      {error.length || loadError ? (
         <div role="alert" className="error-box">
-          {error.map((line, i) => (
+          {(loadError ? [loadError, ...error] : error).map((line, i) => (
             <p key={i}>{line}</p>
           ))}
         </div>
