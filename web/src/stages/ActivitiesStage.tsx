@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ProgramNode } from "../../../src/domain/stages/index.js";
 import { directionOutputs } from "../state/outputs.js";
 import { HORIZONS } from "../../../src/domain/plan/schema.js";
+import { EditTable } from "../components/EditTable.js";
 import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
 import type { StageProps } from "./index.js";
 
@@ -45,19 +46,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
           + {t("direction.newGoal")}
         </button>
         <h2>{t("direction.targets")}</h2>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("direction.goal")}</th>
-              <th scope="col">{t("direction.target")}</th>
-              <th scope="col">{t("direction.indicator")}</th>
-              <th scope="col">{t("direction.targetValue")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("direction.goal"), t("direction.target"), t("direction.indicator"), t("direction.targetValue")]}>
             {d.targets.map((s, i) => {
               const base = ["direction", "targets", { id: s.id }] as const;
               const dp = `direction.targets[${i}]`;
@@ -84,8 +73,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         {d.goals.length ? (
           <button type="button" onClick={() => session.insert(["direction", "targets"], { id: newId("ss", d.targets), goalId: d.goals[0]!.id, text: t("direction.newTarget"), indicator: "", targetValue: "" })}>
             + {t("direction.newTarget")}
@@ -107,22 +95,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
       <DirectionTree {...{ plan, session }} />
       <section className="card" aria-labelledby="activities-title">
         <h2 id="activities-title">{t("activities.title")}</h2>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("activities.name")}</th>
-              <th scope="col">{t("activities.output")}</th>
-              <th scope="col">{t("activities.target")}</th>
-              <th scope="col">{t("activities.program")}</th>
-              <th scope="col">{t("activities.owner")}</th>
-              <th scope="col">{t("activities.horizon")}</th>
-              <th scope="col">{t("activities.strategies")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("activities.name"), t("activities.output"), t("activities.target"), t("activities.program"), t("activities.owner"), t("activities.horizon"), t("activities.strategies")]}>
             {plan.activities.slice(0, limit).map((a, i) => {
               const base = ["activities", { id: a.id }] as const;
               const dp = `activities[${i}]`;
@@ -174,8 +147,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         {plan.activities.length > limit ? (
           <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
             {t("activities.more", { shown: limit, total: plan.activities.length })}

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatAngka, formatRupiah } from "../../../src/domain/format/indonesian.js";
 import { RESOURCE_KINDS, type Plan } from "../../../src/domain/plan/schema.js";
+import { EditTable } from "../components/EditTable.js";
 import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
 import { budgetOutputs, resourceLoading } from "../state/outputs.js";
@@ -23,19 +24,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
     <>
       <section className="card" aria-labelledby="res-title">
         <h1 id="res-title">{t("resources.title")}</h1>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("resources.kind")}</th>
-              <th scope="col">{t("resources.name")}</th>
-              <th scope="col">{t("resources.unit")}</th>
-              <th scope="col">{t("resources.available")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("resources.kind"), t("resources.name"), t("resources.unit"), t("resources.available")]}>
             {plan.resources.map((r, i) => {
               const base = ["resources", { id: r.id }] as const;
               const dp = `resources[${i}]`;
@@ -61,26 +50,14 @@ export function ResourcesStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         <button type="button" onClick={() => session.insert(["resources"], { id: newId("r", plan.resources), kind: "people", name: t("resources.newName"), unit: "orang", available: 1 })}>
           + {t("resources.newName")}
         </button>
       </section>
       <section className="card" aria-labelledby="asg-title">
         <h2 id="asg-title">{t("resources.assignments")}</h2>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("resources.activity")}</th>
-              <th scope="col">{t("resources.resource")}</th>
-              <th scope="col">{t("resources.quantity")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("resources.activity"), t("resources.resource"), t("resources.quantity")]}>
             {plan.assignments.map((x, i) => {
               const dp = `assignments[${i}]`;
               return (
@@ -102,8 +79,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         {plan.activities.length && plan.resources.length ? (
           <button type="button" onClick={() => session.insert(["assignments"], { activityId: plan.activities[0]!.id, resourceId: plan.resources[0]!.id, quantity: 1 })}>
             + {t("resources.assignments")}
@@ -113,24 +89,20 @@ export function ResourcesStage({ plan, session }: StageProps) {
       </section>
       <section className="card" aria-labelledby="rab-title">
         <h2 id="rab-title">{t("resources.budget")}</h2>
-        <table className="data-table edit-table">
-          <thead>
+        <EditTable
+          columns={[t("resources.activity"), t("resources.item"), t("resources.volume"), t("resources.unit"), t("resources.unitPrice"), t("resources.tax"), t("resources.amount"), t("resources.account"), t("resources.source")]}
+          footer={
             <tr>
-              <th scope="col">{t("resources.activity")}</th>
-              <th scope="col">{t("resources.item")}</th>
-              <th scope="col">{t("resources.volume")}</th>
-              <th scope="col">{t("resources.unit")}</th>
-              <th scope="col">{t("resources.unitPrice")}</th>
-              <th scope="col">{t("resources.tax")}</th>
-              <th scope="col">{t("resources.amount")}</th>
-              <th scope="col">{t("resources.account")}</th>
-              <th scope="col">{t("resources.source")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
+              <th scope="row" colSpan={6}>
+                {t("resources.grandTotal")}
               </th>
+              <td className="num" data-testid="rab-total">
+                <strong>{formatRupiah(budget.grandTotal)}</strong>
+              </td>
+              <td colSpan={3} />
             </tr>
-          </thead>
-          <tbody>
+          }
+        >
             {plan.budget.map((b, i) => {
               const base = ["budget", { id: b.id }] as const;
               const dp = `budget[${i}]`;
@@ -170,19 +142,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={6}>
-                {t("resources.grandTotal")}
-              </th>
-              <td className="num" data-testid="rab-total">
-                <strong>{formatRupiah(budget.grandTotal)}</strong>
-              </td>
-              <td colSpan={3} />
-            </tr>
-          </tfoot>
-        </table>
+          </EditTable>
         {budget.perSource.length ? (
           <p className="muted" data-testid="rab-per-source">
             {budget.perSource.map((g) => `${g.source ?? "—"}: ${formatRupiah(g.amount)}`).join(" · ")}

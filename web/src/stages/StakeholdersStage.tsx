@@ -2,6 +2,7 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PRINCIPLES, type Plan, type Stakeholder } from "../../../src/domain/plan/schema.js";
+import { EditTable } from "../components/EditTable.js";
 import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
 import { pick } from "../../../src/domain/messages.js";
@@ -20,22 +21,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
     <>
       <section className="card" aria-labelledby="sh-title">
         <h1 id="sh-title">{t("stakeholders.title")}</h1>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("stakeholders.name")}</th>
-              <th scope="col">{t("stakeholders.kind")}</th>
-              <th scope="col">{t("stakeholders.power")}</th>
-              <th scope="col">{t("stakeholders.interest")}</th>
-              <th scope="col">{t("stakeholders.attitude")}</th>
-              <th scope="col">{t("stakeholders.quadrant")}</th>
-              <th scope="col">{t("stakeholders.notes")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("stakeholders.name"), t("stakeholders.kind"), t("stakeholders.power"), t("stakeholders.interest"), t("stakeholders.attitude"), t("stakeholders.quadrant"), t("stakeholders.notes")]}>
             {plan.stakeholders.map((s, i) => {
               const base = ["stakeholders", { id: s.id }] as const;
               const dp = `stakeholders[${i}]`;
@@ -71,8 +57,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         <button type="button" onClick={() => session.insert(["stakeholders"], { id: newId("pk", plan.stakeholders), name: t("stakeholders.newName"), kind: "external", power: 3, interest: 3 })}>
           + {t("stakeholders.newName")}
         </button>

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
 import { SERVICE_PATTERNS } from "../../../src/domain/plan/schema.js";
+import { EditTable } from "../components/EditTable.js";
 import { DateField, NumberField, SelectField, TextField, newId } from "../components/fields.js";
 import { targetGroupOutputs } from "../state/outputs.js";
 import type { StageProps } from "./index.js";
@@ -36,19 +37,7 @@ export function TargetsStage({ plan, session }: StageProps) {
         <p className="totals" data-testid="target-totals">
           {t("targets.totals", { groups: formatAngka(out.groupCount), people: formatAngka(out.peopleCount) })}
         </p>
-        <table className="data-table edit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("targets.name")}</th>
-              <th scope="col">{t("targets.size")}</th>
-              <th scope="col">{t("targets.area")}</th>
-              <th scope="col">{t("targets.needs")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("common.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <EditTable columns={[t("targets.name"), t("targets.size"), t("targets.area"), t("targets.needs")]}>
             {plan.targetGroups.map((g, i) => {
               const base = ["targetGroups", { id: g.id }] as const;
               const dp = `targetGroups[${i}]`;
@@ -74,8 +63,7 @@ export function TargetsStage({ plan, session }: StageProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </EditTable>
         <button type="button" onClick={() => session.insert(["targetGroups"], { id: newId("g", plan.targetGroups), name: t("targets.newName"), size: 0 })}>
           + {t("targets.newName")}
         </button>
