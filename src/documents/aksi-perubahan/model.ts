@@ -1,9 +1,9 @@
 // What the PKP change-action plan (Rancangan Aksi Perubahan, indonesia.md §6) says, as data:
 // identity, milestones grouped by horizon, stakeholder analysis, team. Pure (no IO); the DOCX
 // and PDF writers only lay it out.
-import { orderedMembers, pageSetup, ROLE_LABELS, type PageSetup } from "../../domain/decree/model.js";
+import { memberRow, orderedMembers, pageSetup, ROLE_LABELS, type PageSetup } from "../../domain/decree/model.js";
 import { caps, oneLine } from "../../domain/decree/text.js";
-import { formatAngka, formatNip, formatRentangTanggal, formatRupiah, formatTanggal } from "../../domain/format/indonesian.js";
+import { formatAngka, formatRentangTanggal, formatRupiah, formatTanggal } from "../../domain/format/indonesian.js";
 import type { Activity, Plan } from "../../domain/plan/schema.js";
 import { HORIZONS, SERVICE_PATTERNS } from "../../domain/plan/schema.js";
 import { schedulePlan, type ScheduledActivity } from "../../domain/schedule/index.js";
@@ -169,17 +169,7 @@ export function aksiPerubahanModel(plan: Plan): AksiPerubahanModel {
     };
   });
 
-  const team = orderedMembers(plan.team).map((m, i) => {
-    const nip = oneLine(m.nip ?? "");
-    return {
-      no: `${i + 1}.`,
-      role: ROLE_LABELS[m.role],
-      name: oneLine(m.name),
-      ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
-      position: oneLine(m.position),
-      duties: m.duties.map(oneLine).filter(Boolean),
-    };
-  });
+  const team = orderedMembers(plan.team).map((m, i) => ({ ...memberRow(m, i), duties: m.duties.map(oneLine).filter(Boolean) }));
 
   return {
     page: pageSetup(plan),

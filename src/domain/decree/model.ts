@@ -135,6 +135,18 @@ export function issuerSentence(plan: Plan): string {
 }
 
 /** Members in decree order: pengarah, penanggung jawab, ketua, sekretaris, anggota (stable within a role). */
+/** One row of the members table (No · Jabatan dalam Tim · Nama/NIP · Jabatan), as every document prints it. */
+export function memberRow(m: TeamMember, index: number): MemberRow {
+  const nip = oneLine(m.nip ?? "");
+  return {
+    no: `${index + 1}.`,
+    role: ROLE_LABELS[m.role],
+    name: oneLine(m.name),
+    ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
+    position: oneLine(m.position),
+  };
+}
+
 export function orderedMembers(team: readonly TeamMember[]): TeamMember[] {
   return ROLE_ORDER.flatMap((role) => team.filter((m) => m.role === role));
 }
@@ -327,16 +339,7 @@ export function decreeModel(plan: Plan): DecreeModel {
       ],
       title: `SUSUNAN KEANGGOTAAN ${caps(team)}`,
       columns: ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan"],
-      rows: orderedMembers(plan.team).map((m, i) => {
-        const nip = oneLine(m.nip ?? "");
-        return {
-          no: `${i + 1}.`,
-          role: ROLE_LABELS[m.role],
-          name: oneLine(m.name),
-          ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
-          position: oneLine(m.position),
-        };
-      }),
+      rows: orderedMembers(plan.team).map(memberRow),
     },
     teamName: team,
     issuerSentence: issuer,
