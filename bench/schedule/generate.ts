@@ -1,6 +1,7 @@
 // Random plans for the scheduling benchmark: n activities, about 1.5 links each, all four
 // link types with lags and leads, some milestones and start-no-earlier-than dates, over a
 // calendar of several years with Indonesia's holidays. Seeded, so every run sees the same plans.
+import { emptyPlan } from "../../src/domain/plan/empty.js";
 import type { Activity, Plan } from "../../src/domain/plan/schema.js";
 import type { ScheduleInput } from "../../src/domain/schedule/index.js";
 
@@ -67,27 +68,8 @@ export function generatePlanInput(options: GenerateOptions): ScheduleInput {
 
 /** A complete format-v1 plan around the generated schedule input (for the CLI). */
 export function generatePlan(options: GenerateOptions): Plan {
-  const input = generatePlanInput(options);
-  return {
-    format: "rencana-layanan/plan@1",
-    title: `Rencana uji ${options.activities} kegiatan`,
-    fiscalYear: 2025,
-    organization: { name: "Dinas Uji", unit: "Seksi Uji" },
-    service: { name: "Layanan uji", pattern: "fungsional" },
-    targetGroups: [],
-    analysis: { factors: [], assumptions: [], strategies: [] },
-    direction: { vision: "", missions: [], goals: [], targets: [], policies: [], programs: [] },
-    ...input,
-    resources: [],
-    assignments: [],
-    budget: [],
-    resourceStrategy: {},
-    mobilization: [],
-    team: [],
-    stakeholders: [],
-    communication: [],
-    decree: { issuerTitle: "KEPALA DINAS UJI", place: "Uji", signatory: { name: "Uji", position: "Kepala Dinas" }, considerations: [], legalBases: [], dictums: [], copiesTo: [] },
-  } as Plan;
+  const empty = emptyPlan({ title: `Rencana uji ${options.activities} kegiatan`, fiscalYear: 2025, organizationName: "Dinas Uji" });
+  return { ...empty, ...generatePlanInput(options) };
 }
 
 function addDays(iso: string, days: number): string {

@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { emptyPlan } from "../../domain/plan/empty.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import type { CliIo } from "../io.js";
 import { run } from "../main.js";
 
 function planWith(activities: Plan["activities"]): Plan {
-  return {
-    format: "rencana-layanan/plan@1",
-    title: "Uji jadwal",
-    fiscalYear: 2026,
-    organization: { name: "Dinas Uji", unit: "Seksi Uji" },
-    service: { name: "Layanan uji", pattern: "fungsional" },
-    targetGroups: [],
-    analysis: { factors: [], assumptions: [], strategies: [] },
-    direction: { vision: "", missions: [], goals: [], targets: [], policies: [], programs: [] },
-    start: "2026-03-16",
-    calendar: { workWeek: [1, 2, 3, 4, 5], nationalHolidays: true, holidays: [], workingDays: [] },
-    activities,
-    resources: [],
-    assignments: [],
-    budget: [],
-    resourceStrategy: {},
-    mobilization: [],
-    team: [],
-    stakeholders: [],
-    communication: [],
-    decree: { issuerTitle: "KEPALA DINAS UJI", place: "Uji", signatory: { name: "Uji", position: "Kepala Dinas" }, considerations: [], legalBases: [], dictums: [], copiesTo: [] },
-  };
+  return { ...emptyPlan({ title: "Uji jadwal", fiscalYear: 2026, organizationName: "Dinas Uji", start: "2026-03-16" }), activities };
 }
 
 const A = (id: string, durationDays: number, dependsOn: Plan["activities"][number]["dependsOn"] = []) => ({ id, name: `Kegiatan ${id}`, durationDays, dependsOn });
