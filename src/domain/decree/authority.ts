@@ -14,7 +14,6 @@ export const DECREE_PROBLEM_CODES = [
   "decree.signatory.onBehalfOfNotIssuer",
   "decree.signatory.onBehalfOfIgnored",
   "decree.signatory.teamMember",
-  "decree.signatory.nameMissing",
   "decree.number.missing",
   "decree.date.missing",
   "decree.legalBases.order",
@@ -111,14 +110,6 @@ export function decreeAuthority(plan: Plan): DecreeProblem[] {
     });
   });
 
-  if (!oneLine(s.name)) {
-    problems.push({
-      code: "decree.signatory.nameMissing",
-      severity: "warning",
-      path: "decree.signatory.name",
-      message: { id: "nama penandatangan belum diisi", en: "the signatory's name is not filled in yet" },
-    });
-  }
   if (!oneLine(d.number ?? "")) {
     problems.push({
       code: "decree.number.missing",

@@ -7,7 +7,7 @@ import type { Plan } from "../plan/schema.js";
 import { validatePlanText } from "../plan/validate.js";
 import { lineAmount } from "./budget.js";
 import { stageOutputs } from "./index.js";
-import { nipKey, personKey } from "./decree-findings.js";
+import { nipDigits as nipKey, normalizePersonName as personKey } from "../decree/text.js";
 import { isValidNip } from "./team-findings.js";
 
 const DIR = new URL("../../../examples/", import.meta.url);
