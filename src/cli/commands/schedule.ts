@@ -1,28 +1,10 @@
 import { z } from "zod";
 import { formatError, pick, type Lang } from "../../domain/messages.js";
 import { validatePlanText } from "../../domain/plan/validate.js";
-import { schedulePlan, type Schedule } from "../../domain/schedule/index.js";
+import { scheduleJson, schedulePlan, type Schedule } from "../../domain/schedule/index.js";
 import type { CommandRegistrar } from "../io.js";
 
 const optionsSchema = z.strictObject({ json: z.boolean().optional(), lang: z.enum(["id", "en"]).default("id") });
-
-/** The `--json` document: a public contract (issue 3), keep the keys as they are. */
-export function scheduleJson(schedule: Schedule) {
-  return {
-    finish: schedule.finish,
-    criticalPath: schedule.criticalPath,
-    activities: schedule.activities.map((a) => ({
-      id: a.id,
-      start: a.start,
-      finish: a.finish,
-      lateStart: a.lateStart,
-      lateFinish: a.lateFinish,
-      totalFloat: a.totalFloat,
-      freeFloat: a.freeFloat,
-      critical: a.critical,
-    })),
-  };
-}
 
 function table(schedule: Schedule, names: Map<string, string>, lang: Lang): string {
   const en = lang === "en";

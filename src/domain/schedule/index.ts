@@ -23,3 +23,4 @@ export {
   type ResourceLoad,
   type ResourceLoading,
 } from "./resources.js";
+export { scheduleJson } from "./json.js";

@@ -1,8 +1,7 @@
 // GET /api/plans/:id/schedule: the plan's computed schedule (critical path), the same JSON
 // as `rencana schedule --json`; a dependency cycle is 422 naming the activities in it.
 import type { FastifyPluginAsync } from "fastify";
-import { schedulePlan } from "../../domain/schedule/index.js";
-import { scheduleJson } from "../../cli/commands/schedule.js";
+import { scheduleJson, schedulePlan } from "../../domain/schedule/index.js";
 import type { PlansRepo } from "../../store/plans-repo.js";
 import { apiError } from "../errors.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
