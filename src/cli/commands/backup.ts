@@ -1,10 +1,8 @@
-// A consistent online copy of the SQLite database: VACUUM INTO reads one snapshot (a single
-// read transaction), so writers may keep going while it runs; then the copy is fsynced and
-// checked. PostgreSQL has its own tool for this.
-import { closeSync, existsSync, fsyncSync, openSync } from "node:fs";
+// `rencana backup`: a consistent online copy of the SQLite database (src/store/backup.ts).
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import { z } from "zod";
+import { backupSqlite } from "../../store/backup.js";
 import { isPostgresUrl, resolveDatabaseUrl } from "../../store/database.js";
 import { withDatabase } from "../database.js";
 import type { CommandRegistrar } from "../io.js";
@@ -36,35 +34,21 @@ export const register: CommandRegistrar = (program, io, setExit) => {
         setExit(1);
         return;
       }
-      await withDatabase(
+      const result = await withDatabase(
         opts.db,
         io,
         async (database) => {
           if (!database.sqlite) throw new Error("backup needs an SQLite database");
-          database.sqlite.prepare("VACUUM INTO ?").run(target);
+          return backupSqlite(database.sqlite, target);
         },
         { mustExist: true },
       );
-      // VACUUM INTO does not fsync its output: do it, so the backup survives a power cut.
-      const fd = openSync(target, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+      if (result.integrity !== "ok") {
+        io.err(`rencana backup: salinan rusak (integrity_check: ${result.integrity})\n`);
+        setExit(1);
+        return;
       }
-      const copy = new SqliteDatabase(target, { readonly: true });
-      try {
-        const check = copy.pragma("integrity_check", { simple: true });
-        const count = copy.prepare("SELECT count(*) AS n FROM plans").get() as { n: number };
-        if (check !== "ok") {
-          io.err(`rencana backup: salinan rusak (integrity_check: ${String(check)})\n`);
-          setExit(1);
-          return;
-        }
-        io.out(`${out}: cadangan tersimpan, ${count.n} rencana, integrity_check ok (backup written)\n`);
-      } finally {
-        copy.close();
-      }
+      io.out(`${out}: cadangan tersimpan, ${result.plans} rencana, integrity_check ok (backup written)\n`);
       setExit(0);
     });
 };
