@@ -44,9 +44,21 @@ export type WriteResult =
 export const MAX_LIST_LIMIT = 200;
 export const DEFAULT_LIST_LIMIT = 50;
 
-/** 16 url-safe characters (96 random bits). */
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * 16 letters and digits (~95 bits). No "-" or "_": an id starting with "-" reads as an option
+ * on the command line (`rencana export -x…` failed at random before).
+ */
 export function newPlanId(): string {
-  return randomBytes(12).toString("base64url");
+  let id = "";
+  while (id.length < 16) {
+    for (const byte of randomBytes(24)) {
+      // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
+      if (byte < 248 && id.length < 16) id += ID_ALPHABET[byte % 62];
+    }
+  }
+  return id;
 }
 
 function now(): string {
