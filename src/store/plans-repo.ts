@@ -3,10 +3,21 @@
 import { randomBytes } from "node:crypto";
 import { SqliteAdapter, sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Plan } from "../domain/plan/schema.js";
+import { recordAudit, type AuditAction } from "./audit-repo.js";
 import type { DatabaseSchema, PlansTable } from "./schema.js";
 
-export const PLAN_STATUSES = ["draft", "archived"] as const;
+/** draft → submitted → approved, or returned with comments; archived at any time. */
+export const PLAN_STATUSES = ["draft", "submitted", "approved", "returned", "archived"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const PLAN_ROLES = ["penyusun", "pemeriksa", "penandatangan", "pembaca"] as const;
+export type PlanRole = (typeof PLAN_ROLES)[number];
+export type PlanMember = { userId: string; role: PlanRole; position: number };
+
+/** Who made a change, for the revision's author and the audit log. */
+export type Actor = { userId: string | null; organizationId: string | null };
+
+export type WorkflowColumns = { reviewCycle: number; reviewStep: number | null; baselineVersion: number | null; amendment: number };
 
 export type StoredPlan = {
   id: string;
@@ -18,10 +29,13 @@ export type StoredPlan = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  organizationId: string | null;
+  createdBy: string | null;
+  workflow: WorkflowColumns;
   plan: Plan;
 };
 
-export type PlanSummary = Omit<StoredPlan, "plan" | "createdAt">;
+export type PlanSummary = Omit<StoredPlan, "plan" | "createdAt" | "createdBy" | "workflow">;
 
 export type ListQuery = {
   /** Case-insensitive substring of the title. */
@@ -31,9 +45,13 @@ export type ListQuery = {
   status?: PlanStatus;
   limit?: number;
   offset?: number;
+  /** Only this organisation's plans. */
+  organizationId?: string;
+  /** Only plans whose team has this user. */
+  memberUserId?: string;
 };
 
-export type Revision = { planId: string; version: number; title: string; createdAt: string };
+export type Revision = { planId: string; version: number; title: string; createdAt: string; authorId: string | null };
 export type RevisionWithPlan = Revision & { plan: Plan };
 
 export type WriteResult =
@@ -95,6 +113,14 @@ function toStored(row: Selectable<PlansTable>): StoredPlan {
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    organizationId: row.organization_id,
+    createdBy: row.created_by,
+    workflow: {
+      reviewCycle: Number(row.review_cycle),
+      reviewStep: row.review_step === null ? null : Number(row.review_step),
+      baselineVersion: row.baseline_version === null ? null : Number(row.baseline_version),
+      amendment: Number(row.amendment),
+    },
     plan: parseDocument(row.document),
   };
 }
@@ -103,30 +129,35 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front, so a
+ * read-then-write transaction cannot fail half-way (SQLITE_BUSY_SNAPSHOT) when another
+ * process — a CLI import beside the server — commits in between; it waits busy_timeout instead.
+ */
+export async function writeTransaction<T>(db: Kysely<DatabaseSchema>, fn: (q: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(fn);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+/** What a versioned write changes: the document, the status, and optionally workflow columns. */
+export type VersionedChange = { plan: Plan; status: PlanStatus; workflow?: Partial<WorkflowColumns> };
+
+export type WriteOptions = { actor?: Actor; action?: AuditAction; detail?: Record<string, unknown> };
+
 export type PlansRepo = ReturnType<typeof plansRepo>;
 
 export function plansRepo(db: Kysely<DatabaseSchema>) {
-  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-
-  /**
-   * A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front, so a
-   * read-then-write transaction cannot fail half-way (SQLITE_BUSY_SNAPSHOT) when another
-   * process — a CLI import beside the server — commits in between; it waits busy_timeout instead.
-   */
-  async function writeTransaction<T>(fn: (q: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
-    if (!isSqlite) return db.transaction().execute(fn);
-    return db.connection().execute(async (conn) => {
-      await sql`begin immediate`.execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (e) {
-        await sql`rollback`.execute(conn).catch(() => undefined);
-        throw e;
-      }
-    });
-  }
+  const inTransaction = <T>(fn: (q: Kysely<DatabaseSchema>) => Promise<T>) => writeTransaction(db, fn);
 
   async function getIn(q: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, id: string): Promise<StoredPlan | undefined> {
     const row = await q.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
@@ -141,19 +172,31 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
   async function writeVersioned(
     id: string,
     expectedVersion: number | undefined,
-    change: (current: StoredPlan) => { plan: Plan; status: PlanStatus },
+    change: (current: StoredPlan) => VersionedChange,
+    options: WriteOptions = {},
   ): Promise<WriteResult> {
-    return writeTransaction(async (trx) => {
+    return inTransaction(async (trx) => {
       const current = await getIn(trx, id);
       if (!current) return { ok: false, reason: "not_found" } as const;
       const base = expectedVersion ?? current.version;
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
-      const { plan, status } = change(current);
+      const { plan, status, workflow: workflowChange } = change(current);
+      const workflow = { ...current.workflow, ...workflowChange };
       const document = JSON.stringify(plan);
       const at = now();
       const updated = await trx
         .updateTable("plans")
-        .set({ ...summaryColumns(plan), status, document, version: base + 1, updated_at: at })
+        .set({
+          ...summaryColumns(plan),
+          status,
+          document,
+          version: base + 1,
+          updated_at: at,
+          review_cycle: workflow.reviewCycle,
+          review_step: workflow.reviewStep,
+          baseline_version: workflow.baselineVersion,
+          amendment: workflow.amendment,
+        })
         .where("id", "=", id)
         .where("version", "=", base)
         .executeTakeFirst();
@@ -163,8 +206,19 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       }
       await trx
         .insertInto("plan_revisions")
-        .values({ plan_id: id, version: base + 1, title: plan.title, document, created_at: at })
+        .values({ plan_id: id, version: base + 1, title: plan.title, document, created_at: at, author_id: options.actor?.userId ?? null })
         .execute();
+      if (options.actor && options.action) {
+        await recordAudit(trx, {
+          organizationId: current.organizationId,
+          planId: id,
+          userId: options.actor.userId,
+          action: options.action,
+          version: base + 1,
+          detail: { ...options.detail, ...(status !== current.status ? { status: { from: current.status, to: status } } : {}) },
+          at,
+        });
+      }
       return {
         ok: true,
         plan: {
@@ -176,6 +230,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           status,
           version: base + 1,
           updatedAt: at,
+          workflow,
           plan,
         },
       } as const;
@@ -183,17 +238,30 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
   }
 
   return {
-    async create(plan: Plan, options: { id?: string; status?: PlanStatus } = {}): Promise<StoredPlan> {
+    /**
+     * Creates the plan in an organisation; its creator (when given) becomes the team's penyusun.
+     * With an actor the creation is written to the audit log in the same transaction.
+     */
+    async create(
+      plan: Plan,
+      options: { id?: string; status?: PlanStatus; organizationId?: string | null; createdBy?: string | null; actor?: Actor; action?: AuditAction } = {},
+    ): Promise<StoredPlan> {
       const id = options.id ?? newPlanId();
       const status = options.status ?? "draft";
       const document = JSON.stringify(plan);
       const at = now();
-      await writeTransaction(async (trx) => {
+      const organizationId = options.organizationId ?? null;
+      const createdBy = options.createdBy ?? null;
+      await inTransaction(async (trx) => {
         await trx
           .insertInto("plans")
-          .values({ id, ...summaryColumns(plan), status, version: 1, document, created_at: at, updated_at: at })
+          .values({ id, ...summaryColumns(plan), status, version: 1, document, created_at: at, updated_at: at, organization_id: organizationId, created_by: createdBy })
           .execute();
-        await trx.insertInto("plan_revisions").values({ plan_id: id, version: 1, title: plan.title, document, created_at: at }).execute();
+        await trx.insertInto("plan_revisions").values({ plan_id: id, version: 1, title: plan.title, document, created_at: at, author_id: createdBy }).execute();
+        if (createdBy) await trx.insertInto("plan_members").values({ plan_id: id, user_id: createdBy, role: "penyusun", position: 0 }).execute();
+        if (options.actor) {
+          await recordAudit(trx, { organizationId, planId: id, userId: options.actor.userId, action: options.action ?? "plan.create", version: 1, detail: { title: plan.title }, at });
+        }
       });
       return {
         id,
@@ -205,6 +273,9 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
         version: 1,
         createdAt: at,
         updatedAt: at,
+        organizationId,
+        createdBy,
+        workflow: { reviewCycle: 0, reviewStep: null, baselineVersion: null, amendment: 0 },
         plan,
       };
     },
@@ -218,9 +289,14 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       if (query.q) base = base.where(sql<boolean>`title_search like ${`%${escapeLike(query.q.toLowerCase())}%`} escape '\\'`);
       if (query.fiscalYear !== undefined) base = base.where("fiscal_year", "=", query.fiscalYear);
       base = query.status ? base.where("status", "=", query.status) : base.where("status", "<>", "archived");
+      if (query.organizationId !== undefined) base = base.where("organization_id", "=", query.organizationId);
+      if (query.memberUserId !== undefined) {
+        const userId = query.memberUserId;
+        base = base.where("id", "in", (eb) => eb.selectFrom("plan_members").select("plan_id").where("user_id", "=", userId));
+      }
       const [rows, count] = await Promise.all([
         base
-          .select(["id", "title", "fiscal_year", "organization_name", "unit", "status", "version", "updated_at"])
+          .select(["id", "title", "fiscal_year", "organization_name", "unit", "status", "version", "updated_at", "organization_id"])
           .orderBy("updated_at", "desc")
           .orderBy("id")
           .limit(limit)
@@ -240,33 +316,64 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           status: toStatus(r.status),
           version: Number(r.version),
           updatedAt: r.updated_at,
+          organizationId: r.organization_id,
         })),
       };
     },
 
     /** Replaces the document if the caller saw the latest version; otherwise a conflict carrying the current one. */
-    replace: (id: string, expectedVersion: number, plan: Plan) =>
-      writeVersioned(id, expectedVersion, (current) => ({ plan, status: current.status })),
+    replace: (id: string, expectedVersion: number, plan: Plan, options: WriteOptions = {}) =>
+      writeVersioned(id, expectedVersion, (current) => ({ plan, status: current.status }), { action: "plan.update", ...options }),
 
     /** Archives the plan (a new version, same document); `expectedVersion` is optional here. */
-    archive: (id: string, expectedVersion?: number) =>
-      writeVersioned(id, expectedVersion, (current) => ({ plan: current.plan, status: "archived" })),
+    archive: (id: string, expectedVersion?: number, options: WriteOptions = {}) =>
+      writeVersioned(id, expectedVersion, (current) => ({ plan: current.plan, status: "archived" }), { action: "plan.archive", ...options }),
+
+    /** The general versioned write: the change may also move the workflow (edit after approval, approval itself). */
+    write: writeVersioned,
+
+    async team(planId: string): Promise<PlanMember[]> {
+      const rows = await db.selectFrom("plan_members").selectAll().where("plan_id", "=", planId).orderBy("role").orderBy("position").orderBy("user_id").execute();
+      return rows.map((r) => ({ userId: r.user_id, role: r.role as PlanRole, position: Number(r.position) }));
+    },
+
+    /** Replaces the team in one transaction, with an audit entry. */
+    async setTeam(planId: string, members: readonly PlanMember[], actor?: Actor): Promise<void> {
+      await inTransaction(async (trx) => {
+        const plan = await trx.selectFrom("plans").select(["organization_id", "version"]).where("id", "=", planId).executeTakeFirst();
+        await trx.deleteFrom("plan_members").where("plan_id", "=", planId).execute();
+        if (members.length > 0) {
+          await trx.insertInto("plan_members").values(members.map((m) => ({ plan_id: planId, user_id: m.userId, role: m.role, position: m.position }))).execute();
+        }
+        if (actor) {
+          await recordAudit(trx, {
+            organizationId: plan?.organization_id ?? null,
+            planId,
+            userId: actor.userId,
+            action: "plan.team",
+            version: plan ? Number(plan.version) : null,
+            detail: { members: members.map((m) => ({ userId: m.userId, role: m.role, position: m.position })) },
+            at: now(),
+          });
+        }
+      });
+    },
 
     async listRevisions(id: string): Promise<Revision[] | undefined> {
       const exists = await db.selectFrom("plans").select("id").where("id", "=", id).executeTakeFirst();
       if (!exists) return undefined;
       const rows = await db
         .selectFrom("plan_revisions")
-        .select(["plan_id", "version", "title", "created_at"])
+        .select(["plan_id", "version", "title", "created_at", "author_id"])
         .where("plan_id", "=", id)
         .orderBy("version", "desc")
         .execute();
-      return rows.map((r) => ({ planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at }));
+      return rows.map((r) => ({ planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at, authorId: r.author_id }));
     },
 
     async getRevision(id: string, version: number): Promise<RevisionWithPlan | undefined> {
       const r = await db.selectFrom("plan_revisions").selectAll().where("plan_id", "=", id).where("version", "=", version).executeTakeFirst();
-      return r ? { planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at, plan: parseDocument(r.document) } : undefined;
+      return r ? { planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at, authorId: r.author_id, plan: parseDocument(r.document) } : undefined;
     },
 
     async count(): Promise<{ plans: number; revisions: number }> {

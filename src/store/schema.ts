@@ -1,5 +1,7 @@
 // Row types of the tables, as Kysely sees them. Only the portable column subset is used
 // (text ids, ISO text timestamps, integers), so one code path serves SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+
 export type PlansTable = {
   id: string;
   title: string;
@@ -8,12 +10,23 @@ export type PlansTable = {
   fiscal_year: number;
   organization_name: string;
   unit: string;
+  /** Workflow status: draft, submitted, approved, returned, archived. */
   status: string;
   version: number;
   /** The plan document (format v1) as JSON text. */
   document: string;
   created_at: string;
   updated_at: string;
+  organization_id: string | null;
+  created_by: string | null;
+  /** Incremented at every submission: the events of one review round share it. */
+  review_cycle: Generated<number>;
+  /** While submitted: 1…n for the n reviewers in order, n + 1 for the signatory. */
+  review_step: number | null;
+  /** The version frozen at the last approval. */
+  baseline_version: number | null;
+  /** How many times the plan was reopened after approval (revisi ke-). */
+  amendment: Generated<number>;
 };
 
 export type PlanRevisionsTable = {
@@ -22,9 +35,91 @@ export type PlanRevisionsTable = {
   title: string;
   document: string;
   created_at: string;
+  author_id: string | null;
 };
+
+export type OrganizationsTable = { id: string; name: string; settings: string; created_at: string };
+
+export type UnitsTable = { id: string; organization_id: string; name: string; code: string | null; parent_id: string | null; created_at: string };
+
+export type UsersTable = {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  nip: string | null;
+  unit_id: string | null;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type SigninFailuresTable = { email: string; at: string; ip: string | null };
+
+export type PlanMembersTable = { plan_id: string; user_id: string; role: string; position: number };
+
+export type WorkflowEventsTable = {
+  id: Generated<number>;
+  plan_id: string;
+  cycle: number;
+  step: number | null;
+  user_id: string;
+  action: string;
+  version: number;
+  comment: string | null;
+  at: string;
+};
+
+export type CommentsTable = {
+  id: string;
+  plan_id: string;
+  author_id: string;
+  stage: string | null;
+  item_ref: string | null;
+  body: string;
+  version: number;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  created_at: string;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  organization_id: string | null;
+  plan_id: string | null;
+  user_id: string | null;
+  action: string;
+  version: number | null;
+  detail: string;
+  at: string;
+};
+
+export type DecreeCountersTable = { organization_id: string; year: number; last_number: number };
 
 export type DatabaseSchema = {
   plans: PlansTable;
   plan_revisions: PlanRevisionsTable;
+  organizations: OrganizationsTable;
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  signin_failures: SigninFailuresTable;
+  plan_members: PlanMembersTable;
+  workflow_events: WorkflowEventsTable;
+  comments: CommentsTable;
+  audit_log: AuditLogTable;
+  decree_counters: DecreeCountersTable;
 };

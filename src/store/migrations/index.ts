@@ -2,6 +2,7 @@
 // Never edit or remove one that has shipped: add a new one. schema-guard.test.ts enforces it.
 import { Migrator, type Kysely, type MigrationProvider } from "kysely";
 import { migration as plans } from "./20261127T1930_plans.js";
+import { migration as people } from "./20261127T2200_people.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -11,7 +12,7 @@ export type Migration = {
   up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 };
 
-export const migrations: readonly Migration[] = [plans];
+export const migrations: readonly Migration[] = [plans, people];
 
 export const MIGRATION_NAME = /^\d{8}T\d{4}_[a-z0-9_]+$/;
 

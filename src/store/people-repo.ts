@@ -1,0 +1,248 @@
+// Organisations, units, users, sessions and failed sign-ins: the only place that reads and
+// writes those rows. Passwords arrive here already hashed; nothing here returns a hash
+// except `credentialsByEmail`, which only the sign-in route uses.
+import type { Kysely, Selectable, Updateable } from "kysely";
+import { newPlanId } from "./plans-repo.js";
+import type { DatabaseSchema, UsersTable } from "./schema.js";
+
+export const ROLES = ["admin", "penyusun", "pemeriksa", "penandatangan", "pembaca"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Organization = { id: string; name: string; settings: unknown; createdAt: string };
+export type Unit = { id: string; organizationId: string; name: string; code: string | null; parentId: string | null };
+export type User = {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  nip: string | null;
+  unitId: string | null;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+export type Session = {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+};
+
+export const newId = newPlanId;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function parseRoles(text: string): Role[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? ROLES.filter((r) => value.includes(r)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    email: row.email,
+    name: row.name,
+    nip: row.nip,
+    unitId: row.unit_id,
+    roles: parseRoles(row.roles),
+    disabled: Number(row.disabled) === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const USER_COLUMNS = ["id", "organization_id", "email", "name", "nip", "unit_id", "roles", "disabled", "created_at", "updated_at"] as const;
+
+export type NewUser = {
+  organizationId: string;
+  email: string;
+  name: string;
+  nip?: string | null;
+  unitId?: string | null;
+  roles: readonly Role[];
+  passwordHash: string;
+};
+
+export type UserChange = Partial<{ name: string; nip: string | null; unitId: string | null; roles: readonly Role[]; disabled: boolean; passwordHash: string }>;
+
+export type PeopleRepo = ReturnType<typeof peopleRepo>;
+
+export function peopleRepo(db: Kysely<DatabaseSchema>) {
+  const now = () => new Date().toISOString();
+  return {
+    async createOrganization(name: string, settings: unknown = {}): Promise<Organization> {
+      const org = { id: newId(), name, settings, createdAt: now() };
+      await db.insertInto("organizations").values({ id: org.id, name, settings: JSON.stringify(settings), created_at: org.createdAt }).execute();
+      return org;
+    },
+    async getOrganization(id: string): Promise<Organization | undefined> {
+      const r = await db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+      return r ? { id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at } : undefined;
+    },
+    async listOrganizations(): Promise<Organization[]> {
+      const rows = await db.selectFrom("organizations").selectAll().orderBy("created_at").orderBy("id").execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at }));
+    },
+    async findOrganizationByName(name: string): Promise<Organization | undefined> {
+      const r = await db.selectFrom("organizations").selectAll().where("name", "=", name).orderBy("created_at").executeTakeFirst();
+      return r ? { id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at } : undefined;
+    },
+    async updateOrganizationSettings(id: string, settings: unknown): Promise<void> {
+      await db.updateTable("organizations").set({ settings: JSON.stringify(settings) }).where("id", "=", id).execute();
+    },
+
+    async listUnits(organizationId: string): Promise<Unit[]> {
+      const rows = await db.selectFrom("units").selectAll().where("organization_id", "=", organizationId).orderBy("name").execute();
+      return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, name: r.name, code: r.code, parentId: r.parent_id }));
+    },
+    async createUnit(organizationId: string, unit: { name: string; code?: string | null; parentId?: string | null }): Promise<Unit> {
+      const id = newId();
+      await db
+        .insertInto("units")
+        .values({ id, organization_id: organizationId, name: unit.name, code: unit.code ?? null, parent_id: unit.parentId ?? null, created_at: now() })
+        .execute();
+      return { id, organizationId, name: unit.name, code: unit.code ?? null, parentId: unit.parentId ?? null };
+    },
+    async updateUnit(organizationId: string, id: string, change: { name?: string; code?: string | null; parentId?: string | null }): Promise<Unit | undefined> {
+      const set: { name?: string; code?: string | null; parent_id?: string | null } = {};
+      if (change.name !== undefined) set.name = change.name;
+      if (change.code !== undefined) set.code = change.code;
+      if (change.parentId !== undefined) set.parent_id = change.parentId;
+      if (Object.keys(set).length > 0) await db.updateTable("units").set(set).where("id", "=", id).where("organization_id", "=", organizationId).execute();
+      const r = await db.selectFrom("units").selectAll().where("id", "=", id).where("organization_id", "=", organizationId).executeTakeFirst();
+      return r ? { id: r.id, organizationId: r.organization_id, name: r.name, code: r.code, parentId: r.parent_id } : undefined;
+    },
+
+    async createUser(user: NewUser): Promise<User> {
+      const at = now();
+      const id = newId();
+      await db
+        .insertInto("users")
+        .values({
+          id,
+          organization_id: user.organizationId,
+          email: normalizeEmail(user.email),
+          name: user.name,
+          nip: user.nip ?? null,
+          unit_id: user.unitId ?? null,
+          roles: JSON.stringify([...new Set(user.roles)]),
+          password_hash: user.passwordHash,
+          disabled: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const created = await this.getUser(id);
+      if (!created) throw new Error("user vanished after insert");
+      return created;
+    },
+    async getUser(id: string): Promise<User | undefined> {
+      const r = await db.selectFrom("users").select(USER_COLUMNS).where("id", "=", id).executeTakeFirst();
+      return r ? toUser({ ...r, password_hash: "" }) : undefined;
+    },
+    async getUserByEmail(email: string): Promise<User | undefined> {
+      const r = await db.selectFrom("users").select(USER_COLUMNS).where("email", "=", normalizeEmail(email)).executeTakeFirst();
+      return r ? toUser({ ...r, password_hash: "" }) : undefined;
+    },
+    /** The user and the password hash, for the sign-in check only. */
+    async credentialsByEmail(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+      const r = await db.selectFrom("users").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
+      return r ? { user: toUser(r), passwordHash: r.password_hash } : undefined;
+    },
+    async listUsers(organizationId: string): Promise<User[]> {
+      const rows = await db.selectFrom("users").select(USER_COLUMNS).where("organization_id", "=", organizationId).orderBy("name").orderBy("id").execute();
+      return rows.map((r) => toUser({ ...r, password_hash: "" }));
+    },
+    async usersByIds(ids: readonly string[]): Promise<User[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom("users").select(USER_COLUMNS).where("id", "in", [...new Set(ids)]).execute();
+      return rows.map((r) => toUser({ ...r, password_hash: "" }));
+    },
+    async countUsers(): Promise<number> {
+      const r = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async updateUser(organizationId: string, id: string, change: UserChange): Promise<User | undefined> {
+      const set: Updateable<UsersTable> = { updated_at: now() };
+      if (change.name !== undefined) set.name = change.name;
+      if (change.nip !== undefined) set.nip = change.nip;
+      if (change.unitId !== undefined) set.unit_id = change.unitId;
+      if (change.roles !== undefined) set.roles = JSON.stringify([...new Set(change.roles)]);
+      if (change.disabled !== undefined) set.disabled = change.disabled ? 1 : 0;
+      if (change.passwordHash !== undefined) set.password_hash = change.passwordHash;
+      await db.updateTable("users").set(set).where("id", "=", id).where("organization_id", "=", organizationId).execute();
+      const user = await this.getUser(id);
+      return user && user.organizationId === organizationId ? user : undefined;
+    },
+
+    async createSession(s: Session & { ip?: string | null; userAgent?: string | null }): Promise<void> {
+      await db
+        .insertInto("sessions")
+        .values({
+          id: s.id,
+          user_id: s.userId,
+          csrf_token: s.csrfToken,
+          created_at: s.createdAt,
+          last_seen_at: s.lastSeenAt,
+          expires_at: s.expiresAt,
+          ip: s.ip ?? null,
+          user_agent: s.userAgent ?? null,
+        })
+        .execute();
+    },
+    async getSession(id: string): Promise<Session | undefined> {
+      const r = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return r ? { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } : undefined;
+    },
+    async touchSession(id: string, at: string): Promise<void> {
+      await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
+    },
+    async deleteSession(id: string): Promise<void> {
+      await db.deleteFrom("sessions").where("id", "=", id).execute();
+    },
+    async deleteSessionsOfUser(userId: string): Promise<number> {
+      const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    async countSessionsOfUser(userId: string): Promise<number> {
+      const r = await db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async recordSigninFailure(email: string, at: string, ip: string | null): Promise<void> {
+      await db.insertInto("signin_failures").values({ email: normalizeEmail(email), at, ip }).execute();
+    },
+    /** The failures for this e-mail since `since`, oldest first (their times give Retry-After). */
+    async signinFailuresSince(email: string, since: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom("signin_failures")
+        .select("at")
+        .where("email", "=", normalizeEmail(email))
+        .where("at", ">=", since)
+        .orderBy("at")
+        .execute();
+      return rows.map((r) => r.at);
+    },
+    async clearSigninFailures(email: string): Promise<void> {
+      await db.deleteFrom("signin_failures").where("email", "=", normalizeEmail(email)).execute();
+    },
+  };
+}
