@@ -374,6 +374,33 @@ describe("planDiff properties", () => {
     for (const [, plan] of EXAMPLES) expect(planDiff(plan, plan)).toEqual([]);
   });
 
+  it("never throws on odd documents and reports each path at most once", () => {
+    const id = fc.constantFrom("k1", "k2", "k10", "a b", "");
+    const item = fc.record(
+      { id, name: fc.string({ maxLength: 5 }), durationDays: fc.nat(5), dependsOn: fc.array(fc.record({ activityId: id, lagDays: fc.integer({ min: -2, max: 2 }) }), { maxLength: 3 }) },
+      { requiredKeys: [] },
+    );
+    const list = fc.array(fc.oneof(item, fc.jsonValue()), { maxLength: 5 });
+    const doc = fc.record(
+      { activities: list, budget: list, title: fc.jsonValue(), calendar: fc.record({ holidays: list }), decree: fc.jsonValue() },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(doc, doc, (x, y) => {
+        const changes = planDiff(x as unknown as Plan, y as unknown as Plan);
+        expect(new Set(changes.map((c) => c.path)).size).toBe(changes.length);
+        for (const c of changes) {
+          expect(DIFF_STAGES).toContain(c.stage);
+          expect(c.label.id.length).toBeGreaterThan(0);
+          formatChangeValue(c.before, "id");
+          formatChangeValue(c.after, "en");
+        }
+        if (changes.length === 0) expect(JSON.stringify(x)).toBe(JSON.stringify(y));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   for (const [file, plan] of EXAMPLES) {
     const fields = leaves(plan).filter((l) => l.path[0] !== "format" && expectedPath(plan, l.path) !== undefined);
 
