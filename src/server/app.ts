@@ -3,12 +3,19 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Database } from "../store/database.js";
+import { peopleRepo } from "../store/people-repo.js";
 import { plansRepo } from "../store/plans-repo.js";
+import "./auth/context.js";
+import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from "./auth/policy.js";
+import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions } from "./auth/sessions.js";
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
 import { plansRoutes } from "./plans/routes.js";
@@ -22,7 +29,16 @@ export type AppOptions = {
   bodyLimit?: number;
   /** Folder of the built web app; default dist/web of the project; false to serve none. */
   webRoot?: string | false;
+  /** Session timeouts, sign-in throttling, rate limits, cookie flags (and a clock for tests). */
+  auth?: AuthOptions;
 };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with its policy, as registered (the authorisation matrix test reads it). */
+    routeTable: RouteEntry[];
+  }
+}
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url)); // same from src/server and dist/server
 export const DEFAULT_WEB_ROOT = join(PROJECT_ROOT, "dist", "web");
@@ -35,7 +51,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { loggerInstance: loggerOption as FastifyBaseLogger }
       : { logger: loggerOption as FastifyServerOptions["logger"] }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Behind a reverse proxy the client's address comes from X-Forwarded-For (rate limits key on it).
+    trustProxy: process.env.RENCANA_TRUST_PROXY === "1",
   });
+  const authOptions = resolveAuthOptions(options.auth);
+  const routeTable = recordRoutePolicies(app);
+  app.decorate("routeTable", routeTable);
 
   // Inputs are validated in the handlers with zod (so errors use our catalog); route schemas
   // only document the API. Responses are plain JSON.stringify, never filtered by a schema.
@@ -60,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     let e: ApiError;
     if (error instanceof ApiError) e = error;
     else if (error.statusCode === 413) e = apiError("body.too_large");
+    else if (error.statusCode === 429) e = apiError("rate_limited");
     else if (error.statusCode === 415) e = apiError("media_type.unsupported");
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       e = apiError("request.invalid", { errors: [{ path: "", code: "request.invalid", message: { id: error.message, en: error.message } }] });
@@ -70,6 +92,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(e.status).send(errorBody(e, lang));
   });
 
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React sets style attributes; the API docs page uses inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    // Downloads (DOCX, PDF) are opened by other programs; no need to isolate them cross-origin.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  const people = peopleRepo(options.db.db);
+  const repo = plansRepo(options.db.db);
+  installSessionHook(app, people, authOptions);
+  enforcePolicies(app, repo);
+
   app.addSchema(planJsonSchema);
   await app.register(fastifySwagger, {
     openapi: {
@@ -79,11 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
-  const repo = plansRepo(options.db.db);
-  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true }));
-  await app.register(plansRoutes, { prefix: "/api", repo });
+  app.get("/api/health", { schema: { hide: true }, config: { policy: policies.public } }, async () => ({ ok: true }));
+  await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
+  await app.register(plansRoutes, { prefix: "/api", repo, people });
   await app.register(scheduleRoutes, { prefix: "/api", repo });
-  await app.register(documentRoutes, { prefix: "/api", repo });
+  await app.register(documentRoutes, { prefix: "/api", repo, perMinute: authOptions.documentsPerMinute });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

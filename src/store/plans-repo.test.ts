@@ -3,6 +3,8 @@ import { testDatabases } from "../test-support/databases.js";
 import { minimalPlan } from "../test-support/fixtures.js";
 import { openMigrated } from "../test-support/open-store.js";
 import type { Database } from "./database.js";
+import { auditRepo } from "./audit-repo.js";
+import { peopleRepo } from "./people-repo.js";
 import { plansRepo, type PlansRepo } from "./plans-repo.js";
 
 for (const target of testDatabases()) {
@@ -24,7 +26,7 @@ for (const target of testDatabases()) {
       expect(got?.plan).toEqual(plan);
       expect(got).toMatchObject({ title: plan.title, fiscalYear: 2027, status: "draft", version: 1, unit: plan.organization.unit });
       expect(await repo.listRevisions(created.id)).toEqual([
-        { planId: created.id, version: 1, title: plan.title, createdAt: created.createdAt },
+        { planId: created.id, version: 1, title: plan.title, createdAt: created.createdAt, authorId: null },
       ]);
       expect(await repo.get("nope")).toBeUndefined();
       expect(await repo.listRevisions("nope")).toBeUndefined();
@@ -94,7 +96,7 @@ for (const target of testDatabases()) {
       expect((await repo.list({ q: "%" })).total).toBe(1);
       expect(all.items[0]).toEqual({
         id: expect.any(String), title: expect.stringContaining(tag), fiscalYear: expect.any(Number),
-        organizationName: expect.any(String), unit: expect.any(String), status: "draft", version: 1, updatedAt: expect.any(String),
+        organizationName: expect.any(String), unit: expect.any(String), status: "draft", version: 1, updatedAt: expect.any(String), organizationId: null,
       });
     });
 
@@ -103,6 +105,31 @@ for (const target of testDatabases()) {
       await repo.create(minimalPlan());
       const after = await repo.count();
       expect(after).toEqual({ plans: before.plans + 1, revisions: before.revisions + 1 });
+    });
+
+    it("creates a plan in an organisation with its author on the team, scopes lists, and audits writes in the same transaction", async () => {
+      const people = peopleRepo(database.db);
+      const org = await people.createOrganization("Dinas Uji Repo");
+      const other = await people.createOrganization("Dinas Lain");
+      const author = await people.createUser({ organizationId: org.id, email: `penulis-${target.dialect}@uji.go.id`, name: "Penulis", roles: ["penyusun"], passwordHash: "x" });
+      const actor = { userId: author.id, organizationId: org.id };
+      const created = await repo.create(minimalPlan({ title: "Bertim" }), { organizationId: org.id, createdBy: author.id, actor });
+      await repo.create(minimalPlan({ title: "Bertim lain" }), { organizationId: other.id });
+      expect(await repo.team(created.id)).toEqual([{ userId: author.id, role: "penyusun", position: 0 }]);
+      expect((await repo.list({ organizationId: org.id })).items.map((i) => i.id)).toEqual([created.id]);
+      expect((await repo.list({ organizationId: org.id, memberUserId: "someone-else" })).total).toBe(0);
+      expect((await repo.list({ organizationId: org.id, memberUserId: author.id })).items.map((i) => i.id)).toEqual([created.id]);
+
+      const written = await repo.replace(created.id, 1, minimalPlan({ title: "Bertim v2" }), { actor });
+      expect(written.ok).toBe(true);
+      expect((await repo.listRevisions(created.id))?.map((r) => [r.version, r.authorId])).toEqual([[2, author.id], [1, author.id]]);
+      const audit = await auditRepo(database.db).list({ organizationId: org.id, planId: created.id });
+      expect(audit.map((a) => [a.action, a.version, a.userId])).toEqual([["plan.update", 2, author.id], ["plan.create", 1, author.id]]);
+
+      // A change function that throws rolls back the revision and the audit entry with it.
+      await expect(repo.write(created.id, 2, () => { throw new Error("refused"); }, { actor, action: "plan.update" })).rejects.toThrow("refused");
+      expect((await auditRepo(database.db).list({ organizationId: org.id, planId: created.id })).length).toBe(2);
+      expect((await repo.get(created.id))?.version).toBe(2);
     });
   });
 }

@@ -150,7 +150,7 @@ export async function writeTransaction<T>(db: Kysely<DatabaseSchema>, fn: (q: Ky
 }
 
 /** What a versioned write changes: the document, the status, and optionally workflow columns. */
-export type VersionedChange = { plan: Plan; status: PlanStatus; workflow?: Partial<WorkflowColumns> };
+export type VersionedChange = { plan: Plan; status: PlanStatus; workflow?: Partial<WorkflowColumns>; /** Added to the audit entry. */ detail?: Record<string, unknown> };
 
 export type WriteOptions = { actor?: Actor; action?: AuditAction; detail?: Record<string, unknown> };
 
@@ -180,7 +180,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       if (!current) return { ok: false, reason: "not_found" } as const;
       const base = expectedVersion ?? current.version;
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
-      const { plan, status, workflow: workflowChange } = change(current);
+      const { plan, status, workflow: workflowChange, detail: changeDetail } = change(current);
       const workflow = { ...current.workflow, ...workflowChange };
       const document = JSON.stringify(plan);
       const at = now();
@@ -215,7 +215,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           userId: options.actor.userId,
           action: options.action,
           version: base + 1,
-          detail: { ...options.detail, ...(status !== current.status ? { status: { from: current.status, to: status } } : {}) },
+          detail: { ...options.detail, ...changeDetail, ...(status !== current.status ? { status: { from: current.status, to: status } } : {}) },
           at,
         });
       }
@@ -281,6 +281,14 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
     },
 
     get: (id: string) => getIn(db, id),
+
+    /** The plan's row facts without its document (for access checks on every request). */
+    async head(id: string): Promise<{ organizationId: string | null; status: PlanStatus; version: number; reviewStep: number | null } | undefined> {
+      const r = await db.selectFrom("plans").select(["organization_id", "status", "version", "review_step"]).where("id", "=", id).executeTakeFirst();
+      return r
+        ? { organizationId: r.organization_id, status: toStatus(r.status), version: Number(r.version), reviewStep: r.review_step === null ? null : Number(r.review_step) }
+        : undefined;
+    },
 
     async list(query: ListQuery = {}): Promise<{ items: PlanSummary[]; total: number }> {
       const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIST_LIMIT, 0), MAX_LIST_LIMIT);

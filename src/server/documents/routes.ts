@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import type { PlansRepo } from "../../store/plans-repo.js";
+import { policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
 import { langQuery } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
@@ -12,10 +13,15 @@ const documentParams = z.strictObject({
   file: z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/),
 });
 
-export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo }> = async (app, { repo }) => {
+export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; perMinute: number }> = async (app, { repo, perMinute }) => {
   app.get(
     "/plans/:id/documents/:file",
     {
+      config: {
+        policy: policies.plan("read"),
+        // Rendering a PDF takes seconds of CPU: limited per user so one account cannot starve the server.
+        rateLimit: { max: perMinute, timeWindow: 60_000, keyGenerator: (request) => request.auth?.user.id ?? request.ip },
+      },
       schema: {
         tags: ["documents"],
         summary: "Download a document rendered from the plan: sk.docx, sk.pdf, calendar.ics, mspdi.xml, …",

@@ -11,6 +11,7 @@ import { testDatabases } from "../../test-support/databases.js";
 import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
+import { signedInClient, type TestClient } from "../../test-support/auth.js";
 
 type Json = unknown;
 type PathSeg = string | number;
@@ -64,6 +65,7 @@ for (const target of testDatabases()) {
   describe.skipIf(!target.available)(`write routes under random input on ${target.dialect}`, () => {
     let database: Database;
     let app: FastifyInstance;
+    let api: TestClient;
     let planId: string;
     const counts = () => plansRepo(database.db).count();
     const currentVersion = async () => (await plansRepo(database.db).get(planId))!.version;
@@ -71,7 +73,8 @@ for (const target of testDatabases()) {
     beforeAll(async () => {
       database = (await openMigrated(target)).database;
       app = await buildApp({ db: database, webRoot: false });
-      planId = (await app.inject({ method: "POST", url: "/api/plans", payload: minimalPlan() })).json().id;
+      api = await signedInClient(app, database);
+      planId = (await api.inject({ method: "POST", url: "/api/plans", payload: minimalPlan() })).json().id;
     });
     afterAll(async () => {
       await app?.close();
@@ -81,7 +84,7 @@ for (const target of testDatabases()) {
     async function send(method: "POST" | "PUT" | "PATCH", url: string, payload: string, contentType = "application/json") {
       const before = await counts();
       const version = await currentVersion();
-      const r = await app.inject({ method, url, headers: { "content-type": contentType, "if-match": `"${version}"` }, payload });
+      const r = await api.inject({ method, url, headers: { "content-type": contentType, "if-match": `"${version}"` }, payload });
       expect(r.statusCode, r.body).toBeLessThan(500);
       if (r.statusCode >= 400) {
         expect(await counts()).toEqual(before);

@@ -7,13 +7,18 @@ import { stageOutputs } from "../../domain/stages/index.js";
 import { applyJsonPatch, jsonPatchSchema } from "../../domain/plan/patch.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan, zodIssueToErrors } from "../../domain/plan/validate.js";
+import type { PeopleRepo } from "../../store/people-repo.js";
 import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
+import { requireAuth } from "../auth/context.js";
+import { policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
+import { editChange } from "./edit-rules.js";
+import { planEnvelope } from "./envelope.js";
 import { importKindOf, planFromUpload } from "./import.js";
 import { presentFinding, presentPlan, presentRevision, presentRevisionWithPlan, presentSummary } from "./presenters.js";
 import { docs, langQuery, listQuery, parseIfMatch, planIdParams, revisionParams } from "./schema.js";
 
-export type PlansRoutesOptions = { repo: PlansRepo };
+export type PlansRoutesOptions = { repo: PlansRepo; people: PeopleRepo };
 
 export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   const r = schema.safeParse(data ?? {});
@@ -49,9 +54,10 @@ function conflict(current: StoredPlan) {
   return apiError("version.conflict", { extra: { currentVersion: current.version, current: presentPlan(current) } });
 }
 
-function sendWritten(reply: FastifyReply, result: WriteResult) {
-  if (!result.ok) throw result.reason === "conflict" ? conflict(result.current) : apiError("not_found");
-  return reply.header("etag", `"${result.plan.version}"`).send(presentPlan(result.plan));
+/** The caller as the author of a change. */
+export function actorOf(request: FastifyRequest) {
+  const auth = requireAuth(request.auth);
+  return { userId: auth.user.id, organizationId: auth.organizationId };
 }
 
 async function mustGet(repo: PlansRepo, id: string): Promise<StoredPlan> {
@@ -71,36 +77,57 @@ function fileSlug(title: string): string {
   return slug || "rencana";
 }
 
-export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, { repo }) => {
-  app.get("/plans", { schema: docs.list }, async (request) => {
+export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, { repo, people }) => {
+  async function sendWritten(request: FastifyRequest, reply: FastifyReply, result: WriteResult) {
+    if (!result.ok) throw result.reason === "conflict" ? conflict(result.current) : apiError("not_found");
+    return reply.header("etag", `"${result.plan.version}"`).send(await planEnvelope(request, repo, people, result.plan));
+  }
+
+  async function sendCreated(request: FastifyRequest, reply: FastifyReply, created: StoredPlan) {
+    return reply
+      .code(201)
+      .header("location", `/api/plans/${created.id}`)
+      .header("etag", `"${created.version}"`)
+      .send(await planEnvelope(request, repo, people, created));
+  }
+
+  /** An edit of the document, subject to the workflow (locked under review, reopens an approved plan). */
+  const edit = (request: FastifyRequest, id: string, expected: number, plan: Plan) =>
+    repo.write(id, expected, (current) => editChange(current, plan), { actor: actorOf(request), action: "plan.update" });
+
+  app.get("/plans", { schema: docs.list, config: { policy: policies.signedIn } }, async (request) => {
     const q = parseInput(listQuery, request.query);
-    const { items, total } = await repo.list(q);
+    const auth = requireAuth(request.auth);
+    // Admins see every plan of their organisation; everyone else the plans whose team they are on.
+    const scope = auth.roles.includes("admin") ? { organizationId: auth.organizationId } : { organizationId: auth.organizationId, memberUserId: auth.user.id };
+    const { items, total } = await repo.list({ ...q, ...scope });
     return { items: items.map(presentSummary), total };
   });
 
-  app.post("/plans", { schema: docs.create }, async (request, reply) => {
+  app.post("/plans", { schema: docs.create, config: { policy: policies.penyusun } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const plan = validPlanOr400(request.body);
-    const created = await repo.create(plan);
-    return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+    const auth = requireAuth(request.auth);
+    const created = await repo.create(plan, { organizationId: auth.organizationId, createdBy: auth.user.id, actor: actorOf(request) });
+    return sendCreated(request, reply, created);
   });
 
-  app.get("/plans/:id", { schema: docs.get }, async (request, reply) => {
+  app.get("/plans/:id", { schema: docs.get, config: { policy: policies.plan("read") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const p = await mustGet(repo, id);
-    return reply.header("etag", `"${p.version}"`).send(presentPlan(p));
+    return reply.header("etag", `"${p.version}"`).send(await planEnvelope(request, repo, people, p));
   });
 
-  app.put("/plans/:id", { schema: docs.replace }, async (request, reply) => {
+  app.put("/plans/:id", { schema: docs.replace, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
     const plan = validPlanOr400(request.body);
-    return sendWritten(reply, await repo.replace(id, expected, plan));
+    return sendWritten(request, reply, await edit(request, id, expected, plan));
   });
 
-  app.patch("/plans/:id", { schema: docs.patch }, async (request, reply) => {
+  app.patch("/plans/:id", { schema: docs.patch, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
@@ -111,16 +138,25 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const patched = applyJsonPatch(current.plan, ops);
     if (!patched.ok) throw apiError("patch.failed", { detail: patched.error.message, errors: [patched.error] });
     const plan = validPlanOr400(patched.value);
-    return sendWritten(reply, await repo.replace(id, expected, plan));
+    return sendWritten(request, reply, await edit(request, id, expected, plan));
   });
 
-  app.post("/plans/:id/archive", { schema: docs.archive }, async (request, reply) => {
+  app.post("/plans/:id/archive", { schema: docs.archive, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
-    return sendWritten(reply, await repo.archive(id, optionalVersion(request)));
+    const result = await repo.write(
+      id,
+      optionalVersion(request),
+      (current) => {
+        if (current.status === "submitted") throw apiError("workflow.locked");
+        return { plan: current.plan, status: "archived" };
+      },
+      { actor: actorOf(request), action: "plan.archive" },
+    );
+    return sendWritten(request, reply, result);
   });
 
-  app.get("/plans/:id/revisions", { schema: docs.revisions }, async (request) => {
+  app.get("/plans/:id/revisions", { schema: docs.revisions, config: { policy: policies.plan("read") } }, async (request) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const revisions = await repo.listRevisions(id);
@@ -128,7 +164,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return { items: revisions.map(presentRevision) };
   });
 
-  app.get("/plans/:id/revisions/:version", { schema: docs.revision }, async (request) => {
+  app.get("/plans/:id/revisions/:version", { schema: docs.revision, config: { policy: policies.plan("read") } }, async (request) => {
     parseInput(langQuery, request.query);
     const { id, version } = parseInput(revisionParams, request.params);
     const r = await repo.getRevision(id, version);
@@ -136,7 +172,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return presentRevisionWithPlan(r);
   });
 
-  app.get("/plans/:id/findings", { schema: docs.findings }, async (request) => {
+  app.get("/plans/:id/findings", { schema: docs.findings, config: { policy: policies.plan("read") } }, async (request) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const p = await mustGet(repo, id);
@@ -144,13 +180,13 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return { items: computeFindings(p.plan).map((f) => presentFinding(f, lang)) };
   });
 
-  app.get("/plans/:id/outputs", { schema: docs.outputs }, async (request) => {
+  app.get("/plans/:id/outputs", { schema: docs.outputs, config: { policy: policies.plan("read") } }, async (request) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     return stageOutputs((await mustGet(repo, id)).plan);
   });
 
-  app.get("/plans/:id/export", { schema: docs.exportPlan }, async (request, reply) => {
+  app.get("/plans/:id/export", { schema: docs.exportPlan, config: { policy: policies.plan("read") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const p = await mustGet(repo, id);
@@ -165,7 +201,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
   await app.register(async (importScope) => {
     importScope.removeContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"]);
     importScope.addContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"], { parseAs: "string" }, (_request, body, done) => done(null, body));
-    importScope.post("/import", { schema: docs.importPlan }, async (request, reply) => {
+    importScope.post("/import", { schema: docs.importPlan, config: { policy: policies.penyusun } }, async (request, reply) => {
       parseInput(langQuery, request.query);
       const text = typeof request.body === "string" ? request.body.replace(/^\uFEFF/, "") : "";
       const kind = importKindOf(request.headers["content-type"] ?? "") === "xml" || text.trimStart().startsWith("<") ? "xml" : "json";
@@ -180,8 +216,9 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
       }
       const result = await planFromUpload(input, kind);
       if (!result.ok) throw apiError(result.code, { errors: result.errors });
-      const created = await repo.create(result.plan);
-      return reply.code(201).header("location", `/api/plans/${created.id}`).header("etag", `"${created.version}"`).send(presentPlan(created));
+      const auth = requireAuth(request.auth);
+      const created = await repo.create(result.plan, { organizationId: auth.organizationId, createdBy: auth.user.id, actor: actorOf(request), action: "plan.import" });
+      return sendCreated(request, reply, created);
     });
   });
 };

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { scheduleJson, schedulePlan } from "../../domain/schedule/index.js";
 import type { PlansRepo } from "../../store/plans-repo.js";
+import { policies } from "../auth/policy.js";
 import { apiError } from "../errors.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
@@ -11,6 +12,7 @@ export const scheduleRoutes: FastifyPluginAsync<{ repo: PlansRepo }> = async (ap
   app.get(
     "/plans/:id/schedule",
     {
+      config: { policy: policies.plan("read") },
       schema: {
         tags: ["plans"],
         summary: "The computed schedule: dates, floats and the critical path (422 on a dependency cycle)",

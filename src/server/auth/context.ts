@@ -1,0 +1,32 @@
+// What the server knows about the caller, attached to every request by the session hook.
+import type { Session, User, Role } from "../../store/people-repo.js";
+import type { PlanAccess } from "./policy.js";
+import type { Policy } from "./policy.js";
+
+export type AuthContext = {
+  user: User;
+  session: Session;
+  organizationId: string;
+  roles: readonly Role[];
+};
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in caller, or null. */
+    auth: AuthContext | null;
+    /** Why there is no caller although a cookie came: the session expired. */
+    authExpired: boolean;
+    /** Set by the policy hook on plan routes: the plan's organisation, status and team. */
+    planAccess: PlanAccess | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every route must declare one (buildApp refuses otherwise). */
+    policy?: Policy;
+  }
+}
+
+/** The caller of a route whose policy requires a session (set by then). */
+export function requireAuth(auth: AuthContext | null): AuthContext {
+  if (!auth) throw new Error("route without a signed-in caller reached a handler that needs one");
+  return auth;
+}

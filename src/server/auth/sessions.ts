@@ -1,0 +1,213 @@
+// Server-side sessions in an http-only cookie. The cookie holds a random token; the database
+// keeps only its SHA-256, with the CSRF token, the last activity (idle timeout) and the
+// absolute expiry. Sign-in is throttled per e-mail address (failures are counted in the
+// database, so restarts do not reset them) and rate-limited per client address.
+import { createHash, randomBytes } from "node:crypto";
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { recordAudit } from "../../store/audit-repo.js";
+import type { Database } from "../../store/database.js";
+import { normalizeEmail, peopleRepo, type PeopleRepo, type Session, type User } from "../../store/people-repo.js";
+import { apiError } from "../errors.js";
+import { parseInput } from "../plans/routes.js";
+import type { AuthContext } from "./context.js";
+import { dummyPasswordHash, verifyPassword } from "./passwords.js";
+import { orgAbilities, policies } from "./policy.js";
+
+export const SESSION_COOKIE = "rl_session";
+
+export type AuthOptions = {
+  /** Signed out after this long without a request (default 30 minutes). */
+  idleTimeoutMs?: number;
+  /** Signed out this long after signing in, active or not (default 12 hours). */
+  absoluteTimeoutMs?: number;
+  /** Failed sign-ins per e-mail address within `signinWindowMs` before throttling (default 5). */
+  maxFailedSignins?: number;
+  /** Default 15 minutes. */
+  signinWindowMs?: number;
+  /** Sign-in requests per client address per minute (default 30). */
+  signinRequestsPerMinute?: number;
+  /** Document downloads per user per minute (default 30). */
+  documentsPerMinute?: number;
+  /** Send the cookie with `Secure` (behind HTTPS). Default: when NODE_ENV is production. */
+  secureCookies?: boolean;
+  /** The clock, for tests of expiry. */
+  now?: () => number;
+};
+
+export type ResolvedAuthOptions = Required<AuthOptions>;
+
+export function resolveAuthOptions(o: AuthOptions = {}): ResolvedAuthOptions {
+  return {
+    idleTimeoutMs: o.idleTimeoutMs ?? 30 * 60_000,
+    absoluteTimeoutMs: o.absoluteTimeoutMs ?? 12 * 3_600_000,
+    maxFailedSignins: o.maxFailedSignins ?? 5,
+    signinWindowMs: o.signinWindowMs ?? 15 * 60_000,
+    signinRequestsPerMinute: o.signinRequestsPerMinute ?? 30,
+    documentsPerMinute: o.documentsPerMinute ?? 30,
+    secureCookies: o.secureCookies ?? process.env.NODE_ENV === "production",
+    now: o.now ?? Date.now,
+  };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const signinBody = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(1000),
+});
+
+/** Seconds between touching last_seen_at: fewer writes, at the cost of this much idle-timeout slack. */
+const TOUCH_EVERY_MS = 30_000;
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function presentUser(u: User) {
+  return { id: u.id, email: u.email, name: u.name, nip: u.nip, unitId: u.unitId, roles: u.roles, disabled: u.disabled };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Attaches `request.auth` from the session cookie on every request and enforces the CSRF header on writes. */
+export function installSessionHook(app: FastifyInstance, people: PeopleRepo, options: ResolvedAuthOptions): void {
+  app.decorateRequest("auth", null);
+  app.decorateRequest("authExpired", false);
+  app.decorateRequest("planAccess", null);
+
+  app.addHook("onRequest", async (request) => {
+    request.auth = null;
+    request.authExpired = false;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 200) return;
+    const session = await people.getSession(hashToken(token));
+    if (!session) {
+      request.authExpired = true;
+      return;
+    }
+    const now = options.now();
+    const idle = now - Date.parse(session.lastSeenAt) > options.idleTimeoutMs;
+    const absolute = now >= Date.parse(session.expiresAt);
+    const user = idle || absolute ? undefined : await people.getUser(session.userId);
+    if (!user || user.disabled) {
+      await people.deleteSession(session.id);
+      request.authExpired = true;
+      return;
+    }
+    if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await people.touchSession(session.id, iso(now));
+    request.auth = { user, session, organizationId: user.organizationId, roles: user.roles };
+    // CSRF: a write must prove it comes from our page, which alone can read the token.
+    if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config.policy?.kind !== "public") {
+      const header = request.headers["x-csrf-token"];
+      if (typeof header !== "string" || header !== session.csrfToken) throw apiError("auth.csrf");
+    }
+  });
+}
+
+export type SessionRoutesOptions = { database: Database; options: ResolvedAuthOptions };
+
+/** POST/GET/DELETE /api/session and POST /api/session/revoke-all. */
+export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, { database, options }) => {
+  const people = peopleRepo(database.db);
+
+  async function sessionBody(auth: AuthContext) {
+    const org = await people.getOrganization(auth.organizationId);
+    return {
+      user: presentUser(auth.user),
+      organization: { id: auth.organizationId, name: org?.name ?? "" },
+      roles: auth.roles,
+      csrfToken: auth.session.csrfToken,
+      abilities: orgAbilities(auth),
+      expiresAt: auth.session.expiresAt,
+      idleTimeoutSeconds: Math.round(options.idleTimeoutMs / 1000),
+    };
+  }
+
+  function setCookie(reply: FastifyReply, token: string, maxAgeSeconds: number) {
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: options.secureCookies, maxAge: maxAgeSeconds });
+  }
+
+  const clientIp = (request: FastifyRequest) => request.ip ?? null;
+
+  app.post(
+    "/session",
+    {
+      config: {
+        policy: policies.public,
+        rateLimit: { max: options.signinRequestsPerMinute, timeWindow: 60_000 },
+      },
+      schema: { tags: ["session"], summary: "Sign in with e-mail and password; sets the session cookie" },
+    },
+    async (request, reply) => {
+      const { email, password } = parseInput(signinBody, request.body);
+      const now = options.now();
+      const since = iso(now - options.signinWindowMs);
+      const failures = await people.signinFailuresSince(email, since);
+      if (failures.length >= options.maxFailedSignins) {
+        const oldest = Date.parse(failures[failures.length - options.maxFailedSignins] ?? failures[0] ?? iso(now));
+        const retryAfter = Math.max(1, Math.ceil((oldest + options.signinWindowMs - now) / 1000));
+        reply.header("retry-after", String(retryAfter));
+        throw apiError("auth.throttled", { extra: { retryAfterSeconds: retryAfter } });
+      }
+      const found = await people.credentialsByEmail(email);
+      const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+      if (!found || !ok || found.user.disabled) {
+        await people.recordSigninFailure(email, iso(now), clientIp(request));
+        await recordAudit(database.db, {
+          organizationId: found?.user.organizationId ?? null,
+          userId: found?.user.id ?? null,
+          action: "session.signin_failed",
+          detail: { email: normalizeEmail(email), ip: clientIp(request) },
+          at: iso(now),
+        });
+        throw apiError("auth.invalid_credentials");
+      }
+      await people.clearSigninFailures(email);
+      const token = randomBytes(32).toString("base64url");
+      const session: Session = {
+        id: hashToken(token),
+        userId: found.user.id,
+        csrfToken: randomBytes(24).toString("base64url"),
+        createdAt: iso(now),
+        lastSeenAt: iso(now),
+        expiresAt: iso(now + options.absoluteTimeoutMs),
+      };
+      const ua = request.headers["user-agent"];
+      await people.createSession({ ...session, ip: clientIp(request), userAgent: typeof ua === "string" ? ua.slice(0, 300) : null });
+      await recordAudit(database.db, { organizationId: found.user.organizationId, userId: found.user.id, action: "session.signin", detail: { ip: clientIp(request) }, at: iso(now) });
+      setCookie(reply, token, Math.round(options.absoluteTimeoutMs / 1000));
+      return sessionBody({ user: found.user, session, organizationId: found.user.organizationId, roles: found.user.roles });
+    },
+  );
+
+  app.get("/session", { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "The signed-in user, organisation, roles, abilities and CSRF token" } }, async (request) => {
+    const auth = request.auth;
+    if (!auth) throw apiError("auth.required");
+    return sessionBody(auth);
+  });
+
+  app.delete("/session", { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "Sign out this session" } }, async (request, reply) => {
+    const auth = request.auth;
+    if (auth) {
+      await people.deleteSession(auth.session.id);
+      await recordAudit(database.db, { organizationId: auth.organizationId, userId: auth.user.id, action: "session.signout", at: iso(options.now()) });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.code(204).send();
+  });
+
+  app.post(
+    "/session/revoke-all",
+    { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "Sign out everywhere: ends every session of the user" } },
+    async (request, reply) => {
+      const auth = request.auth;
+      if (auth) {
+        const ended = await people.deleteSessionsOfUser(auth.user.id);
+        await recordAudit(database.db, { organizationId: auth.organizationId, userId: auth.user.id, action: "session.revoke_all", detail: { sessions: ended }, at: iso(options.now()) });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send();
+    },
+  );
+};
