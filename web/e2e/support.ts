@@ -4,10 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { build } from "vite";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
+import { peopleRepo, type Role, type User } from "../../src/store/people-repo.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,12 +25,31 @@ export function browserAvailability(): { available: boolean; reason?: string } {
   return { available: false, reason };
 }
 
+export type Credentials = { email: string; password: string };
+export type TestUser = Credentials & { user: User };
+
+/** A user created straight in the test database (as `rencana user create` would). */
+export type NewTestUser = { email: string; name: string; roles: Role[]; password?: string; organization?: string };
+
+/** A signed-in API caller for the test's own requests (cookie + CSRF token, like the web app). */
+export type ApiCaller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+
 export type Harness = {
   baseUrl: string;
   browser: Browser;
-  newPage: (opts?: { lang?: "id" | "en" }) => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  db: Database;
+  /** Every role of the default organisation: what each test signs in as unless it says otherwise. */
+  defaultUser: TestUser;
+  createUser: (user: NewTestUser) => Promise<TestUser>;
+  /** A new browser page, signed in as `signInAs` (default: the default user; `false`: signed out). */
+  newPage: (opts?: { lang?: "id" | "en"; signInAs?: Credentials | false }) => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /** Signs in over HTTP and returns a caller that sends the session cookie and CSRF token. */
+  api: (as?: Credentials) => Promise<ApiCaller>;
   close: () => Promise<void>;
 };
+
+export const DEFAULT_ORGANIZATION = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Contoh";
+export const DEFAULT_PASSWORD = "rahasia-uji-123";
 
 let builtWebRoot: Promise<string> | undefined;
 
@@ -47,6 +68,16 @@ export async function startHarness(): Promise<Harness> {
   const dbDir = mkdtempSync(join(tmpdir(), "rencana-e2e-"));
   const db: Database = openDatabase(join(dbDir, "e2e.db"));
   await db.migrate();
+  const people = peopleRepo(db.db);
+  async function createUser(u: NewTestUser): Promise<TestUser> {
+    const orgName = u.organization ?? DEFAULT_ORGANIZATION;
+    const org = (await people.findOrganizationByName(orgName)) ?? (await people.createOrganization(orgName));
+    const password = u.password ?? DEFAULT_PASSWORD;
+    const passwordHash = await hash(password); // the library default is argon2id
+    const user = await people.createUser({ organizationId: org.id, email: u.email, name: u.name, roles: u.roles, passwordHash });
+    return { email: u.email, password, user };
+  }
+  const defaultUser = await createUser({ email: "uji@contoh.go.id", name: "Pengguna Uji", roles: ["admin", "penyusun", "pemeriksa", "penandatangan", "pembaca"] });
   const app = await buildApp({ db, webRoot });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -57,14 +88,36 @@ export async function startHarness(): Promise<Harness> {
     // launch() (not launchPersistentContext) gives every run a fresh, throw-away profile.
   });
   const contexts: BrowserContext[] = [];
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     browser,
+    db,
+    defaultUser,
+    createUser,
+    async api(as = defaultUser) {
+      const res = await fetch(`${baseUrl}/api/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: as.email, password: as.password }) });
+      if (res.status !== 200) throw new Error(`sign-in of ${as.email} over HTTP answered ${res.status}: ${await res.text()}`);
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      const cookie = (res.headers.getSetCookie()[0] ?? "").split(";")[0]!;
+      return (method, path, body, headers = {}) =>
+        fetch(`${baseUrl}${path}`, {
+          method,
+          headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+          body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+        });
+    },
     async newPage(opts = {}) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: opts.lang === "en" ? "en-US" : "id-ID" });
       contexts.push(context);
       // tsx/esbuild name helpers may appear inside functions passed to page.evaluate.
       await context.addInitScript("globalThis.__name = globalThis.__name || ((f) => f);");
+      const signInAs = opts.signInAs ?? defaultUser;
+      if (signInAs) {
+        // The context's request client shares the browser's cookie jar: the page starts signed in.
+        const res = await context.request.post(`${baseUrl}/api/session`, { data: { email: signInAs.email, password: signInAs.password } });
+        if (res.status() !== 200) throw new Error(`sign-in of ${signInAs.email} answered ${res.status()}: ${await res.text()}`);
+      }
       const page = await context.newPage();
       // Playwright's actions wait forever by default: fail with the locator's name instead of
       // hitting the test's timeout with no clue.

@@ -12,13 +12,13 @@ const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
 
 async function apiCreate(h: Harness, plan: Plan): Promise<{ id: string; version: number }> {
-  const res = await fetch(`${h.baseUrl}/api/plans`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(plan) });
+  const res = await (await h.api())("POST", "/api/plans", plan);
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; version: number };
 }
 
 async function apiGet(h: Harness, id: string): Promise<{ version: number; plan: Plan }> {
-  const res = await fetch(`${h.baseUrl}/api/plans/${id}`);
+  const res = await (await h.api())("GET", `/api/plans/${id}`);
   expect(res.status).toBe(200);
   return (await res.json()) as { version: number; plan: Plan };
 }
@@ -408,7 +408,11 @@ d("planning workspace in Chromium", () => {
     await page.getByTestId("import-file").setInputFiles(bad);
     await expect.poll(() => page.locator(".error-box").textContent()).toContain("activities[0].durationDays: must not be less than 0");
     // The server's own errors arrive in the chosen language too.
-    const res = await page.evaluate(async (id) => (await fetch(`/api/plans/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json-patch+json", "If-Match": "1", "Accept-Language": "en" }, body: JSON.stringify([{ op: "replace", path: "/fiscalYear", value: 1900 }]) })).json(), created.id);
+    const res = await page.evaluate(async (id) => {
+      const { csrfToken } = (await (await fetch("/api/session")).json()) as { csrfToken: string };
+      const headers = { "Content-Type": "application/json-patch+json", "If-Match": "1", "Accept-Language": "en", "x-csrf-token": csrfToken };
+      return (await fetch(`/api/plans/${id}`, { method: "PATCH", headers, body: JSON.stringify([{ op: "replace", path: "/fiscalYear", value: 1900 }]) })).json();
+    }, created.id);
     expect(JSON.stringify(res)).toMatch(/must not be less than|less than/);
     await page.locator("#lang-select").selectOption("id");
     expect(errors.filter((e) => !e.includes("400"))).toEqual([]);

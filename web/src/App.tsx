@@ -1,33 +1,71 @@
-// The shell: header with language switch, skip link, and the two routes.
-import { useMemo } from "react";
+// The shell: header with language switch, user menu and skip link; the sign-in gate; the routes.
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createApiClient } from "./api/client.js";
+import { ApiError, createApiClient, type Session } from "./api/client.js";
+import { AdminScreen } from "./admin/AdminScreen.js";
+import { SignIn } from "./auth/SignIn.js";
+import { UserMenu, adminPagesFor } from "./auth/UserMenu.js";
 import { currentLang, setLang } from "./i18n/index.js";
 import { PlanList } from "./pages/PlanList.js";
 import { Workspace } from "./pages/Workspace.js";
 import { navigate, parseRoute, usePathname } from "./router.js";
 
+/** Notices are i18n keys, so a language switch re-words them. */
+type AuthState =
+  | { kind: "loading" }
+  | { kind: "signedOut"; notice?: string; error?: string }
+  // `interrupted`: a request answered 401 while signed in; the page stays (unsaved edits with it)
+  // under a sign-in dialog.
+  | { kind: "signedIn"; session: Session; interrupted?: string };
+
+function noticeFor(code: string): string {
+  return code === "auth.expired" ? "auth.expired" : "auth.required401";
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const pathname = usePathname();
   const route = parseRoute(pathname);
-  const api = useMemo(() => createApiClient(currentLang), []);
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        {t("app.skip")}
+  const [auth, setAuth] = useState<AuthState>({ kind: "loading" });
+  const api = useMemo(
+    () =>
+      createApiClient(currentLang, "", {
+        onUnauthorized: (e) => setAuth((a) => (a.kind === "signedIn" ? { ...a, interrupted: noticeFor(e.code) } : { kind: "signedOut", notice: noticeFor(e.code) })),
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    api.getSession().then(
+      (session) => setAuth({ kind: "signedIn", session }),
+      (e: unknown) => setAuth({ kind: "signedOut", error: e instanceof ApiError && e.status === 401 ? undefined : e instanceof Error ? e.message : String(e) }),
+    );
+  }, [api]);
+
+  async function signOut(everywhere: boolean) {
+    try {
+      if (everywhere) await api.signOutEverywhere();
+      else await api.signOut();
+    } catch {
+      // Already gone on the server (expired, revoked): signed out all the same.
+    }
+    navigate("/");
+    setAuth({ kind: "signedOut", notice: everywhere ? "auth.signedOutEverywhere" : "auth.signedOut" });
+  }
+
+  const header = (
+    <header className="app-header">
+      <a
+        href="/"
+        className="brand"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate("/");
+        }}
+      >
+        {t("app.name")}
       </a>
-      <header className="app-header">
-        <a
-          href="/"
-          className="brand"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate("/");
-          }}
-        >
-          {t("app.name")}
-        </a>
+      <div className="header-tools">
         <div className="lang-switch">
           <label htmlFor="lang-select">{t("app.language")}</label>
           <select id="lang-select" value={i18n.language === "en" ? "en" : "id"} onChange={(e) => setLang(e.target.value === "en" ? "en" : "id")}>
@@ -35,14 +73,66 @@ export function App() {
             <option value="en">English</option>
           </select>
         </div>
-      </header>
-      {route.name === "workspace" ? (
-        <Workspace key={route.planId} api={api} planId={route.planId} stage={route.stage} />
-      ) : (
-        <main id="main" tabIndex={-1}>
-          {route.name === "list" ? <PlanList api={api} /> : <p>{t("common.notFound")}</p>}
+        {auth.kind === "signedIn" ? <UserMenu session={auth.session} onSignOut={() => void signOut(false)} onSignOutEverywhere={() => void signOut(true)} /> : null}
+      </div>
+    </header>
+  );
+
+  if (auth.kind !== "signedIn") {
+    return (
+      <>
+        {header}
+        <main id="main" tabIndex={-1} className="sign-in-page">
+          {auth.kind === "loading" ? (
+            <p>{t("common.loading")}</p>
+          ) : (
+            <>
+              {auth.error ? <p role="alert" className="error-box">{auth.error}</p> : null}
+              <SignIn api={api} notice={auth.notice ? t(auth.notice) : undefined} onSignedIn={(session) => setAuth({ kind: "signedIn", session })} />
+            </>
+          )}
         </main>
-      )}
+      </>
+    );
+  }
+
+  const { session } = auth;
+  let content;
+  if (route.name === "workspace") content = <Workspace key={route.planId} api={api} planId={route.planId} stage={route.stage} />;
+  else
+    content = (
+      <main id="main" tabIndex={-1}>
+        {route.name === "list" ? (
+          <PlanList api={api} canCreate={session.abilities.createPlan} />
+        ) : route.name === "admin" ? (
+          adminPagesFor(session).includes(route.page) ? (
+            <AdminScreen api={api} session={session} page={route.page} />
+          ) : (
+            <p role="alert">{t("admin.forbidden")}</p>
+          )
+        ) : (
+          <p>{t("common.notFound")}</p>
+        )}
+      </main>
+    );
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      {header}
+      {/* Keyed by user: someone else signing in over an interrupted page starts from a clean page. */}
+      <div key={session.user.id} className="app-body" inert={auth.interrupted !== undefined}>
+        {content}
+      </div>
+      {auth.interrupted ? (
+        <SignIn
+          api={api}
+          dialog
+          notice={t("auth.resume")}
+          onSignedIn={(next) => setAuth({ kind: "signedIn", session: next })}
+        />
+      ) : null}
     </>
   );
 }

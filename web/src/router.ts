@@ -1,13 +1,25 @@
-// A minimal router over the History API: two routes do not justify a routing library.
+// A minimal router over the History API: a handful of routes do not justify a routing library.
 import { useSyncExternalStore } from "react";
 
 export const STAGE_SLUGS = ["sasaran", "analisis", "kegiatan", "jadwal", "sumber-daya", "tim", "pemangku-kepentingan", "mobilisasi", "dokumen"] as const;
 export type StageSlug = (typeof STAGE_SLUGS)[number];
 
-export type Route = { name: "list" } | { name: "workspace"; planId: string; stage: StageSlug } | { name: "notFound" };
+/** Administration screens: URL slug → screen. */
+export const ADMIN_PAGES = { pengguna: "users", unit: "units", pengaturan: "settings" } as const;
+export type AdminSlug = keyof typeof ADMIN_PAGES;
+export type AdminPage = (typeof ADMIN_PAGES)[AdminSlug];
+
+export type Route = { name: "list" } | { name: "workspace"; planId: string; stage: StageSlug } | { name: "admin"; page: AdminPage } | { name: "notFound" };
+
+export function adminHref(page: AdminPage): string {
+  const slug = (Object.keys(ADMIN_PAGES) as AdminSlug[]).find((s) => ADMIN_PAGES[s] === page)!;
+  return `/admin/${slug}`;
+}
 
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { name: "list" };
+  const admin = /^\/admin\/([^/]+)\/?$/.exec(pathname);
+  if (admin && Object.hasOwn(ADMIN_PAGES, admin[1]!)) return { name: "admin", page: ADMIN_PAGES[admin[1] as AdminSlug] };
   const m = /^\/plans\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
   if (m) {
     const stage = (m[2] ?? "sasaran") as StageSlug;

@@ -4,12 +4,49 @@ import { z } from "zod";
 import { planSchema, type Plan } from "../../../src/domain/plan/schema.js";
 import type { Lang } from "../../../src/domain/messages.js";
 
+/** Ids are opaque to the app; the server may send them as numbers or strings. */
+const idSchema = z.union([z.string(), z.number()]).transform(String);
+
+export const ORG_ROLES = ["admin", "penyusun", "pemeriksa", "penandatangan", "pembaca"] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+/** An unknown role from a newer server is kept as text rather than failing the whole answer. */
+const roleSchema = z.string();
+
+export const planWorkflowSchema = z.object({
+  status: z.string(),
+  cycle: z.number(),
+  step: z.number().nullable(),
+  baselineVersion: z.number().nullable(),
+  amendment: z.number(),
+  decreeNumber: z.string().optional().nullable(),
+  team: z.array(z.object({ userId: idSchema, name: z.string(), role: z.string(), position: z.number().nullable().optional() })),
+  awaiting: z.object({ userId: idSchema, name: z.string(), role: z.string() }).nullable(),
+});
+export type PlanWorkflow = z.infer<typeof planWorkflowSchema>;
+
+export const planAbilitiesSchema = z.object({
+  read: z.boolean(),
+  edit: z.boolean(),
+  submit: z.boolean(),
+  initial: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+  comment: z.boolean(),
+  manageTeam: z.boolean(),
+  archive: z.boolean(),
+  restore: z.boolean(),
+});
+export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
+
 export const planEnvelopeSchema = z.object({
   id: z.string(),
   version: z.number().int(),
   status: z.string(),
   updatedAt: z.string(),
   plan: planSchema,
+  // Issue 6: optional so the app keeps working against a server that does not send them.
+  workflow: planWorkflowSchema.optional(),
+  abilities: planAbilitiesSchema.optional(),
 });
 export type PlanEnvelope = z.infer<typeof planEnvelopeSchema>;
 
@@ -26,6 +63,72 @@ export const planSummarySchema = z.object({
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 const planListSchema = z.object({ items: z.array(planSummarySchema), total: z.number() });
+
+export const orgAbilitiesSchema = z.object({
+  createPlan: z.boolean(),
+  manageUsers: z.boolean(),
+  manageSettings: z.boolean(),
+  viewAudit: z.boolean(),
+});
+export type OrgAbilities = z.infer<typeof orgAbilitiesSchema>;
+
+export const sessionSchema = z.object({
+  user: z.object({ id: idSchema, email: z.string(), name: z.string() }),
+  organization: z.object({ id: idSchema, name: z.string() }),
+  roles: z.array(roleSchema),
+  csrfToken: z.string(),
+  abilities: orgAbilitiesSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  nip: z.string().nullable().optional(),
+  unitId: idSchema.nullable().optional(),
+  roles: z.array(roleSchema),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+const userListSchema = z.object({ items: z.array(userSchema) });
+
+export type NewUser = { email: string; name: string; nip?: string; unitId?: string; roles: string[]; password: string };
+export type UserChanges = { name?: string; nip?: string | null; unitId?: string | null; roles?: string[]; disabled?: boolean; password?: string };
+
+export const unitSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  code: z.string().nullable().optional(),
+  parentId: idSchema.nullable().optional(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+const unitListSchema = z.object({ items: z.array(unitSchema) });
+export type UnitInput = { name: string; code?: string | null; parentId?: string | null };
+
+export const LETTERHEAD_FIELDS = ["government", "name", "unit", "address", "phone", "website", "email", "region"] as const;
+export type LetterheadField = (typeof LETTERHEAD_FIELDS)[number];
+const optionalText = z.string().nullable().optional();
+export const organizationSettingsSchema = z.object({
+  letterhead: z.object({
+    government: optionalText,
+    name: optionalText,
+    unit: optionalText,
+    address: optionalText,
+    phone: optionalText,
+    website: optionalText,
+    email: optionalText,
+    region: optionalText,
+  }),
+  decreeNumberTemplate: z.string(),
+  paper: z.enum(["A4", "F4"]),
+  font: z.string(),
+});
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+export const organizationSchema = z.object({ id: idSchema, name: z.string(), settings: organizationSettingsSchema });
+export type Organization = z.infer<typeof organizationSchema>;
+
+const noContent = z.unknown();
 
 const fieldErrorSchema = z.object({
   path: z.string(),
@@ -59,6 +162,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: FieldError[] = [],
     readonly current?: PlanEnvelope,
+    /** Seconds from a 429's Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -66,10 +171,26 @@ export class ApiError extends Error {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-export function createApiClient(getLang: () => Lang, base = "") {
-  async function request<T>(method: string, path: string, schema: z.ZodType<T>, init: { body?: unknown; headers?: Record<string, string>; contentType?: string } = {}): Promise<T> {
+export type ApiClientHooks = {
+  /** Any 401 outside the sign-in call itself: the session is gone (expired, signed out elsewhere). */
+  onUnauthorized?: (error: ApiError) => void;
+};
+
+type RequestInit_ = { body?: unknown; headers?: Record<string, string>; contentType?: string; signInCall?: boolean };
+
+export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClientHooks = {}) {
+  // The CSRF token of the current session; the server checks it on every non-GET request.
+  let csrfToken: string | undefined;
+
+  function acceptSession(session: Session): Session {
+    csrfToken = session.csrfToken;
+    return session;
+  }
+
+  async function request<T>(method: string, path: string, schema: z.ZodType<T, unknown>, init: RequestInit_ = {}): Promise<T> {
     const lang = getLang();
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": lang, ...init.headers };
+    if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
     let body: string | undefined;
     if (init.body !== undefined) {
       body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
@@ -78,25 +199,52 @@ export function createApiClient(getLang: () => Lang, base = "") {
     const sep = path.includes("?") ? "&" : "?";
     let res: Response;
     try {
-      res = await fetch(`${base}${path}${sep}lang=${lang}`, { method, headers, body });
+      res = await fetch(`${base}${path}${sep}lang=${lang}`, { method, headers, body, credentials: "same-origin" });
     } catch {
       throw new ApiError(0, "network", NETWORK_MESSAGES.network[lang]);
     }
-    const json: unknown = await res.json().catch(() => undefined);
+    const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
     if (!res.ok) {
       const parsed = errorBodySchema.safeParse(json);
-      if (parsed.success) {
-        const e = parsed.data;
-        throw new ApiError(res.status, e.error.code, e.error.message, e.errors ?? [], e.current);
+      const retryAfter = Number(res.headers.get("retry-after"));
+      const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+      const error = parsed.success
+        ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.errors ?? [], parsed.data.current, retryAfterSeconds)
+        : new ApiError(res.status, "http", `HTTP ${res.status}`, [], undefined, retryAfterSeconds);
+      if (res.status === 401 && !init.signInCall) {
+        csrfToken = undefined;
+        hooks.onUnauthorized?.(error);
       }
-      throw new ApiError(res.status, "http", `HTTP ${res.status}`);
+      throw error;
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, "response.invalid", NETWORK_MESSAGES.badResponse[lang]);
     return parsed.data;
   }
 
+  const enc = encodeURIComponent;
   return {
+    /** The session at start; 401 (not signed in) is an answer here, not an interruption. */
+    getSession: async () => acceptSession(await request("GET", "/api/session", sessionSchema, { signInCall: true })),
+    signIn: async (email: string, password: string) => acceptSession(await request("POST", "/api/session", sessionSchema, { body: { email, password }, signInCall: true })),
+    async signOut() {
+      await request("DELETE", "/api/session", noContent, { signInCall: true });
+      csrfToken = undefined;
+    },
+    async signOutEverywhere() {
+      await request("POST", "/api/session/revoke-all", noContent, { body: {}, signInCall: true });
+      csrfToken = undefined;
+    },
+
+    listUsers: () => request("GET", "/api/users", userListSchema),
+    createUser: (user: NewUser) => request("POST", "/api/users", userSchema, { body: user }),
+    updateUser: (id: string, changes: UserChanges) => request("PATCH", `/api/users/${enc(id)}`, userSchema, { body: changes }),
+    listUnits: () => request("GET", "/api/units", unitListSchema),
+    createUnit: (unit: UnitInput) => request("POST", "/api/units", unitSchema, { body: unit }),
+    updateUnit: (id: string, changes: Partial<UnitInput>) => request("PATCH", `/api/units/${enc(id)}`, unitSchema, { body: changes }),
+    getOrganization: () => request("GET", "/api/organization", organizationSchema),
+    saveSettings: (settings: OrganizationSettings) => request("PUT", "/api/organization/settings", organizationSettingsSchema, { body: settings }),
+
     listPlans(q: { q?: string; fiscalYear?: number; status?: string }) {
       const params = new URLSearchParams();
       if (q.q) params.set("q", q.q);

@@ -9,7 +9,8 @@ import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, stageHref } from "../router.js";
 
-export function PlanList({ api }: { api: ApiClient }) {
+/** `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import. */
+export function PlanList({ api, canCreate = true }: { api: ApiClient; canCreate?: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [year, setYear] = useState("");
@@ -69,25 +70,29 @@ export function PlanList({ api }: { api: ApiClient }) {
     <section className="plan-list" aria-labelledby="list-title">
       <div className="toolbar">
         <h1 id="list-title">{t("list.title")}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          {t("list.newPlan")}
-        </button>
-        <label className="button file-button">
-          {t("list.import")}
-          <input
-            type="file"
-            accept="application/json,.json"
-            className="sr-only"
-            data-testid="import-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void onImport(f);
-              e.target.value = "";
-            }}
-          />
-        </label>
+        {canCreate ? (
+          <>
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              {t("list.newPlan")}
+            </button>
+            <label className="button file-button">
+              {t("list.import")}
+              <input
+                type="file"
+                accept="application/json,.json"
+                className="sr-only"
+                data-testid="import-file"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void onImport(f);
+                  e.target.value = "";
+                }}
+              />
+            </label>
+          </>
+        ) : null}
       </div>
-      {creating ? <NewPlanForm api={api} onCancel={() => setCreating(false)} /> : null}
+      {creating && canCreate ? <NewPlanForm api={api} onCancel={() => setCreating(false)} /> : null}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="filter-q">{t("list.search")}</label>

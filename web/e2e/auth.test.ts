@@ -1,0 +1,251 @@
+// Sign-in, sessions and administration end to end: real server, real SQLite, Debian's Chromium.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyPlan } from "../../src/domain/plan/empty.js";
+import { DEFAULT_ORGANIZATION, browserAvailability, screenshot, startHarness, waitSaved, type Credentials, type Harness } from "./support.js";
+
+const availability = browserAvailability();
+const d = availability.available ? describe : describe.skip;
+
+async function signInThroughForm(page: Page, who: Credentials) {
+  await page.getByLabel("Surel").fill(who.email);
+  await page.getByLabel("Kata sandi").fill(who.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+/** Status of a GET from inside the page: whether the browser's cookie still opens a session. */
+async function pageApiStatus(page: Page, path: string): Promise<number> {
+  return page.evaluate(async (p) => (await fetch(p)).status, path);
+}
+
+d("sign-in, sessions and administration in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("signs in, sees only the plans it may see, signs out", async () => {
+    const author = await h.createUser({ email: "penyusun.a@contoh.go.id", name: "Sari Penyusun", roles: ["penyusun"] });
+    const other = await h.createUser({ email: "penyusun.b@contoh.go.id", name: "Budi Penyusun", roles: ["penyusun"] });
+    const mine = await (await h.api(author))("POST", "/api/plans", emptyPlan({ title: "Rencana milik Sari", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    expect(mine.status).toBe(201);
+    const theirs = await (await h.api(other))("POST", "/api/plans", emptyPlan({ title: "Rencana milik Budi", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    expect(theirs.status).toBe(201);
+
+    const { page, errors } = await h.newPage({ signInAs: false });
+    await page.goto(h.baseUrl + "/");
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    await screenshot(page, "auth-01-masuk");
+    await signInThroughForm(page, author);
+    await page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).waitFor();
+    await page.getByRole("link", { name: "Rencana milik Sari" }).waitFor();
+    // The server decides what the list holds: another drafter's plan is not there.
+    expect(await page.getByRole("link", { name: "Rencana milik Budi" }).count()).toBe(0);
+    const menu = page.getByTestId("user-menu");
+    expect(await menu.textContent()).toContain("Sari Penyusun");
+    expect(await menu.textContent()).toContain(DEFAULT_ORGANIZATION);
+    // A drafter has no administration.
+    await menu.click();
+    expect(await page.getByRole("link", { name: "Pengguna" }).count()).toBe(0);
+    await screenshot(page, "auth-02-menu-pengguna");
+    await page.getByRole("button", { name: "Keluar", exact: true }).click();
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    expect(await page.getByRole("status").textContent()).toBe("Anda telah keluar.");
+    // The cookie no longer opens a session: the sign-out happened on the server.
+    expect(await pageApiStatus(page, "/api/plans")).toBe(401);
+    expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+  }, 60_000);
+
+  it("a wrong password shows the error in the chosen language; repeated failures are throttled with the wait time", async () => {
+    const user = await h.createUser({ email: "lupa@contoh.go.id", name: "Pelupa", roles: ["pembaca"] });
+    const { page } = await h.newPage({ signInAs: false });
+    await page.goto(h.baseUrl + "/");
+    await signInThroughForm(page, { email: user.email, password: "salah-sekali" });
+    const error = page.getByTestId("sign-in-error");
+    await expect.poll(() => error.textContent()).toBe("Surel atau kata sandi salah.");
+    await page.locator("#lang-select").selectOption("en");
+    await expect.poll(() => error.textContent()).toBe("Wrong email or password.");
+    // An unknown address gets the same answer: nothing tells which addresses exist.
+    await page.getByLabel("Email").fill("tidak-ada@contoh.go.id");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => error.textContent()).toBe("Wrong email or password.");
+    for (let i = 0; i < 4; i++) {
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(`salah-${i}`);
+      const answered = page.waitForResponse((r) => r.url().includes("/api/session") && r.request().method() === "POST");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      expect((await answered).status()).toBe(401);
+    }
+    // Five failures for this address: even the right password now waits.
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => error.textContent()).toMatch(/^Too many failed sign-in attempts\. Try again in (1[0-5]|[1-9]) minutes\.$/);
+    await page.locator("#lang-select").selectOption("id");
+    await expect.poll(() => error.textContent()).toMatch(/^Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d+ menit\.$/);
+    await screenshot(page, "auth-03-dibatasi");
+    expect(await page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).count()).toBe(0);
+  }, 60_000);
+
+  it("opening a plan's address while signed out asks to sign in, then opens that page", async () => {
+    const created = await (await h.api())("POST", "/api/plans", emptyPlan({ title: "Rencana tujuan", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    const { id } = (await created.json()) as { id: string };
+    const { page } = await h.newPage({ signInAs: false });
+    await page.goto(`${h.baseUrl}/plans/${id}/jadwal`);
+    await page.getByRole("heading", { name: "Masuk" }).waitFor();
+    await signInThroughForm(page, h.defaultUser);
+    await page.waitForSelector(".stage-main h1");
+    expect(new URL(page.url()).pathname).toBe(`/plans/${id}/jadwal`);
+  }, 60_000);
+
+  it("an administrator creates a user who then signs in with the roles given", async () => {
+    const admin = await h.createUser({ email: "admin.uji@contoh.go.id", name: "Admin Uji", roles: ["admin"] });
+    const { page, errors } = await h.newPage({ signInAs: admin });
+    await page.goto(h.baseUrl + "/");
+    // An administrator alone (no penyusun role) may not create plans: no button for it.
+    await page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).waitFor();
+    expect(await page.getByRole("button", { name: "Rencana baru" }).count()).toBe(0);
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("link", { name: "Unit kerja" }).click();
+
+    // A unit first, so the user can be placed in it.
+    await page.getByLabel("Nama unit").fill("Seksi Identitas Penduduk");
+    await page.getByLabel("Kode", { exact: true }).fill("SIP");
+    await page.getByRole("button", { name: "Buat unit" }).click();
+    await page.locator('tr[data-unit="Seksi Identitas Penduduk"]').waitFor();
+    await page.getByRole("button", { name: "Ubah nama Seksi Identitas Penduduk" }).click();
+    await page.locator('tr[data-unit="Seksi Identitas Penduduk"]').getByLabel("Nama unit").fill("Seksi Identitas Penduduk dan KTP-el");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.locator('tr[data-unit="Seksi Identitas Penduduk dan KTP-el"]').waitFor();
+    expect(await page.locator('tr[data-unit="Seksi Identitas Penduduk dan KTP-el"] td').nth(1).textContent()).toBe("SIP");
+
+    await page.getByRole("navigation", { name: "Administrasi" }).getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("button", { name: "Pengguna baru" }).click();
+    // Missing roles are caught before the request.
+    await page.getByLabel("Surel").fill("dewi@contoh.go.id");
+    await page.getByLabel("Nama", { exact: true }).fill("Dewi Lestari");
+    await page.getByLabel("NIP").fill("198501012010012001");
+    await page.getByLabel("Unit kerja").selectOption({ label: "Seksi Identitas Penduduk dan KTP-el (SIP)" });
+    await page.getByLabel("Kata sandi awal").fill("sandi-dewi-2027");
+    await page.getByRole("group", { name: "Peran" }).getByLabel("Penyusun").uncheck();
+    await page.getByRole("button", { name: "Buat pengguna" }).click();
+    await expect.poll(() => page.locator(".admin-form .error-box").textContent()).toBe("Pilih setidaknya satu peran.");
+    await page.getByRole("group", { name: "Peran" }).getByLabel("Penyusun").check();
+    await page.getByRole("group", { name: "Peran" }).getByLabel("Pemeriksa").check();
+    await page.getByRole("button", { name: "Buat pengguna" }).click();
+    const row = page.locator('tr[data-user="dewi@contoh.go.id"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Penyusun, Pemeriksa");
+    expect(await row.textContent()).toContain("Seksi Identitas Penduduk dan KTP-el");
+    await screenshot(page, "admin-01-pengguna");
+
+    // The new user signs in through the form, in a browser of their own.
+    const dewi = await h.newPage({ signInAs: false });
+    await dewi.page.goto(h.baseUrl + "/");
+    await signInThroughForm(dewi.page, { email: "dewi@contoh.go.id", password: "sandi-dewi-2027" });
+    await dewi.page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).waitFor();
+    expect(await dewi.page.getByTestId("user-menu").textContent()).toContain("Dewi Lestari");
+    await dewi.page.getByRole("button", { name: "Rencana baru" }).waitFor(); // a penyusun may create
+    // Administration is not for her: the menu has no link and the address says so.
+    await dewi.page.goto(h.baseUrl + "/admin/pengguna");
+    await expect.poll(() => dewi.page.getByRole("alert").textContent()).toBe("Anda tidak berwenang membuka halaman ini.");
+
+    // The administrator makes her a reader only: no more "new plan".
+    await row.getByRole("button", { name: "Ubah Dewi Lestari" }).click();
+    const roles = page.getByRole("group", { name: "Peran" });
+    await roles.getByLabel("Penyusun").uncheck();
+    await roles.getByLabel("Pemeriksa").uncheck();
+    await roles.getByLabel("Pembaca").check();
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await expect.poll(() => row.textContent()).toContain("Pembaca");
+    await dewi.page.goto(h.baseUrl + "/");
+    await dewi.page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).waitFor();
+    expect(await dewi.page.getByRole("button", { name: "Rencana baru" }).count()).toBe(0);
+    expect(await dewi.page.getByTestId("import-file").count()).toBe(0);
+
+    // A password reset ends her sessions; the old password no longer works, the new one does.
+    await row.getByRole("button", { name: "Ubah Dewi Lestari" }).click();
+    await page.getByLabel("Kata sandi baru").fill("sandi-baru-2028");
+    await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Kata sandi Dewi Lestari diganti");
+    expect(await pageApiStatus(dewi.page, "/api/plans")).toBe(401);
+    const oldPassword = await fetch(`${h.baseUrl}/api/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "dewi@contoh.go.id", password: "sandi-dewi-2027" }) });
+    expect(oldPassword.status).toBe(401);
+    await h.api({ email: "dewi@contoh.go.id", password: "sandi-baru-2028" });
+
+    // Disabled: she cannot sign in at all.
+    await row.getByRole("button", { name: "Ubah Dewi Lestari" }).click();
+    await page.getByLabel("Nonaktifkan akun").check();
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await expect.poll(() => row.textContent()).toContain("Nonaktif");
+    const disabled = await fetch(`${h.baseUrl}/api/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "dewi@contoh.go.id", password: "sandi-baru-2028" }) });
+    expect(disabled.status).toBe(401);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("an administrator sets the letterhead, the decree number template (with preview), paper and font", async () => {
+    const { page, errors } = await h.newPage();
+    await page.goto(h.baseUrl + "/admin/pengaturan");
+    await page.getByRole("heading", { name: "Pengaturan instansi" }).waitFor();
+    await page.getByLabel("Pemerintah (mis. PEMERINTAH KABUPATEN CONTOH)").fill("PEMERINTAH KABUPATEN CONTOH");
+    await page.getByLabel("Nama instansi").fill("DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL");
+    await page.getByLabel("Alamat").fill("Jl. Merdeka No. 1, Contoh");
+    const template = page.getByLabel("Templat nomor keputusan");
+    await template.fill("800/{counter:3}/{nomor}/{year}");
+    await expect.poll(() => page.getByTestId("decree-preview").textContent()).toBe("Templat tidak dikenal: {nomor}");
+    await template.fill("800/{counter:3}/{month}/{year}");
+    const now = new Date();
+    const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][now.getMonth()];
+    await expect.poll(() => page.getByTestId("decree-preview").textContent()).toBe(`800/001/${roman}/${now.getFullYear()}`);
+    await page.getByLabel("Ukuran kertas").selectOption("A4");
+    await page.getByLabel("Huruf").fill("Arial");
+    await page.getByRole("button", { name: "Simpan pengaturan" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Pengaturan disimpan.");
+    await screenshot(page, "admin-02-pengaturan");
+
+    const org = (await (await (await h.api())("GET", "/api/organization")).json()) as { settings: { letterhead: Record<string, string>; decreeNumberTemplate: string; paper: string; font: string } };
+    expect(org.settings).toMatchObject({
+      letterhead: { government: "PEMERINTAH KABUPATEN CONTOH", name: "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", address: "Jl. Merdeka No. 1, Contoh" },
+      decreeNumberTemplate: "800/{counter:3}/{month}/{year}",
+      paper: "A4",
+      font: "Arial",
+    });
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Huruf").inputValue()).toBe("Arial");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("signing out everywhere ends the other browser's session; it asks to sign in again over the unsaved page", async () => {
+    const user = await h.createUser({ email: "dua.perangkat@contoh.go.id", name: "Dua Perangkat", roles: ["penyusun"] });
+    const created = await (await h.api(user))("POST", "/api/plans", emptyPlan({ title: "Rencana dua perangkat", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    const { id } = (await created.json()) as { id: string };
+    const office = await h.newPage({ signInAs: user });
+    const home = await h.newPage({ signInAs: user });
+    await office.page.goto(`${h.baseUrl}/plans/${id}/sasaran`);
+    await office.page.waitForSelector(".stage-main h1");
+    await home.page.goto(h.baseUrl + "/");
+    await home.page.getByTestId("user-menu").click();
+    await home.page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+    await expect.poll(() => home.page.getByRole("status").textContent()).toBe("Anda telah keluar dari semua perangkat.");
+
+    // The office browser learns at its next save: a dialog, with the edit still on the page.
+    await office.page.getByRole("button", { name: "+ Kelompok baru" }).click();
+    await office.page.locator('[data-path="targetGroups[0].name"]').fill("Lansia");
+    const dialog = office.page.getByRole("dialog");
+    await dialog.waitFor();
+    await screenshot(office.page, "auth-04-sesi-berakhir");
+    await dialog.getByLabel("Surel").fill(user.email);
+    await dialog.getByLabel("Kata sandi").fill(user.password);
+    await dialog.getByRole("button", { name: "Masuk" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await office.page.locator('[data-path="targetGroups[0].name"]').inputValue()).toBe("Lansia");
+    // The failed save is retried by the user, now with the new session.
+    const retry = office.page.getByRole("button", { name: "Coba lagi" });
+    if (await retry.count()) await retry.click();
+    await waitSaved(office.page);
+    const saved = (await (await (await h.api(user))("GET", `/api/plans/${id}`)).json()) as { plan: { targetGroups: { name: string }[] } };
+    expect(saved.plan.targetGroups.map((g) => g.name)).toEqual(["Lansia"]);
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+// The header's user menu: who is signed in (name, organisation), the administration screens the
+// user may open, and the two ways of signing out.
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { Session } from "../api/client.js";
+import { adminHref, navigate, type AdminPage } from "../router.js";
+
+export function adminPagesFor(session: Session): AdminPage[] {
+  const pages: AdminPage[] = [];
+  if (session.abilities.manageUsers) pages.push("users", "units");
+  if (session.abilities.manageSettings) pages.push("settings");
+  return pages;
+}
+
+export function UserMenu({ session, onSignOut, onSignOutEverywhere }: { session: Session; onSignOut: () => void; onSignOutEverywhere: () => void }) {
+  const { t } = useTranslation();
+  const details = useRef<HTMLDetailsElement>(null);
+  const close = () => details.current?.removeAttribute("open");
+  const pages = adminPagesFor(session);
+  return (
+    <details className="user-menu" ref={details}>
+      <summary aria-label={`${t("userMenu.label")}: ${session.user.name}, ${session.organization.name}`} data-testid="user-menu">
+        <span className="user-name">{session.user.name}</span>
+        <span className="user-org">{session.organization.name}</span>
+      </summary>
+      <div className="menu-panel">
+        {pages.length ? (
+          <nav aria-label={t("userMenu.administration")}>
+            <p className="menu-heading">{t("userMenu.administration")}</p>
+            <ul className="plain">
+              {pages.map((page) => (
+                <li key={page}>
+                  <a
+                    href={adminHref(page)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      close();
+                      navigate(adminHref(page));
+                    }}
+                  >
+                    {t(`admin.${page}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            onSignOut();
+          }}
+        >
+          {t("userMenu.signOut")}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            onSignOutEverywhere();
+          }}
+        >
+          {t("userMenu.signOutEverywhere")}
+        </button>
+      </div>
+    </details>
+  );
+}
