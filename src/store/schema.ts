@@ -107,7 +107,8 @@ export type AuditLogTable = {
   at: string;
 };
 
-export type DecreeCountersTable = { organization_id: string; year: number; last_number: number };
+/** The decree number counter ("urut") runs per organisation, per signing office and per calendar year (tahun takwim). */
+export type DecreeCountersTable = { organization_id: string; signatory: string; year: number; last_number: number };
 
 export type DatabaseSchema = {
   plans: PlansTable;

@@ -138,9 +138,11 @@ export const migration: Migration = {
     await db.schema
       .createTable("decree_counters")
       .addColumn("organization_id", "text", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
+      /** The signing office (decree.signatory.position, normalised): numbering runs per signatory and calendar year. */
+      .addColumn("signatory", "text", (c) => c.notNull())
       .addColumn("year", "integer", (c) => c.notNull())
       .addColumn("last_number", "integer", (c) => c.notNull())
-      .addPrimaryKeyConstraint("decree_counters_pk", ["organization_id", "year"])
+      .addPrimaryKeyConstraint("decree_counters_pk", ["organization_id", "signatory", "year"])
       .execute();
 
     // Plans stored before organisations existed: one organisation per name found in them.
