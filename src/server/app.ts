@@ -18,6 +18,7 @@ import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from 
 import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions } from "./auth/sessions.js";
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
+import { peopleRoutes } from "./people/routes.js";
 import { plansRoutes } from "./plans/routes.js";
 import { scheduleRoutes } from "./schedule/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
@@ -71,7 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     try {
       done(null, JSON.parse(text));
     } catch (e) {
-      done(apiError("json.invalid", { errors: [{ path: "", code: "json.invalid", message: { id: `bukan JSON yang sah: ${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` } }] }), undefined);
+      // V8 quotes part of the body in its message ("…"password": secret"…"): keep only the reason, never echo a password.
+      const reason = (e as Error).message.replace(/,\s*(?:\.\.\.)?".*$/s, "");
+      done(apiError("json.invalid", { errors: [{ path: "", code: "json.invalid", message: { id: `bukan JSON yang sah: ${reason}`, en: `not valid JSON: ${reason}` } }] }), undefined);
     }
   });
   app.addContentTypeParser(["application/xml", "text/xml"], { parseAs: "string" }, (_request, body, done) => done(null, body));
@@ -130,7 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
   await app.register(plansRoutes, { prefix: "/api", repo, people });
   await app.register(scheduleRoutes, { prefix: "/api", repo });
-  await app.register(documentRoutes, { prefix: "/api", repo, perMinute: authOptions.documentsPerMinute });
+  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute });
+  await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

@@ -222,6 +222,11 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
       const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
+    /** Every session of the user but `keepId` (an admin changing their own password stays signed in here). */
+    async deleteOtherSessionsOfUser(userId: string, keepId: string): Promise<number> {
+      const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepId).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async countSessionsOfUser(userId: string): Promise<number> {
       const r = await db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
       return Number(r.n);

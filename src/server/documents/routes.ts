@@ -2,7 +2,10 @@
 // through the documents registry (src/documents), as a download.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import { applyOrganizationSettings, readOrganizationSettings } from "../../domain/organization/settings.js";
+import type { PeopleRepo } from "../../store/people-repo.js";
 import type { PlansRepo } from "../../store/plans-repo.js";
+import { requireAuth } from "../auth/context.js";
 import { policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
 import { langQuery } from "../plans/schema.js";
@@ -13,7 +16,7 @@ const documentParams = z.strictObject({
   file: z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/),
 });
 
-export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; perMinute: number }> = async (app, { repo, perMinute }) => {
+export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: PeopleRepo; perMinute: number }> = async (app, { repo, people, perMinute }) => {
   app.get(
     "/plans/:id/documents/:file",
     {
@@ -37,10 +40,13 @@ export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; perMinute: nu
       const format = file.slice(dot + 1);
       const stored = await repo.get(id);
       if (!stored) throw apiError("not_found");
+      // The organisation's letterhead, paper and font fill what the plan leaves empty.
+      const organization = await people.getOrganization(requireAuth(request.auth).organizationId);
+      const plan = applyOrganizationSettings(stored.plan, readOrganizationSettings(organization?.settings));
       // Loaded on first use: the renderers (docx, pdfmake, fonts) are heavy and slow the server's start.
       const { DocumentError, renderDocument } = await import("../../documents/index.js");
       try {
-        const doc = await renderDocument(kind, format, stored.plan, { lang: requestLang(request) });
+        const doc = await renderDocument(kind, format, plan, { lang: requestLang(request) });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)
