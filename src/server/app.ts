@@ -18,6 +18,7 @@ import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from 
 import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions } from "./auth/sessions.js";
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
+import { commentRoutes } from "./comments/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { plansRoutes } from "./plans/routes.js";
 import { scheduleRoutes } from "./schedule/routes.js";
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scheduleRoutes, { prefix: "/api", repo });
   await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
+  await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));
