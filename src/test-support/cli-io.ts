@@ -2,8 +2,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { CliIo } from "../cli/io.js";
 
-export function captureIo(env: Record<string, string | undefined> = {}): { io: CliIo; out: () => string; err: () => string } {
+/** `stdin`: what standard input holds (lines are handed out one per `readLine`); none by default. */
+export function captureIo(env: Record<string, string | undefined> = {}, stdin = ""): { io: CliIo; out: () => string; err: () => string } {
   let out = "";
+  const lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n");
   let err = "";
   return {
     io: {
@@ -12,6 +14,7 @@ export function captureIo(env: Record<string, string | undefined> = {}): { io: C
       readFile: (p) => readFile(p),
       writeFile: (p, d) => writeFile(p, d),
       env,
+      readLine: async () => lines.shift(),
     },
     out: () => out,
     err: () => err,

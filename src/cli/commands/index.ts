@@ -14,4 +14,5 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   backup: () => import("./backup.js"),
   schedule: () => import("./schedule.js"),
   render: () => import("./render.js"),
+  user: () => import("./user.js"),
 };

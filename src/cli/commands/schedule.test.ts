@@ -23,6 +23,7 @@ async function cli(args: string[], files: Record<string, string>) {
     },
     writeFile: async () => {},
     env: {},
+    readLine: async () => undefined,
   };
   const code = await run(args, io);
   return { code, out, err };

@@ -1,0 +1,177 @@
+// `rencana user create` and `rencana user list`: the first administrator (and any later user)
+// made from the command line, before anyone can sign in to the web app.
+// The password comes from RENCANA_PASSWORD or one line of standard input; it is never printed.
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH, hashPassword } from "../../server/auth/passwords.js";
+import { recordAudit } from "../../store/audit-repo.js";
+import { ROLES, peopleRepo, type Role, type User } from "../../store/people-repo.js";
+import { writeTransaction } from "../../store/plans-repo.js";
+import { withDatabase } from "../database.js";
+import type { CliIo, CommandRegistrar } from "../io.js";
+import { bothLanguages, chooseOrganization } from "../organization.js";
+
+/** Long enough for any passphrase, short enough that hashing it is no burden. */
+const MAX_PASSWORD_LENGTH = 1024;
+
+const required = "wajib diisi (required)";
+
+const createOptions = z.strictObject({
+  admin: z.boolean().optional(),
+  email: z
+    .string({ error: required })
+    .trim()
+    .pipe(z.email({ error: "alamat surel tidak sah, mis. nama@instansi.go.id (not a valid e-mail address)" })),
+  name: z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: "tidak boleh kosong (must not be empty)" })
+    .max(200, { error: "paling banyak 200 karakter (at most 200 characters)" }),
+  organization: z
+    .string()
+    .trim()
+    .min(1, { error: "tidak boleh kosong (must not be empty)" })
+    .max(300, { error: "paling banyak 300 karakter (at most 300 characters)" })
+    .optional(),
+  role: z
+    .array(z.enum(ROLES, { error: (issue) => `peran «${String(issue.input)}» tidak dikenal; pilih dari ${ROLES.join(", ")} (unknown role)` }))
+    .optional(),
+  nip: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{18}$/, { error: "NIP harus 18 angka (NIP must be 18 digits)" }))
+    .optional(),
+  db: z.string().min(1).optional(),
+});
+
+const listOptions = z.strictObject({
+  organization: z.string().trim().min(1).optional(),
+  json: z.boolean().optional(),
+  db: z.string().min(1).optional(),
+});
+
+/** Zod's issues as "--option: message" lines (the option a field came from). */
+function optionErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `--${String(issue.path[0] ?? "?")}: ${issue.message}`);
+}
+
+async function readPassword(io: CliIo): Promise<string | undefined> {
+  const fromEnv = io.env.RENCANA_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
+  io.err("Kata sandi (password): ");
+  const line = await io.readLine();
+  io.err("\n");
+  return line?.replace(/\r$/, "");
+}
+
+function passwordProblem(password: string | undefined): string | undefined {
+  if (password === undefined || password === "") {
+    return "kata sandi kosong: isi RENCANA_PASSWORD atau ketik satu baris di masukan standar (no password: set RENCANA_PASSWORD or give one line on standard input)";
+  }
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) return `kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter (password must be at least ${MIN_PASSWORD_LENGTH} characters)`;
+  if (length > MAX_PASSWORD_LENGTH) return `kata sandi paling banyak ${MAX_PASSWORD_LENGTH} karakter (password must be at most ${MAX_PASSWORD_LENGTH} characters)`;
+  return undefined;
+}
+
+function userLine(user: User, organization: string): string {
+  return [user.email, user.name, user.roles.join(",") || "-", organization, ...(user.disabled ? ["nonaktif (disabled)"] : [])].join("\t");
+}
+
+export const register: CommandRegistrar = (program, io, setExit) => {
+  const user = program.command("user").description("kelola pengguna: buat administrator pertama, lihat daftar pengguna");
+
+  user
+    .command("create")
+    .description(`buat pengguna; kata sandi dari RENCANA_PASSWORD atau satu baris masukan standar (minimal ${MIN_PASSWORD_LENGTH} karakter)`)
+    .option("--admin", "beri peran admin (mengelola pengguna, unit dan pengaturan)")
+    .option("--email <email>", "alamat surel untuk masuk")
+    .option("--name <name>", "nama lengkap")
+    .option("--organization <name>", "organisasi; wajib bila basis data belum punya organisasi (dibuat), atau bila ada lebih dari satu")
+    .option("--role <role...>", `peran lain: ${ROLES.filter((r) => r !== "admin").join(", ")}`)
+    .option("--nip <nip>", "NIP (18 angka)")
+    .option("--db <url>", "berkas SQLite atau URL postgres:// (bawaan: DATABASE_URL, lalu ./data/rencana.db)")
+    .action(async (rawOpts: unknown) => {
+      const fail = (message: string, code = 1) => {
+        io.err(`rencana user create: ${message}\n`);
+        setExit(code);
+      };
+      const parsed = createOptions.safeParse(rawOpts);
+      if (!parsed.success) {
+        for (const line of optionErrors(parsed.error)) fail(line, 2);
+        return;
+      }
+      const opts = parsed.data;
+      const roles: Role[] = [...new Set<Role>([...(opts.admin ? (["admin"] as const) : []), ...(opts.role ?? [])])];
+      if (roles.length === 0) return fail("--role: sebutkan --admin atau sedikitnya satu --role (give --admin or at least one --role)", 2);
+
+      const password = await readPassword(io);
+      const problem = passwordProblem(password);
+      if (problem || password === undefined) return fail(problem ?? "");
+
+      await withDatabase(
+        opts.db,
+        io,
+        async (database) => {
+          const people = peopleRepo(database.db);
+          if (await people.getUserByEmail(opts.email)) return fail(`--email: ${opts.email} sudah terdaftar (e-mail already registered)`);
+          const choice = await chooseOrganization(people, opts.organization);
+          if (!choice.ok) return fail(bothLanguages(choice.message));
+          const { organization } = choice;
+          const passwordHash = await hashPassword(password);
+          const created = await writeTransaction(database.db, async (q) => {
+            const made = await peopleRepo(q).createUser({ organizationId: organization.id, email: opts.email, name: opts.name, nip: opts.nip ?? null, roles, passwordHash });
+            await recordAudit(q, { organizationId: organization.id, userId: null, action: "user.create", detail: { userId: made.id, email: made.email, roles: made.roles, via: "cli" } });
+            return made;
+          });
+          if (choice.created) io.out(`Organisasi dibuat (organisation created): ${organization.name}\n`);
+          io.out(`Pengguna dibuat (user created): ${created.name} <${created.email}>, peran (roles): ${created.roles.join(", ")}; organisasi (organisation): ${organization.name}\n`);
+          setExit(0);
+        },
+        { migrate: true },
+      );
+    });
+
+  user
+    .command("list")
+    .description("daftar pengguna: surel, nama, peran, organisasi (dipisah tab)")
+    .option("--organization <name>", "hanya organisasi ini")
+    .option("--json", "keluaran JSON")
+    .option("--db <url>", "berkas SQLite atau URL postgres://")
+    .action(async (rawOpts: unknown) => {
+      const parsed = listOptions.safeParse(rawOpts);
+      if (!parsed.success) {
+        for (const line of optionErrors(parsed.error)) io.err(`rencana user list: ${line}\n`);
+        setExit(2);
+        return;
+      }
+      const opts = parsed.data;
+      await withDatabase(
+        opts.db,
+        io,
+        async (database) => {
+          const people = peopleRepo(database.db);
+          let orgs = await people.listOrganizations();
+          if (opts.organization !== undefined) {
+            const wanted = opts.organization.toLowerCase();
+            orgs = orgs.filter((o) => o.name.toLowerCase() === wanted);
+            if (orgs.length === 0) {
+              io.err(`rencana user list: --organization: organisasi «${opts.organization}» tidak ada (no such organisation)\n`);
+              setExit(1);
+              return;
+            }
+          }
+          const rows: { user: User; organization: string }[] = [];
+          for (const org of orgs) for (const u of await people.listUsers(org.id)) rows.push({ user: u, organization: org.name });
+          if (opts.json) {
+            const items = rows.map(({ user: u, organization }) => ({ email: u.email, name: u.name, nip: u.nip, roles: u.roles, organization, disabled: u.disabled }));
+            io.out(`${JSON.stringify(items, null, 2)}\n`);
+          } else {
+            for (const r of rows) io.out(`${userLine(r.user, r.organization)}\n`);
+            if (rows.length === 0) io.err("Belum ada pengguna; buat dengan `rencana user create --admin ...` (no users yet)\n");
+          }
+          setExit(0);
+        },
+        { migrate: true },
+      );
+    });
+};
