@@ -1,10 +1,11 @@
 // One plan: stage navigator with completeness, the stage screen, findings, saving and conflicts.
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { computeFindings, type Finding } from "../../../src/domain/findings.js";
 import { pick } from "../../../src/domain/messages.js";
 import type { Plan } from "../../../src/domain/plan/schema.js";
 import { ApiError, type ApiClient } from "../api/client.js";
+import { createReviewApi, type PlanComment, type ReviewApi } from "../api/review.js";
 import { SessionContext } from "../components/fields.js";
 import { ConflictPanel } from "../components/ConflictPanel.js";
 import { currentLang } from "../i18n/index.js";
@@ -12,6 +13,11 @@ import { navigate, STAGE_SLUGS, stageHref, type StageSlug } from "../router.js";
 import { PlanSession, useSession, type SessionState } from "../state/session.js";
 import { focusPath, slugOfFindingStage, slugOfPath } from "../state/stages.js";
 import { StageScreen } from "../stages/index.js";
+import { CommentsPanel, openCommentCounts } from "../review/CommentsPanel.js";
+import { HistoryPanel } from "../review/HistoryPanel.js";
+import { TeamPanel } from "../review/TeamPanel.js";
+import { WorkflowBar, type ReviewPanel } from "../review/WorkflowBar.js";
+import "../review/review.css";
 
 type Issue = { key: string; stage: StageSlug; severity: "error" | "warning" | "info"; path: string; message: string };
 
@@ -77,6 +83,37 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
   const state = useSession(session);
   const issues = useIssues(state);
   const [showAll, setShowAll] = useState(false);
+  const review = useMemo(() => createReviewApi(api, currentLang), [api]);
+  const { workflow, abilities } = state.base;
+  const [panel, setPanel] = useState<ReviewPanel | null>(null);
+  // An approved plan stays read-only until the user confirms that editing opens a new revision.
+  const [reopened, setReopened] = useState(false);
+  const canEdit = !abilities || (abilities.edit && (workflow?.status !== "approved" || reopened));
+  useEffect(() => {
+    session.setEditable(canEdit);
+  }, [session, canEdit]);
+  useEffect(() => {
+    if (workflow?.status !== "approved") setReopened(false);
+  }, [workflow?.status]);
+
+  const [comments, setComments] = useState<PlanComment[]>([]);
+  const [commentsError, setCommentsError] = useState("");
+  const reloadComments = useCallback(async () => {
+    try {
+      setComments((await review.comments(session.planId)).items);
+      setCommentsError("");
+    } catch (e) {
+      setCommentsError(e instanceof Error ? e.message : String(e));
+    }
+  }, [review, session]);
+  useEffect(() => {
+    void reloadComments();
+  }, [reloadComments]);
+  const reloadPlan = useCallback(async () => {
+    session.replaceBase(await api.getPlan(session.planId));
+    await reloadComments();
+  }, [api, session, reloadComments]);
+  const commentCounts = useMemo(() => openCommentCounts(comments), [comments]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -124,6 +161,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
         <ol>
           {STAGE_SLUGS.map((s) => {
             const n = counts.get(s) ?? 0;
+            const c = commentCounts.get(s) ?? 0;
             return (
               <li key={s}>
                 <a
@@ -135,6 +173,11 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
                   }}
                 >
                   <span>{t(`stages.${s}`)}</span>
+                  {c ? (
+                    <span className="badge comments" data-testid={`comment-count-${s}`} aria-label={t("review.comments.count", { count: c })}>
+                      {c}
+                    </span>
+                  ) : null}
                   <span className={n ? "badge open" : "badge done"} aria-label={n ? t("stages.open", { count: n }) : t("stages.complete")}>
                     {n ? n : "✓"}
                   </span>
@@ -155,9 +198,32 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
         </a>
       </nav>
       <main id="main" tabIndex={-1} className="stage-main">
+        {workflow && abilities ? (
+          <WorkflowBar
+            session={session}
+            workflow={workflow}
+            abilities={abilities}
+            review={review}
+            onChanged={reloadPlan}
+            panel={panel}
+            onPanel={setPanel}
+            reopened={reopened}
+            onReopen={() => setReopened(true)}
+          />
+        ) : null}
         <SaveBar session={session} state={state} />
         {state.conflicts.length ? <ConflictPanel session={session} conflicts={state.conflicts} /> : null}
-        <StageScreen stage={stage} plan={state.local} session={session} api={api} />
+        {panel === "team" && workflow && abilities ? (
+          <TeamPanel review={review} planId={session.planId} workflow={workflow} canManage={abilities.manageTeam} onSaved={reloadPlan} onClose={() => setPanel(null)} />
+        ) : panel === "history" && abilities ? (
+          <HistoryPanel review={review} planId={session.planId} currentVersion={state.base.version} canRestore={abilities.restore} onRestored={reloadPlan} onClose={() => setPanel(null)} />
+        ) : (
+          // Read-only while under review: a disabled fieldset disables every control of the screen at once.
+          <fieldset className="stage-fieldset" disabled={!canEdit} data-testid="stage-fieldset">
+            <legend className="sr-only">{t(`stages.${stage}`)}</legend>
+            <StageScreen stage={stage} plan={state.local} session={session} api={api} />
+          </fieldset>
+        )}
       </main>
       <aside className="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">{t("findings.title")}</h2>
@@ -177,6 +243,18 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
             ))}
           </ul>
         )}
+        {abilities ? (
+          <CommentsPanel
+            comments={comments}
+            error={commentsError}
+            stage={stage}
+            plan={state.local}
+            planId={session.planId}
+            canComment={abilities.comment}
+            review={review}
+            onChanged={reloadComments}
+          />
+        ) : null}
       </aside>
     </div>
   );

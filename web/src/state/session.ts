@@ -39,6 +39,8 @@ export class PlanSession {
   private inFlight: Edit[] | undefined;
   private undoStack: UndoEntry[] = [];
   private disposed = false;
+  /** False while the plan is under review (or approved and not yet reopened): edits are ignored. */
+  private editable = true;
 
   constructor(private readonly api: ApiClient, envelope: PlanEnvelope) {
     this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false };
@@ -65,9 +67,25 @@ export class PlanSession {
     if (this.validateTimer) clearTimeout(this.validateTimer);
   }
 
+  /** The workspace decides from the plan's workflow and abilities; the disabled inputs are the visible side. */
+  setEditable(editable: boolean) {
+    this.editable = editable;
+  }
+
+  /**
+   * The plan as the server has it now (after a workflow action or a restore); edits not yet
+   * saved are re-applied on top, as after someone else's save.
+   */
+  replaceBase(envelope: PlanEnvelope) {
+    if (envelope.id !== this.state.base.id) return;
+    const r = rebase(envelope.plan, this.state.pending, this.state.local);
+    this.update({ base: envelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : this.state.status === "error" ? "saved" : this.state.status });
+    if (r.pending.length) this.schedule(0);
+  }
+
   /** Applies an edit to the local copy at once and schedules the save. */
   apply(edit: Edit, opts: { undoable?: boolean } = {}) {
-    if (edit.ops.length === 0) return;
+    if (edit.ops.length === 0 || !this.editable) return;
     const { doc } = applyEdit(this.state.local, edit);
     if (doc === this.state.local) return;
     if (opts.undoable !== false) {

@@ -1,0 +1,243 @@
+// The plan's history: its revisions (who saved which version when), the readable difference
+// between any two grouped by stage, restoring an earlier revision as a new one, and the audit log.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { pick, type Lang } from "../../../src/domain/messages.js";
+import { formatChangeValue } from "../../../src/domain/plan/diff.js";
+import type { AuditEntry, PlanChangeView, PlanDiffView, ReviewApi, RevisionInfo } from "../api/review.js";
+import { currentLang } from "../i18n/index.js";
+import { STAGE_SLUGS, type StageSlug } from "../router.js";
+import { slugOfPath } from "../state/stages.js";
+import { formatTime } from "./CommentsPanel.js";
+import { Dialog } from "./Dialog.js";
+
+/** Both languages when the server sends them, so a language switch re-words the list without reloading. */
+function labelOf(c: PlanChangeView, lang: Lang): string {
+  if (c.labels) return pick(c.labels, lang);
+  return typeof c.label === "string" ? c.label : pick(c.label, lang);
+}
+
+function stageOf(c: PlanChangeView): StageSlug {
+  return (STAGE_SLUGS as readonly string[]).includes(c.stage ?? "") ? (c.stage as StageSlug) : slugOfPath(c.path);
+}
+
+export function HistoryPanel({ review, planId, currentVersion, canRestore, onRestored, onClose }: { review: ReviewApi; planId: string; currentVersion: number; canRestore: boolean; onRestored: () => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [revisions, setRevisions] = useState<RevisionInfo[] | undefined>();
+  const [audit, setAudit] = useState<AuditEntry[] | undefined>();
+  const [from, setFrom] = useState<number | undefined>();
+  const [to, setTo] = useState<number | undefined>();
+  const [diff, setDiff] = useState<PlanDiffView | undefined>();
+  const [error, setError] = useState("");
+  const [auditError, setAuditError] = useState("");
+  const [restoring, setRestoring] = useState<number | undefined>();
+  const [notice, setNotice] = useState("");
+
+  const load = useCallback(async () => {
+    setError("");
+    try {
+      const r = await review.revisions(planId);
+      const items = [...r.items].sort((a, b) => b.version - a.version);
+      setRevisions(items);
+      setTo((v) => v ?? items[0]?.version);
+      setFrom((v) => v ?? items[1]?.version ?? items[0]?.version);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    review.audit(planId).then(
+      (a) => setAudit([...a.items].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))),
+      (e: unknown) => setAuditError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [review, planId]);
+  useEffect(() => {
+    void load();
+  }, [load, currentVersion]);
+
+  async function compare() {
+    if (from === undefined || to === undefined) return;
+    setError("");
+    try {
+      setDiff(await review.diff(planId, Math.min(from, to), Math.max(from, to)));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function restore(version: number) {
+    setError("");
+    try {
+      await review.restore(planId, version, currentVersion);
+      setRestoring(undefined);
+      setNotice(t("review.history.restored", { version }));
+      await onRestored();
+    } catch (e) {
+      setRestoring(undefined);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const groups = useMemo(() => {
+    const m = new Map<StageSlug, PlanChangeView[]>();
+    for (const c of diff?.changes ?? []) {
+      const s = stageOf(c);
+      m.set(s, [...(m.get(s) ?? []), c]);
+    }
+    return STAGE_SLUGS.filter((s) => m.has(s)).map((s) => [s, m.get(s)!] as const);
+  }, [diff]);
+
+  return (
+    <section className="card review-panel" aria-labelledby="history-title" data-testid="history-panel">
+      <div className="toolbar">
+        <h1 id="history-title">{t("review.history.title")}</h1>
+        <button type="button" onClick={onClose}>
+          {t("review.close")}
+        </button>
+      </div>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error-box">
+          {error}
+        </p>
+      ) : null}
+      <h2>{t("review.history.revisions")}</h2>
+      {!revisions ? (
+        <p>{t("common.loading")}</p>
+      ) : (
+        <table className="data-table" data-testid="revisions">
+          <thead>
+            <tr>
+              <th scope="col">{t("review.history.from")}</th>
+              <th scope="col">{t("review.history.to")}</th>
+              <th scope="col">{t("review.history.version")}</th>
+              <th scope="col">{t("review.history.time")}</th>
+              <th scope="col">{t("review.history.author")}</th>
+              {canRestore ? (
+                <th scope="col">
+                  <span className="sr-only">{t("review.history.restore")}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.version} data-testid="revision" data-version={r.version}>
+                <td>
+                  <input type="radio" name="diff-from" checked={from === r.version} onChange={() => setFrom(r.version)} aria-label={`${t("review.history.from")} ${r.version}`} />
+                </td>
+                <td>
+                  <input type="radio" name="diff-to" checked={to === r.version} onChange={() => setTo(r.version)} aria-label={`${t("review.history.to")} ${r.version}`} />
+                </td>
+                <td>
+                  {r.version}
+                  {r.version === currentVersion ? <span className="muted"> ({t("review.history.current")})</span> : null}
+                </td>
+                <td>
+                  <time dateTime={r.createdAt}>{formatTime(r.createdAt)}</time>
+                </td>
+                <td>{r.authorName || r.authorId || "—"}</td>
+                {canRestore ? (
+                  <td>
+                    {r.version !== currentVersion ? (
+                      <button type="button" onClick={() => setRestoring(r.version)} aria-label={`${t("review.history.restore")} ${r.version}`}>
+                        {t("review.history.restore")}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="row">
+        <button type="button" className="primary" disabled={from === undefined || to === undefined || from === to} onClick={() => void compare()}>
+          {t("review.history.compare")}
+        </button>
+      </div>
+      {diff ? (
+        <div className="diff" data-testid="diff">
+          <h2>{t("review.history.diffTitle", { from: diff.from, to: diff.to })}</h2>
+          {groups.length === 0 ? <p>{t("review.history.noChanges")}</p> : null}
+          {groups.map(([stage, changes]) => (
+            <section key={stage} aria-label={t(`stages.${stage}`)}>
+              <h3>{t(`stages.${stage}`)}</h3>
+              <ul className="diff-list">
+                {changes.map((c) => (
+                  <li key={c.path} className={`diff-${c.kind}`} data-testid="diff-change" data-path={c.path}>
+                    <span className="diff-kind">{t(`review.history.kinds.${c.kind}`)}</span> <span className="diff-label">{labelOf(c, lang)}</span>
+                    {c.kind !== "added" ? (
+                      <span className="diff-before">
+                        {" "}
+                        <del>{c.beforeText ?? formatChangeValue(c.before, lang)}</del>
+                      </span>
+                    ) : null}
+                    {c.kind !== "removed" ? (
+                      <span className="diff-after">
+                        {" "}
+                        → <ins>{c.afterText ?? formatChangeValue(c.after, lang)}</ins>
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : null}
+      <h2>{t("review.history.audit")}</h2>
+      {auditError ? <p className="muted">{auditError}</p> : null}
+      {audit ? (
+        audit.length === 0 ? (
+          <p>{t("review.history.noAudit")}</p>
+        ) : (
+          <table className="data-table" data-testid="audit">
+            <thead>
+              <tr>
+                <th scope="col">{t("review.history.time")}</th>
+                <th scope="col">{t("review.history.author")}</th>
+                <th scope="col">{t("review.history.action")}</th>
+                <th scope="col">{t("review.history.version")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((a) => (
+                <tr key={a.id} data-testid="audit-entry" data-action={a.action}>
+                  <td>
+                    <time dateTime={a.at}>{formatTime(a.at)}</time>
+                  </td>
+                  <td>{a.userName || a.userId || "—"}</td>
+                  <td>{t(`review.audit.${a.action.replace(/\./g, "_")}`, { defaultValue: a.action })}</td>
+                  <td>{a.version ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : auditError ? null : (
+        <p>{t("common.loading")}</p>
+      )}
+      {restoring !== undefined ? (
+        <Dialog title={t("review.history.restoreTitle", { version: restoring })} onClose={() => setRestoring(undefined)}>
+          {() => (
+            <>
+              <p>{t("review.history.restoreText", { version: restoring, current: currentVersion })}</p>
+              <div className="row">
+                <button type="button" className="primary" onClick={() => void restore(restoring)}>
+                  {t("review.history.restoreConfirm")}
+                </button>
+                <button type="button" onClick={() => setRestoring(undefined)}>
+                  {t("review.cancel")}
+                </button>
+              </div>
+            </>
+          )}
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}
