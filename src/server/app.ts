@@ -19,6 +19,7 @@ import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
 import { commentRoutes } from "./comments/routes.js";
+import { historyRoutes } from "./history/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { plansRoutes } from "./plans/routes.js";
 import { scheduleRoutes } from "./schedule/routes.js";
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
+  await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

@@ -20,8 +20,8 @@ export function presentSummary(p: PlanSummary) {
   };
 }
 
-export function presentRevision(r: Revision) {
-  return { version: r.version, createdAt: r.createdAt, title: r.title };
+export function presentRevision(r: Revision, authorNames: ReadonlyMap<string, string>) {
+  return { version: r.version, createdAt: r.createdAt, title: r.title, authorId: r.authorId, authorName: r.authorId === null ? null : (authorNames.get(r.authorId) ?? "") };
 }
 
 export function presentRevisionWithPlan(r: RevisionWithPlan) {

@@ -161,7 +161,8 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const { id } = parseInput(planIdParams, request.params);
     const revisions = await repo.listRevisions(id);
     if (!revisions) throw apiError("not_found");
-    return { items: revisions.map(presentRevision) };
+    const authors = new Map((await people.usersByIds(revisions.flatMap((r) => (r.authorId ? [r.authorId] : [])))).map((u) => [u.id, u.name]));
+    return { items: revisions.map((r) => presentRevision(r, authors)) };
   });
 
   app.get("/plans/:id/revisions/:version", { schema: docs.revision, config: { policy: policies.plan("read") } }, async (request) => {
