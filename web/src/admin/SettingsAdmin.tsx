@@ -9,18 +9,18 @@ import { previewDecreeNumber } from "./decreeNumber.js";
 /** Fonts offered in the list; any other installed font name may be typed. */
 const COMMON_FONTS = ["Bookman Old Style", "Arial", "Times New Roman", "Tahoma", "Calibri", "Cambria"];
 
-type Form = { letterhead: Record<(typeof LETTERHEAD_FIELDS)[number], string>; decreeNumberTemplate: string; paper: "A4" | "F4"; font: string };
+type Form = { letterhead: Record<(typeof LETTERHEAD_FIELDS)[number], string>; decreeNumberTemplate: string; unitCode: string; paper: "A4" | "F4"; font: string };
 
 function toForm(s: OrganizationSettings): Form {
   const letterhead = Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f, s.letterhead[f] ?? ""])) as Form["letterhead"];
-  return { letterhead, decreeNumberTemplate: s.decreeNumberTemplate, paper: s.paper, font: s.font };
+  return { letterhead, decreeNumberTemplate: s.decreeNumberTemplate, unitCode: s.unitCode ?? "", paper: s.paper, font: s.font };
 }
 
 function fromForm(f: Form): OrganizationSettings {
   // Empty fields are left out: "not set" lets the plan's own letterhead show through.
   const letterhead: OrganizationSettings["letterhead"] = {};
   for (const k of LETTERHEAD_FIELDS) if (f.letterhead[k].trim()) letterhead[k] = f.letterhead[k].trim();
-  return { letterhead, decreeNumberTemplate: f.decreeNumberTemplate.trim(), paper: f.paper, font: f.font.trim() };
+  return { letterhead, decreeNumberTemplate: f.decreeNumberTemplate.trim(), ...(f.unitCode.trim() ? { unitCode: f.unitCode.trim() } : {}), paper: f.paper, font: f.font.trim() };
 }
 
 export function SettingsAdmin({ api }: { api: ApiClient }) {
@@ -49,7 +49,7 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
     setForm({ ...form, ...patch });
   };
   const today = new Date();
-  const unitCode = units.find((u) => u.code)?.code ?? "UNIT";
+  const unitCode = form.unitCode.trim() || units.find((u) => u.code)?.code || undefined;
   const preview = previewDecreeNumber(form.decreeNumberTemplate, { counter: 1, year: today.getFullYear(), month: today.getMonth() + 1, unitCode });
 
   async function save(e: FormEvent) {
@@ -100,13 +100,17 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
             {t("settings.templateHint")}
           </span>
         </div>
+        <div className="field">
+          <label htmlFor="decree-unit-code">{t("settings.unitCode")}</label>
+          <input id="decree-unit-code" type="text" value={form.unitCode} onChange={(e) => set({ unitCode: e.target.value })} />
+        </div>
         <p id="decree-preview" aria-live="polite">
           {t("settings.preview")}:{" "}
           {preview.ok ? (
             <strong data-testid="decree-preview">{preview.number}</strong>
           ) : (
             <span className="warn" data-testid="decree-preview">
-              {t("settings.previewInvalid", { placeholder: preview.unknown })}
+              {preview.problem === "unknown" ? t("settings.previewInvalid", { placeholder: preview.placeholder }) : t("settings.previewNoCounter")}
             </span>
           )}
         </p>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decreeNumberTemplateSchema } from "../../../src/domain/organization/settings.js";
 import { previewDecreeNumber } from "./decreeNumber.js";
 
 const input = { counter: 7, year: 2027, month: 11, unitCode: "DKPS" };
@@ -12,9 +13,16 @@ describe("decree number preview", () => {
     expect(previewDecreeNumber("{counter:2}", { ...input, counter: 1234 })).toEqual({ ok: true, number: "1234" });
   });
   it("names an unknown placeholder instead of printing it silently", () => {
-    expect(previewDecreeNumber("800/{nomor}/{year}", input)).toEqual({ ok: false, unknown: "{nomor}" });
+    expect(previewDecreeNumber("800/{nomor}/{counter}", input)).toEqual({ ok: false, problem: "unknown", placeholder: "{nomor}" });
+    expect(previewDecreeNumber("800/{counter:10}", input)).toEqual({ ok: false, problem: "unknown", placeholder: "{counter:10}" });
+    expect(previewDecreeNumber("800/{counter", input)).toEqual({ ok: false, problem: "unknown", placeholder: "{counter" });
   });
-  it("keeps text without placeholders as it is", () => {
-    expect(previewDecreeNumber("KEP-01", input)).toEqual({ ok: true, number: "KEP-01" });
+  it("asks for the counter: without it every decree of a year would get the same number", () => {
+    expect(previewDecreeNumber("KEP/{year}", input)).toEqual({ ok: false, problem: "noCounter" });
+  });
+  it("refuses exactly the templates the server refuses", () => {
+    for (const t of ["800/{counter:3}/{unitCode}/{year}", "{counter}", "800/{nomor}/{counter}", "KEP/{year}", "800/{counter", "{counter:0}", "a}{counter}"]) {
+      expect(previewDecreeNumber(t, input).ok, t).toBe(decreeNumberTemplateSchema.safeParse(t).success);
+    }
   });
 });

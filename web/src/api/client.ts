@@ -121,6 +121,8 @@ export const organizationSettingsSchema = z.object({
     region: optionalText,
   }),
   decreeNumberTemplate: z.string(),
+  /** The server's extension of the contract: the {unitCode} of decree numbers. */
+  unitCode: z.string().optional(),
   paper: z.enum(["A4", "F4"]),
   font: z.string(),
 });

@@ -21,7 +21,9 @@ export function UserMenu({ session, onSignOut, onSignOutEverywhere }: { session:
     <details className="user-menu" ref={details}>
       <summary aria-label={`${t("userMenu.label")}: ${session.user.name}, ${session.organization.name}`} data-testid="user-menu">
         <span className="user-name">{session.user.name}</span>
-        <span className="user-org">{session.organization.name}</span>
+        <span className="user-org" title={session.organization.name}>
+          {session.organization.name}
+        </span>
       </summary>
       <div className="menu-panel">
         {pages.length ? (
