@@ -23,6 +23,7 @@ import { historyRoutes } from "./history/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { plansRoutes } from "./plans/routes.js";
 import { scheduleRoutes } from "./schedule/routes.js";
+import { workflowRoutes } from "./workflow/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
 
 export type AppOptions = {
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
   await app.register(plansRoutes, { prefix: "/api", repo, people });
   await app.register(scheduleRoutes, { prefix: "/api", repo });
+  await app.register(workflowRoutes, { prefix: "/api", database: options.db, repo, people, now: authOptions.now });
   await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });

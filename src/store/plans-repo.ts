@@ -152,7 +152,16 @@ export async function writeTransaction<T>(db: Kysely<DatabaseSchema>, fn: (q: Ky
 /** What a versioned write changes: the document, the status, and optionally workflow columns. */
 export type VersionedChange = { plan: Plan; status: PlanStatus; workflow?: Partial<WorkflowColumns>; /** Added to the audit entry. */ detail?: Record<string, unknown> };
 
-export type WriteOptions = { actor?: Actor; action?: AuditAction; detail?: Record<string, unknown> };
+export type WriteOptions = {
+  actor?: Actor;
+  action?: AuditAction;
+  detail?: Record<string, unknown>;
+  /** Runs in the same transaction once the new version is written (e.g. a workflow event). */
+  afterWrite?: (q: Kysely<DatabaseSchema>, written: StoredPlan) => Promise<void>;
+};
+
+/** Decides the change against the row as it is inside the transaction; may read or lock with `q`, or throw to refuse. */
+export type ChangeFn = (current: StoredPlan, q: Kysely<DatabaseSchema>) => VersionedChange | Promise<VersionedChange>;
 
 export type PlansRepo = ReturnType<typeof plansRepo>;
 
@@ -172,7 +181,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
   async function writeVersioned(
     id: string,
     expectedVersion: number | undefined,
-    change: (current: StoredPlan) => VersionedChange,
+    change: ChangeFn,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
     return inTransaction(async (trx) => {
@@ -180,7 +189,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       if (!current) return { ok: false, reason: "not_found" } as const;
       const base = expectedVersion ?? current.version;
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
-      const { plan, status, workflow: workflowChange, detail: changeDetail } = change(current);
+      const { plan, status, workflow: workflowChange, detail: changeDetail } = await change(current, trx);
       const workflow = { ...current.workflow, ...workflowChange };
       const document = JSON.stringify(plan);
       const at = now();
@@ -199,6 +208,8 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
         })
         .where("id", "=", id)
         .where("version", "=", base)
+        // The change was decided against this status: a submission in between (which keeps the version) must not let an edit through.
+        .where("status", "=", current.status)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) {
         const latest = await getIn(trx, id);
@@ -219,21 +230,20 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           at,
         });
       }
-      return {
-        ok: true,
-        plan: {
-          ...current,
-          title: plan.title,
-          fiscalYear: plan.fiscalYear,
-          organizationName: plan.organization.name,
-          unit: plan.organization.unit,
-          status,
-          version: base + 1,
-          updatedAt: at,
-          workflow,
-          plan,
-        },
-      } as const;
+      const written: StoredPlan = {
+        ...current,
+        title: plan.title,
+        fiscalYear: plan.fiscalYear,
+        organizationName: plan.organization.name,
+        unit: plan.organization.unit,
+        status,
+        version: base + 1,
+        updatedAt: at,
+        workflow,
+        plan,
+      };
+      if (options.afterWrite) await options.afterWrite(trx, written);
+      return { ok: true, plan: written } as const;
     });
   }
 
@@ -346,8 +356,9 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
     },
 
     /** Replaces the team in one transaction, with an audit entry. */
-    async setTeam(planId: string, members: readonly PlanMember[], actor?: Actor): Promise<void> {
+    async setTeam(planId: string, members: readonly PlanMember[], actor?: Actor, options: { /** Runs first in the transaction; throws to refuse (e.g. while under review). */ guard?: (q: Kysely<DatabaseSchema>) => Promise<void> } = {}): Promise<void> {
       await inTransaction(async (trx) => {
+        if (options.guard) await options.guard(trx);
         const plan = await trx.selectFrom("plans").select(["organization_id", "version"]).where("id", "=", planId).executeTakeFirst();
         await trx.deleteFrom("plan_members").where("plan_id", "=", planId).execute();
         if (members.length > 0) {

@@ -1,0 +1,426 @@
+// The review and approval workflow end to end through the API, on both databases: a team of
+// five signed-in users, submit → initial by each reviewer in order → approve (decree number,
+// baseline), return at every step, wrong turn / wrong state, the lock under review, the
+// amendment after approval, the decree counter per signatory and calendar year, and two
+// people acting at once.
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../domain/plan/schema.js";
+import type { Database } from "../../store/database.js";
+import { peopleRepo, type Organization } from "../../store/people-repo.js";
+import { createOrganization, createUser, signIn, type TestClient } from "../../test-support/auth.js";
+import { testDatabases } from "../../test-support/databases.js";
+import { minimalPlan } from "../../test-support/fixtures.js";
+import { openMigrated } from "../../test-support/open-store.js";
+import { buildApp } from "../app.js";
+
+const YEAR_MS = 365 * 24 * 3_600_000;
+const TEMPLATE = "800/{counter:3}/{unitCode}/{month}/{year}";
+
+type Envelope = {
+  id: string;
+  version: number;
+  status: string;
+  plan: Plan;
+  workflow: {
+    status: string;
+    cycle: number;
+    step: number | null;
+    baselineVersion: number | null;
+    amendment: number;
+    decreeNumber?: string;
+    team: { userId: string; name: string; role: string; position: number }[];
+    awaiting: { userId: string; name: string; role: string } | null;
+  };
+  abilities: Record<string, boolean>;
+};
+
+type Office = {
+  org: Organization;
+  penyusun: TestClient;
+  reviewer1: TestClient;
+  reviewer2: TestClient;
+  signatory: TestClient;
+  reader: TestClient;
+};
+
+for (const target of testDatabases()) {
+  describe.skipIf(!target.available)(`review workflow on ${target.dialect}`, () => {
+    let database: Database;
+    let app: FastifyInstance;
+    // The app's clock: approvals are dated by it, so the year can be moved.
+    let clock = Date.parse("2027-03-10T03:00:00Z");
+
+    beforeAll(async () => {
+      database = (await openMigrated(target)).database;
+      app = await buildApp({
+        db: database,
+        webRoot: false,
+        auth: { now: () => clock, idleTimeoutMs: 10 * YEAR_MS, absoluteTimeoutMs: 10 * YEAR_MS, signinRequestsPerMinute: 10_000 },
+      });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    /** An organisation with its numbering template and one signed-in user per role. */
+    async function office(): Promise<Office> {
+      const org = await createOrganization(database);
+      await peopleRepo(database.db).updateOrganizationSettings(org.id, { decreeNumberTemplate: TEMPLATE, unitCode: "DISDUK" });
+      const client = async (role: "penyusun" | "pemeriksa" | "penandatangan" | "pembaca", name: string) => signIn(app, (await createUser(database, org.id, [role], name)).email);
+      return {
+        org,
+        penyusun: await client("penyusun", "Budi Penyusun"),
+        reviewer1: await client("pemeriksa", "Ani Pemeriksa Satu"),
+        reviewer2: await client("pemeriksa", "Dedi Pemeriksa Dua"),
+        signatory: await client("penandatangan", "Siti Penandatangan"),
+        reader: await client("pembaca", "Rudi Pembaca"),
+      };
+    }
+
+    async function createPlan(o: Office, overrides: Partial<Plan> = {}): Promise<Envelope> {
+      const r = await o.penyusun.inject({ method: "POST", url: "/api/plans", payload: minimalPlan({ title: "Rencana alur persetujuan", ...overrides }) });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<Envelope>();
+    }
+
+    async function setFullTeam(o: Office, planId: string) {
+      const r = await o.penyusun.inject({
+        method: "PUT",
+        url: `/api/plans/${planId}/team`,
+        payload: {
+          members: [
+            { userId: o.penyusun.user.id, role: "penyusun" },
+            { userId: o.reviewer2.user.id, role: "pemeriksa", position: 2 },
+            { userId: o.reviewer1.user.id, role: "pemeriksa", position: 1 },
+            { userId: o.signatory.user.id, role: "penandatangan" },
+            { userId: o.reader.user.id, role: "pembaca" },
+          ],
+        },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+
+    const act = (client: TestClient, planId: string, action: string, comment?: string) =>
+      client.inject({ method: "POST", url: `/api/plans/${planId}/${action}`, ...(comment !== undefined ? { payload: { comment } } : {}) });
+
+    function ok(r: LightMyRequestResponse): Envelope {
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<Envelope>();
+    }
+
+    function refused(r: LightMyRequestResponse, status: number, code: string) {
+      expect(r.statusCode, r.body).toBe(status);
+      expect(r.json().error.code).toBe(code);
+    }
+
+    async function approveThrough(o: Office, planId: string): Promise<Envelope> {
+      ok(await act(o.penyusun, planId, "submit"));
+      ok(await act(o.reviewer1, planId, "initial"));
+      ok(await act(o.reviewer2, planId, "initial"));
+      return ok(await act(o.signatory, planId, "approve"));
+    }
+
+    const auditActions = async (planId: string) =>
+      (await database.db.selectFrom("audit_log").select("action").where("plan_id", "=", planId).orderBy("id").execute()).map((r) => r.action);
+
+    const counterOf = async (orgId: string, year: number) =>
+      (await database.db.selectFrom("decree_counters").select(["signatory", "last_number"]).where("organization_id", "=", orgId).where("year", "=", year).orderBy("signatory").execute()).map(
+        (r): [string, number] => [r.signatory, Number(r.last_number)],
+      );
+
+    it("keeps the team: shows it with names, checks members against the organisation, numbers reviewers", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      const url = `/api/plans/${plan.id}/team`;
+
+      const initial = ok(await o.penyusun.inject({ method: "GET", url }));
+      expect(initial).toMatchObject({ members: [{ userId: o.penyusun.user.id, name: "Budi Penyusun", role: "penyusun", position: 0 }] });
+      // The penyusun sees who can join, with their plan roles; the list never holds another organisation's users.
+      const candidates = (initial as unknown as { candidates: { userId: string; roles: string[] }[] }).candidates;
+      expect(candidates.map((c) => c.userId).sort()).toEqual([o.penyusun, o.reviewer1, o.reviewer2, o.signatory, o.reader].map((c) => c.user.id).sort());
+      expect(candidates.find((c) => c.userId === o.reviewer1.user.id)?.roles).toEqual(["pemeriksa"]);
+
+      const stranger = await office();
+      const bad = await o.penyusun.inject({
+        method: "PUT",
+        url,
+        payload: {
+          members: [
+            { userId: o.reviewer1.user.id, role: "penyusun" }, // holds only pemeriksa
+            { userId: stranger.reviewer1.user.id, role: "pemeriksa" }, // another organisation
+            { userId: o.signatory.user.id, role: "penandatangan" },
+            { userId: o.reviewer2.user.id, role: "penandatangan" }, // a second signatory, and a role not held
+            { userId: o.reviewer1.user.id, role: "pemeriksa", position: 1 },
+            { userId: o.reviewer2.user.id, role: "pemeriksa", position: 1 }, // same position
+          ],
+        },
+      });
+      refused(bad, 400, "request.invalid");
+      const errors = bad.json<{ errors: { path: string; code: string }[] }>().errors.map((e) => `${e.path} ${e.code}`);
+      expect(errors.sort()).toEqual(
+        [
+          "members[0].role team.role_not_held",
+          "members[1].userId team.user_unknown",
+          "members[3].role team.role_not_held",
+          "members[3].role team.penandatangan_multiple",
+          "members[5].position team.position_duplicate",
+        ].sort(),
+      );
+      refused(await o.penyusun.inject({ method: "PUT", url, payload: { members: [{ userId: o.reader.user.id, role: "pembaca" }] } }), 400, "request.invalid");
+      expect((await o.penyusun.inject({ method: "PUT", url, payload: { members: [{ userId: o.reader.user.id, role: "pembaca" }] } })).json().errors[0]).toMatchObject({
+        path: "members",
+        code: "team.penyusun_required",
+      });
+      refused(await o.penyusun.inject({ method: "PUT", url, payload: { members: [{ userId: o.penyusun.user.id, role: "boss" }] } }), 400, "request.invalid");
+
+      // Positions absent: array order; given ones are kept and the rest fill the gaps; stored as 1…n.
+      const numbered = ok(
+        await o.penyusun.inject({
+          method: "PUT",
+          url,
+          payload: {
+            members: [
+              { userId: o.penyusun.user.id, role: "penyusun" },
+              { userId: o.reviewer2.user.id, role: "pemeriksa" },
+              { userId: o.reviewer1.user.id, role: "pemeriksa", position: 1 },
+              { userId: o.signatory.user.id, role: "penandatangan" },
+            ],
+          },
+        }),
+      ) as unknown as { members: { userId: string; role: string; position: number }[] };
+      const reviewers = numbered.members.filter((m) => m.role === "pemeriksa").sort((a, b) => a.position - b.position);
+      expect(reviewers.map((m) => [m.userId, m.position])).toEqual([
+        [o.reviewer1.user.id, 1],
+        [o.reviewer2.user.id, 2],
+      ]);
+      expect(await auditActions(plan.id)).toEqual(["plan.create", "plan.team"]);
+
+      // A reviewer on the team may read it, not change it, and is not shown the candidates.
+      const asReviewer = ok(await o.reviewer1.inject({ method: "GET", url }));
+      expect(asReviewer).not.toHaveProperty("candidates");
+      refused(await o.reviewer1.inject({ method: "PUT", url, payload: { members: [] } }), 403, "auth.forbidden");
+    });
+
+    it("runs submit → initial by each reviewer in order → approve, with the decree number and the frozen baseline", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      const id = plan.id;
+
+      // Without a signatory there is nobody to approve: the message says what is missing.
+      const noSignatory = await act(o.penyusun, id, "submit");
+      refused(noSignatory, 409, "workflow.invalid_state");
+      expect(noSignatory.json().error.message).toContain("penandatangan");
+      await setFullTeam(o, id);
+
+      const submitted = ok(await act(o.penyusun, id, "submit", "Mohon diperiksa"));
+      expect(submitted.version).toBe(1); // no new document version: the editor's ETag stays valid
+      expect(submitted.workflow).toMatchObject({ status: "submitted", cycle: 1, step: 1, awaiting: { userId: o.reviewer1.user.id, name: "Ani Pemeriksa Satu", role: "pemeriksa" } });
+      expect(submitted.abilities).toMatchObject({ edit: false, submit: false, manageTeam: false });
+
+      // Under review: no edits, no team changes, no second submission.
+      refused(await o.penyusun.inject({ method: "PUT", url: `/api/plans/${id}`, headers: { "if-match": '"1"' }, payload: { ...plan.plan, title: "Diubah" } }), 409, "workflow.locked");
+      refused(await o.penyusun.inject({ method: "PUT", url: `/api/plans/${id}/team`, payload: { members: [{ userId: o.penyusun.user.id, role: "penyusun" }] } }), 409, "workflow.locked");
+      refused(await act(o.penyusun, id, "submit"), 409, "workflow.invalid_state");
+
+      // Order: reviewer 2 and the signatory must wait for reviewer 1; the reader and the penyusun may not act at all.
+      refused(await act(o.reviewer2, id, "initial"), 403, "workflow.not_your_turn");
+      refused(await act(o.reviewer2, id, "return", "belum giliran saya"), 403, "workflow.not_your_turn");
+      refused(await act(o.signatory, id, "approve"), 403, "workflow.not_your_turn");
+      refused(await act(o.reader, id, "initial"), 403, "auth.forbidden");
+      refused(await act(o.penyusun, id, "approve"), 403, "auth.forbidden");
+      expect((await o.reviewer1.inject({ method: "GET", url: `/api/plans/${id}` })).json().abilities).toMatchObject({ initial: true, return: true, approve: false });
+
+      const first = ok(await act(o.reviewer1, id, "initial"));
+      expect(first.workflow).toMatchObject({ step: 2, awaiting: { userId: o.reviewer2.user.id } });
+      refused(await act(o.reviewer1, id, "initial"), 403, "workflow.not_your_turn");
+      // The signatory approves only after every reviewer.
+      refused(await act(o.signatory, id, "approve"), 403, "workflow.not_your_turn");
+      const second = ok(await act(o.reviewer2, id, "initial", "Sudah sesuai"));
+      expect(second.workflow).toMatchObject({ step: 3, awaiting: { userId: o.signatory.user.id, role: "penandatangan" } });
+      expect(second.version).toBe(1);
+
+      const approved = ok(await act(o.signatory, id, "approve"));
+      expect(approved.version).toBe(2);
+      expect(approved.workflow).toMatchObject({ status: "approved", step: null, baselineVersion: 2, awaiting: null, decreeNumber: "800/001/DISDUK/III/2027" });
+      expect(approved.plan.decree).toMatchObject({ number: "800/001/DISDUK/III/2027", date: "2027-03-10" });
+      refused(await act(o.signatory, id, "approve"), 409, "workflow.invalid_state");
+      refused(await act(o.reviewer1, id, "initial"), 409, "workflow.invalid_state");
+
+      // The baseline revision carries the number; the first revision stays as it was.
+      expect((await o.reader.inject({ method: "GET", url: `/api/plans/${id}/revisions/2` })).json().plan.decree.number).toBe("800/001/DISDUK/III/2027");
+      expect((await o.reader.inject({ method: "GET", url: `/api/plans/${id}/revisions/1` })).json().plan.decree.number).toBeUndefined();
+
+      const trail = (await o.reader.inject({ method: "GET", url: `/api/plans/${id}/workflow` })).json();
+      expect(trail.workflow).toMatchObject({ status: "approved", baselineVersion: 2, decreeNumber: "800/001/DISDUK/III/2027" });
+      expect(trail.events.map((e: { action: string; name: string; step: number | null; version: number; comment: string | null }) => [e.action, e.name, e.step, e.version, e.comment])).toEqual([
+        ["submit", "Budi Penyusun", null, 1, "Mohon diperiksa"],
+        ["initial", "Ani Pemeriksa Satu", 1, 1, null],
+        ["initial", "Dedi Pemeriksa Dua", 2, 1, "Sudah sesuai"],
+        ["approve", "Siti Penandatangan", 3, 2, null],
+      ]);
+      expect(await auditActions(id)).toEqual(["plan.create", "plan.team", "plan.submit", "plan.initial", "plan.initial", "plan.approve"]);
+      expect(await counterOf(o.org.id, 2027)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]]);
+    });
+
+    it("reopens an approved plan on edit as a new revision that goes through review again, keeping its decree number", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      await setFullTeam(o, plan.id);
+      const approved = await approveThrough(o, plan.id);
+      const baseline = (await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}/revisions/${approved.version}` })).json().plan as Plan;
+
+      const edited = ok(
+        await o.penyusun.inject({ method: "PUT", url: `/api/plans/${plan.id}`, headers: { "if-match": `"${approved.version}"` }, payload: { ...approved.plan, title: "Rencana alur persetujuan (revisi 1)" } }),
+      );
+      expect(edited.version).toBe(3);
+      expect(edited.workflow).toMatchObject({ status: "draft", amendment: 1, baselineVersion: 2, step: null });
+      // The frozen baseline is untouched by the amendment.
+      expect((await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}/revisions/2` })).json().plan).toEqual(baseline);
+      expect(baseline.title).toBe("Rencana alur persetujuan");
+
+      // The amendment cannot skip review: the signatory may not approve a draft.
+      refused(await act(o.signatory, plan.id, "approve"), 409, "workflow.invalid_state");
+      ok(await act(o.penyusun, plan.id, "submit"));
+      refused(await act(o.signatory, plan.id, "approve"), 403, "workflow.not_your_turn");
+      ok(await act(o.reviewer1, plan.id, "initial"));
+      ok(await act(o.reviewer2, plan.id, "initial"));
+      const reapproved = ok(await act(o.signatory, plan.id, "approve"));
+      expect(reapproved.workflow).toMatchObject({ status: "approved", cycle: 2, amendment: 1, baselineVersion: 4, decreeNumber: "800/001/DISDUK/III/2027" });
+      expect(reapproved.plan.title).toBe("Rencana alur persetujuan (revisi 1)");
+      // The decree kept its number: the counter did not move.
+      expect(await counterOf(o.org.id, 2027)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]]);
+    });
+
+    it("returns with a comment at every step; the comment is kept on the plan and in the trail; the plan is editable again", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      await setFullTeam(o, plan.id);
+      const returners = [o.reviewer1, o.reviewer2, o.signatory];
+      for (const [k, returner] of returners.entries()) {
+        ok(await act(o.penyusun, plan.id, "submit"));
+        for (const reviewer of returners.slice(0, k)) ok(await act(reviewer, plan.id, "initial"));
+        // The reason is required.
+        const noReason = await act(returner, plan.id, "return");
+        refused(noReason, 400, "request.invalid");
+        expect(noReason.json().errors[0].path).toBe("comment");
+        refused(await act(returner, plan.id, "return", "   "), 400, "request.invalid");
+        const returned = ok(await act(returner, plan.id, "return", `Perbaiki langkah ${k + 1}`));
+        expect(returned.workflow).toMatchObject({ status: "returned", step: null, cycle: k + 1, awaiting: null });
+        expect((await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}` })).json().abilities).toMatchObject({ edit: true, submit: true, manageTeam: true });
+        refused(await act(returner, plan.id, "return", "lagi"), 409, "workflow.invalid_state");
+        refused(await act(o.reviewer1, plan.id, "initial"), 409, "workflow.invalid_state");
+      }
+      const comments = await database.db.selectFrom("comments").selectAll().where("plan_id", "=", plan.id).orderBy("created_at").orderBy("id").execute();
+      expect(comments.map((c) => [c.author_id, c.body, c.stage, c.item_ref, Number(c.version)])).toEqual(returners.map((r, k) => [r.user.id, `Perbaiki langkah ${k + 1}`, null, null, 1]));
+      const events = (await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}/workflow` })).json().events as { action: string; step: number | null; cycle: number; comment: string | null }[];
+      expect(events.filter((e) => e.action === "return").map((e) => [e.cycle, e.step, e.comment])).toEqual([
+        [1, 1, "Perbaiki langkah 1"],
+        [2, 2, "Perbaiki langkah 2"],
+        [3, 3, "Perbaiki langkah 3"],
+      ]);
+      expect((await auditActions(plan.id)).filter((a) => a === "plan.return")).toHaveLength(3);
+
+      // Returned: the penyusun edits (the ETag from before review still holds) and submits again from step 1.
+      const edited = ok(await o.penyusun.inject({ method: "PUT", url: `/api/plans/${plan.id}`, headers: { "if-match": '"1"' }, payload: { ...plan.plan, title: "Sudah diperbaiki" } }));
+      expect(edited).toMatchObject({ version: 2, status: "returned" });
+      const again = ok(await act(o.penyusun, plan.id, "submit"));
+      expect(again.workflow).toMatchObject({ status: "submitted", cycle: 4, step: 1 });
+    });
+
+    it("goes straight to the signatory when the team has no reviewer", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      ok(
+        await o.penyusun.inject({
+          method: "PUT",
+          url: `/api/plans/${plan.id}/team`,
+          payload: { members: [{ userId: o.penyusun.user.id, role: "penyusun" }, { userId: o.signatory.user.id, role: "penandatangan" }] },
+        }),
+      );
+      const submitted = ok(await act(o.penyusun, plan.id, "submit"));
+      expect(submitted.workflow).toMatchObject({ step: 1, awaiting: { userId: o.signatory.user.id, role: "penandatangan" } });
+      expect(ok(await act(o.signatory, plan.id, "approve")).status).toBe("approved");
+    });
+
+    it("numbers decrees per organisation, signatory and calendar year of the approval (Jakarta time)", async () => {
+      const o = await office();
+      const other = await office();
+      const approveNew = async (who: Office, overrides: Partial<Plan> = {}) => {
+        const p = await createPlan(who, overrides);
+        await setFullTeam(who, p.id);
+        return (await approveThrough(who, p.id)).plan.decree;
+      };
+      try {
+      clock = Date.parse("2027-06-02T02:00:00Z");
+      expect(await approveNew(o)).toMatchObject({ number: "800/001/DISDUK/VI/2027", date: "2027-06-02" });
+      expect((await approveNew(o)).number).toBe("800/002/DISDUK/VI/2027");
+      // Another organisation counts on its own.
+      expect((await approveNew(other)).number).toBe("800/001/DISDUK/VI/2027");
+      // Another signing office has its own sequence (Tata Naskah Dinas: per penandatangan).
+      const baseDecree = minimalPlan().decree;
+      expect((await approveNew(o, { decree: { ...baseDecree, signatory: { name: "Drs. Sekda", position: "Sekretaris Daerah" } } })).number).toBe("800/001/DISDUK/VI/2027");
+      // A decree that already has a number (typed by the penyusun) keeps it and uses no counter.
+      expect(await approveNew(o, { decree: { ...baseDecree, number: "800/999/MANUAL/2027", date: "2027-05-31" } })).toMatchObject({ number: "800/999/MANUAL/2027", date: "2027-05-31" });
+
+      // A new calendar year restarts the counter; the plan's fiscal year plays no part.
+      clock = Date.parse("2028-01-05T02:00:00Z");
+      expect(await approveNew(o, { fiscalYear: 2027 })).toMatchObject({ number: "800/001/DISDUK/I/2028", date: "2028-01-05" });
+      // 18:00 UTC on 31 December is already New Year's Day in Jakarta.
+      clock = Date.parse("2028-12-31T18:00:00Z");
+      expect(await approveNew(o)).toMatchObject({ number: "800/001/DISDUK/I/2029", date: "2029-01-01" });
+      expect((await approveNew(o)).number).toBe("800/002/DISDUK/I/2029");
+
+      expect(new Map(await counterOf(o.org.id, 2027))).toEqual(
+        new Map([
+          ["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2],
+          ["SEKRETARIS DAERAH", 1],
+        ]),
+      );
+      expect(await counterOf(o.org.id, 2029)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2]]);
+      } finally {
+        clock = Date.parse("2027-03-10T03:00:00Z");
+      }
+    });
+
+    it("lets only one of two simultaneous actions on the same step through", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      await setFullTeam(o, plan.id);
+      ok(await act(o.penyusun, plan.id, "submit"));
+
+      // A double (triple) click on "paraf": one initial, never two steps. A click that arrives after
+      // the first committed is no longer the reviewer's turn (403); one racing it loses the guarded UPDATE (409).
+      const initials = await Promise.all([1, 2, 3].map(() => act(o.reviewer1, plan.id, "initial")));
+      expect(initials.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      for (const r of initials.filter((x) => x.statusCode !== 200)) expect(["workflow.invalid_state", "workflow.not_your_turn"]).toContain(r.json().error.code);
+      const after = (await o.reviewer1.inject({ method: "GET", url: `/api/plans/${plan.id}` })).json<Envelope>();
+      expect(after.workflow.step).toBe(2);
+      ok(await act(o.reviewer2, plan.id, "initial"));
+
+      // The signatory clicks approve and return at once: exactly one wins, and a refused approval uses no number.
+      const [approve, ret] = await Promise.all([act(o.signatory, plan.id, "approve"), act(o.signatory, plan.id, "return", "Tunggu")]);
+      expect([approve.statusCode, ret.statusCode].sort()).toEqual([200, 409]);
+      const final = (await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}` })).json<Envelope>();
+      expect(final.status).toBe(approve.statusCode === 200 ? "approved" : "returned");
+      expect(await counterOf(o.org.id, 2027)).toEqual(approve.statusCode === 200 ? [["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]] : []);
+      const events = (await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/workflow` })).json().events as { action: string }[];
+      expect(events.map((e) => e.action)).toEqual(["submit", "initial", "initial", approve.statusCode === 200 ? "approve" : "return"]);
+    });
+
+    it("gives two plans approved at the same moment different decree numbers", async () => {
+      const o = await office();
+      const plans = [await createPlan(o), await createPlan(o), await createPlan(o)];
+      for (const p of plans) {
+        await setFullTeam(o, p.id);
+        ok(await act(o.penyusun, p.id, "submit"));
+        ok(await act(o.reviewer1, p.id, "initial"));
+        ok(await act(o.reviewer2, p.id, "initial"));
+      }
+      const approvals = await Promise.all(plans.map((p) => act(o.signatory, p.id, "approve")));
+      const numbers = approvals.map((r) => ok(r).plan.decree.number).sort();
+      expect(numbers).toEqual(["800/001/DISDUK/III/2027", "800/002/DISDUK/III/2027", "800/003/DISDUK/III/2027"]);
+    });
+  });
+}
