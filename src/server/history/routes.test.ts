@@ -138,7 +138,7 @@ for (const target of testDatabases()) {
       expect((await put(author, id, 1, editedPlan(3))).statusCode).toBe(200);
       expect((await put(author, id, 2, editedPlan(4))).statusCode).toBe(200);
 
-      const r = await restore(coAuthor, id, 1, '"3"');
+      const r = await coAuthor.inject({ method: "POST", url: `/api/plans/${id}/revisions/1/restore`, headers: { "if-match": '"3"' }, payload: {} });
       expect(r.statusCode, r.body).toBe(200);
       expect(r.headers.etag).toBe('"4"');
       expect(r.json()).toMatchObject({ id, version: 4, status: "draft", plan: v1 });
@@ -164,6 +164,9 @@ for (const target of testDatabases()) {
       expect(stale.json()).toMatchObject({ error: { code: "version.conflict" }, currentVersion: 2 });
       expect((await restore(author, id, 9, "2")).json().error.code).toBe("not_found");
       expect((await restore(author, id, 0, "2")).statusCode).toBe(400);
+      const withInput = await author.inject({ method: "POST", url: `/api/plans/${id}/revisions/1/restore`, headers: { "if-match": "2" }, payload: { version: 1 } });
+      expect(withInput.statusCode).toBe(400);
+      expect(withInput.json().errors.map((e: { path: string }) => e.path)).toEqual(["version"]);
       // Reviewers and admins read the history but do not edit the plan.
       expect((await restore(reviewer, id, 1, "2")).statusCode).toBe(403);
       expect((await restore(admin, id, 1, "2")).statusCode).toBe(403);

@@ -17,7 +17,7 @@ import { planEnvelope } from "../plans/envelope.js";
 import { presentPlan } from "../plans/presenters.js";
 import { actorOf, parseInput } from "../plans/routes.js";
 import { langQuery, parseIfMatch, planIdParams, revisionParams } from "../plans/schema.js";
-import { AUDIT_DEFAULT_LIMIT, diffQuery, historyDocs, orgAuditQuery, planAuditQuery } from "./schema.js";
+import { AUDIT_DEFAULT_LIMIT, diffQuery, historyDocs, orgAuditQuery, planAuditQuery, restoreBody } from "./schema.js";
 
 export type HistoryRoutesOptions = { database: Database; repo: PlansRepo; people: PeopleRepo };
 
@@ -76,6 +76,7 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (ap
   app.post("/plans/:id/revisions/:version/restore", { schema: historyDocs.restore, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id, version } = parseInput(revisionParams, request.params);
+    parseInput(restoreBody, request.body);
     const expected = requiredVersion(request);
     const revision = await repo.getRevision(id, version);
     if (!revision) throw apiError("not_found");

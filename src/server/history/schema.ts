@@ -7,6 +7,9 @@ const version = z.coerce.number().int().min(1).max(2_000_000_000);
 
 export const diffQuery = z.strictObject({ from: version, to: version, lang });
 
+/** Restoring takes no input beyond the URL and If-Match; an empty object is accepted. */
+export const restoreBody = z.strictObject({});
+
 export const AUDIT_MAX_LIMIT = 500;
 export const AUDIT_DEFAULT_LIMIT = 100;
 
