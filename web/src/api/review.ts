@@ -16,6 +16,7 @@ export const workflowEventSchema = z.object({
   userId: idSchema.nullable().optional(),
   name: optionalText,
   action: z.string(),
+  cycle: z.number().nullable().optional(),
   step: z.number().nullable().optional(),
   version: z.number().nullable().optional(),
   comment: optionalText,

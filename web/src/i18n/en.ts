@@ -399,6 +399,8 @@ export const en: Messages = {
       restoreText: "The content of version {{version}} is saved as a new version after version {{current}}; no version is lost.",
       restoreConfirm: "Yes, restore",
       restored: "Version {{version}} restored as a new version.",
+      trail: "Review trail",
+      cycle: "round {{n}}",
       audit: "Audit log",
       noAudit: "No entries yet.",
     },

@@ -397,6 +397,8 @@ export const id = {
       restoreText: "Isi versi {{version}} disimpan sebagai versi baru setelah versi {{current}}; tidak ada versi yang hilang.",
       restoreConfirm: "Ya, pulihkan",
       restored: "Versi {{version}} dipulihkan sebagai versi baru.",
+      trail: "Jejak pemeriksaan",
+      cycle: "putaran ke-{{n}}",
       audit: "Catatan audit",
       noAudit: "Belum ada catatan.",
     },

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pick, type Lang } from "../../../src/domain/messages.js";
 import { formatChangeValue } from "../../../src/domain/plan/diff.js";
-import type { AuditEntry, PlanChangeView, PlanDiffView, ReviewApi, RevisionInfo } from "../api/review.js";
+import type { AuditEntry, PlanChangeView, PlanDiffView, ReviewApi, RevisionInfo, WorkflowEvent } from "../api/review.js";
 import { currentLang } from "../i18n/index.js";
 import { STAGE_SLUGS, type StageSlug } from "../router.js";
 import { slugOfPath } from "../state/stages.js";
@@ -26,6 +26,7 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
   const lang = currentLang();
   const [revisions, setRevisions] = useState<RevisionInfo[] | undefined>();
   const [audit, setAudit] = useState<AuditEntry[] | undefined>();
+  const [events, setEvents] = useState<WorkflowEvent[] | undefined>();
   const [from, setFrom] = useState<number | undefined>();
   const [to, setTo] = useState<number | undefined>();
   const [diff, setDiff] = useState<PlanDiffView | undefined>();
@@ -45,6 +46,10 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
+    review.workflow(planId).then(
+      (w) => setEvents([...w.events].reverse()),
+      () => setEvents([]),
+    );
     review.audit(planId).then(
       (a) => setAudit([...a.items].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))),
       (e: unknown) => setAuditError(e instanceof Error ? e.message : String(e)),
@@ -188,6 +193,21 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
             </section>
           ))}
         </div>
+      ) : null}
+      {events && events.length ? (
+        <>
+          <h2>{t("review.history.trail")}</h2>
+          <ol className="wf-trail" data-testid="workflow-events" reversed>
+            {events.map((e, i) => (
+              <li key={i} data-testid="workflow-event" data-action={e.action}>
+                <time dateTime={e.at}>{formatTime(e.at)}</time> — <strong>{e.name || e.userId || "—"}</strong> {t(`review.audit.plan_${e.action}`, { defaultValue: e.action })}
+                {e.cycle ? <span className="muted"> · {t("review.history.cycle", { n: e.cycle })}</span> : null}
+                {e.version ? <span className="muted"> · {t("review.comments.version", { version: e.version })}</span> : null}
+                {e.comment ? <q className="wf-comment">{e.comment}</q> : null}
+              </li>
+            ))}
+          </ol>
+        </>
       ) : null}
       <h2>{t("review.history.audit")}</h2>
       {auditError ? <p className="muted">{auditError}</p> : null}

@@ -8,7 +8,7 @@ import { PLAN_TEAM_ROLES, type PlanTeamRole, type ReviewApi, type TeamAnswer } f
 
 type Candidate = NonNullable<TeamAnswer["candidates"]>[number];
 
-type Member = { userId: string; name: string; role: PlanTeamRole; position: number };
+export type Member = { userId: string; name: string; role: PlanTeamRole; position: number };
 
 const ROLE_ORDER: Record<PlanTeamRole, number> = { penyusun: 0, pemeriksa: 1, penandatangan: 2, pembaca: 3 };
 
@@ -17,7 +17,7 @@ function isTeamRole(role: string): role is PlanTeamRole {
 }
 
 /** Reviewers keep their relative order and are numbered 1, 2, …; everyone else has position 0. */
-function normalise(members: Member[]): Member[] {
+export function normalise(members: Member[]): Member[] {
   const sorted = [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.role === "pemeriksa" ? a.position - b.position : 0));
   let n = 0;
   return sorted.map((m) => ({ ...m, position: m.role === "pemeriksa" ? ++n : 0 }));
