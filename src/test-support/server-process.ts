@@ -34,3 +34,21 @@ export async function startServer(args: string[], timeoutMs = 60_000): Promise<S
   });
   return { child, baseUrl, output: () => output, exited };
 }
+
+/** A signed-in HTTP caller: sends the session cookie and the CSRF token like the web app does. */
+export type HttpCaller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+
+/** Signs in to a running server over HTTP (POST /api/session). */
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<HttpCaller> {
+  const res = await fetch(`${baseUrl}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("rl_session="))?.split(";")[0];
+  if (!cookie) throw new Error("sign-in set no session cookie");
+  return (method, path, body, headers = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}

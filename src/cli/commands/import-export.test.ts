@@ -9,7 +9,8 @@ import { testDatabases } from "../../test-support/databases.js";
 import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { run } from "../main.js";
 import { mspdiTestdataDir } from "../../documents/mspdi/testdata.js";
-import { loadDemoPlans } from "./serve.js";
+import { peopleRepo } from "../../store/people-repo.js";
+import { loadDemoPlans } from "../demo.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "rencana-cli-"));
 
@@ -81,28 +82,65 @@ for (const target of testDatabases()) {
       expect(c.out().trim()).toMatch(/^[A-Za-z0-9_-]{16}$/);
     });
 
-    it("loads the demo plans into an empty database only", async () => {
+    it("puts an imported plan in the only organisation, creates one named after the plan when there is none, and asks when there are several", async () => {
+      const url = await target.url();
+      const dir = scratch();
+      const file = join(dir, "plan.json");
+      writeFileSync(file, JSON.stringify(minimalPlan()));
+      const first = captureIo();
+      expect(await run(["import", file, "--db", url], first.io), first.err()).toBe(0);
+      expect(first.err()).toContain("organisasi dibuat");
+      const second = captureIo();
+      expect(await run(["import", file, "--db", url], second.io), second.err()).toBe(0);
+      const database = openDatabase(url);
+      try {
+        const people = peopleRepo(database.db);
+        const repo = plansRepo(database.db);
+        const orgs = await people.listOrganizations();
+        expect(orgs.map((o) => o.name)).toEqual([minimalPlan().organization.name]);
+        for (const id of [first.out().trim(), second.out().trim()]) expect((await repo.get(id))?.organizationId).toBe(orgs[0]!.id);
+        // The import is in the audit log of that organisation.
+        const audit = await database.db.selectFrom("audit_log").select(["action", "organization_id"]).where("plan_id", "=", first.out().trim()).execute();
+        expect(audit).toEqual([{ action: "plan.import", organization_id: orgs[0]!.id }]);
+
+        const other = await people.createOrganization("Dinas Lain");
+        const ambiguous = captureIo();
+        expect(await run(["import", file, "--db", url, "--lang", "en"], ambiguous.io)).toBe(1);
+        expect(ambiguous.err()).toContain("there are 2 organisations; choose one");
+        const unknown = captureIo();
+        expect(await run(["import", file, "--db", url, "--organization", "Dinas Entah"], unknown.io)).toBe(1);
+        expect(unknown.err()).toContain("organisasi «Dinas Entah» tidak ada");
+        const chosen = captureIo();
+        expect(await run(["import", file, "--db", url, "--organization", "Dinas Lain"], chosen.io), chosen.err()).toBe(0);
+        expect((await repo.get(chosen.out().trim()))?.organizationId).toBe(other.id);
+        expect((await repo.count()).plans).toBe(3);
+      } finally {
+        await database.close();
+      }
+    });
+
+    it("loads the demo plans into an organisation that has none, only once", async () => {
       const url = await target.url();
       const database = openDatabase(url);
       try {
         await database.migrate();
         const repo = plansRepo(database.db);
+        const org = await peopleRepo(database.db).createOrganization("Dinas Demo Uji");
+        const owner = { organizationId: org.id, createdBy: null, team: [] };
         const dir = scratch();
         writeFileSync(join(dir, "a.json"), JSON.stringify(minimalPlan({ title: "Demo A" })));
         writeFileSync(join(dir, "broken.json"), "{");
         const c = captureIo();
-        expect(await loadDemoPlans(repo, c.io, dir)).toBe(1);
+        expect(await loadDemoPlans(repo, c.io, owner, dir)).toBe(1);
         expect(c.err()).toContain("broken.json");
-        expect(await loadDemoPlans(repo, c.io, dir)).toBe(0);
-        expect((await repo.list()).items.map((i) => i.title)).toEqual(["Demo A"]);
-        // The real examples folder: every example loads into a fresh database.
-        const other = openDatabase(await target.url());
-        try {
-          await other.migrate();
-          expect(await loadDemoPlans(plansRepo(other.db), captureIo().io)).toBe(examplePlans().length);
-        } finally {
-          await other.close();
-        }
+        expect(await loadDemoPlans(repo, c.io, owner, dir)).toBe(0);
+        expect((await repo.list({ organizationId: org.id })).items.map((i) => i.title)).toEqual(["Demo A"]);
+        // Another organisation is not "the demo": it gets its own copy.
+        const another = await peopleRepo(database.db).createOrganization("Dinas Demo Lain");
+        expect(await loadDemoPlans(repo, c.io, { ...owner, organizationId: another.id }, dir)).toBe(1);
+        // The real examples folder: every example loads.
+        const third = await peopleRepo(database.db).createOrganization("Dinas Demo Ketiga");
+        expect(await loadDemoPlans(repo, captureIo().io, { ...owner, organizationId: third.id })).toBe(examplePlans().length);
       } finally {
         await database.close();
       }

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { formatError, pick } from "../../domain/messages.js";
 import { importKindOf, planFromUpload } from "../../server/plans/import.js";
+import { peopleRepo } from "../../store/people-repo.js";
 import { plansRepo } from "../../store/plans-repo.js";
 import { withDatabase } from "../database.js";
 import type { CommandRegistrar } from "../io.js";
+import { chooseOrganization } from "../organization.js";
 
-const optionsSchema = z.strictObject({ db: z.string().min(1).optional(), lang: z.enum(["id", "en"]).default("id") });
+const optionsSchema = z.strictObject({
+  db: z.string().min(1).optional(),
+  lang: z.enum(["id", "en"]).default("id"),
+  organization: z.string().trim().min(1).max(300).optional(),
+});
 
 export const register: CommandRegistrar = (program, io, setExit) => {
   program
@@ -13,6 +19,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .description("simpan berkas rencana (JSON format v1, atau MS Project XML) ke basis data; cetak id barunya")
     .argument("<file>", "berkas .json atau .xml")
     .option("--db <url>", "berkas SQLite atau URL postgres://")
+    .option("--organization <name>", "organisasi pemilik rencana (bawaan: satu-satunya organisasi; bila belum ada, dibuat dari organization.name rencana)")
     .option("--lang <lang>", "bahasa pesan: id atau en", "id")
     .action(async (file: string, rawOpts: unknown) => {
       const opts = optionsSchema.parse(rawOpts);
@@ -33,8 +40,25 @@ export const register: CommandRegistrar = (program, io, setExit) => {
         return;
       }
       for (const note of result.notes) io.err(`  ${pick(note, opts.lang)}\n`);
-      const created = await withDatabase(opts.db, io, (database) => plansRepo(database.db).create(result.plan), { migrate: true });
-      io.out(`${created.id}\n`);
-      setExit(0);
+      const plan = result.plan;
+      await withDatabase(
+        opts.db,
+        io,
+        async (database) => {
+          // The plan belongs to an organisation (who may see it); with no team yet, its admins see it.
+          const choice = await chooseOrganization(peopleRepo(database.db), opts.organization, plan.organization.name);
+          if (!choice.ok) {
+            io.err(`rencana import: ${pick(choice.message, opts.lang)}\n`);
+            setExit(1);
+            return;
+          }
+          const organizationId = choice.organization.id;
+          const created = await plansRepo(database.db).create(plan, { organizationId, actor: { userId: null, organizationId }, action: "plan.import" });
+          if (choice.created) io.err(`  ${opts.lang === "en" ? "organisation created" : "organisasi dibuat"}: ${choice.organization.name}\n`);
+          io.out(`${created.id}\n`);
+          setExit(0);
+        },
+        { migrate: true },
+      );
     });
 };

@@ -11,28 +11,20 @@ import { openDatabase } from "../../store/database.js";
 import { plansRepo } from "../../store/plans-repo.js";
 import { captureIo } from "../../test-support/cli-io.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
-import { startServer, type ServerProcess } from "../../test-support/server-process.js";
+import { signInOverHttp, startServer, type HttpCaller, type ServerProcess } from "../../test-support/server-process.js";
 import { run } from "../main.js";
 
 type Ack = { id: string; version: number; title: string };
 
 /** One writer: creates a plan, then PUTs new versions until stopped; records every acknowledged write. */
-async function writer(baseUrl: string, name: string, acks: Ack[], shouldStop: () => boolean): Promise<void> {
-  const created = await fetch(`${baseUrl}/api/plans`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(minimalPlan({ title: `${name} 1` })),
-  });
+async function writer(api: HttpCaller, name: string, acks: Ack[], shouldStop: () => boolean): Promise<void> {
+  const created = await api("POST", "/api/plans", minimalPlan({ title: `${name} 1` }));
   if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
   acks.push({ id, version: 1, title: `${name} 1` });
   for (let version = 1; !shouldStop(); version++) {
     const title = `${name} ${version + 1}`;
-    const res = await fetch(`${baseUrl}/api/plans/${id}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", "if-match": `"${version}"` },
-      body: JSON.stringify(minimalPlan({ title })),
-    });
+    const res = await api("PUT", `/api/plans/${id}`, minimalPlan({ title }), { "if-match": `"${version}"` });
     if (res.status !== 200) throw new Error(`put: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { version: number };
     acks.push({ id, version: body.version, title });
@@ -43,9 +35,17 @@ describe("SQLite durability with the real server", () => {
   const dir = mkdtempSync(join(tmpdir(), "rencana-durable-"));
   const dbFile = join(dir, "rencana.db");
   let server: ServerProcess;
+  let api: HttpCaller;
+  const email = "penyusun@uji.go.id";
+  const password = "kata-sandi-uji-123";
 
   beforeAll(async () => {
+    // Every plan route needs a signed-in penyusun: made with the CLI, as a real installation would.
+    const admin = captureIo({ RENCANA_PASSWORD: password });
+    const created = await run(["user", "create", "--admin", "--role", "penyusun", "--email", email, "--name", "Penyusun Uji", "--organization", "Dinas Uji", "--db", dbFile], admin.io);
+    if (created !== 0) throw new Error(admin.err());
     server = await startServer(["--db", dbFile]);
+    api = await signInOverHttp(server.baseUrl, email, password);
   }, 90_000);
   afterAll(() => {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
@@ -54,7 +54,7 @@ describe("SQLite durability with the real server", () => {
   it("takes a consistent backup while writes are in flight, with CLI imports beside the server", async () => {
     const acks: Ack[] = [];
     let stop = false;
-    const writers = [writer(server.baseUrl, "Cadangan A", acks, () => stop), writer(server.baseUrl, "Cadangan B", acks, () => stop)];
+    const writers = [writer(api, "Cadangan A", acks, () => stop), writer(api, "Cadangan B", acks, () => stop)];
     while (acks.length < 20) await new Promise((r) => setTimeout(r, 10));
     const ackedBefore = [...acks];
     const backupFile = join(dir, "backup.db");
@@ -104,7 +104,7 @@ describe("SQLite durability with the real server", () => {
   it("loses no acknowledged write when the server is killed with SIGKILL mid-stream", async () => {
     const acks: Ack[] = [];
     let stop = false;
-    const writers = [writer(server.baseUrl, "Tahan A", acks, () => stop), writer(server.baseUrl, "Tahan B", acks, () => stop), writer(server.baseUrl, "Tahan C", acks, () => stop)];
+    const writers = [writer(api, "Tahan A", acks, () => stop), writer(api, "Tahan B", acks, () => stop), writer(api, "Tahan C", acks, () => stop)];
     const target = 40 + Math.floor(Math.random() * 40);
     while (acks.length < target) await new Promise((r) => setTimeout(r, 2));
     server.child.kill("SIGKILL");

@@ -1,18 +1,13 @@
-// Starts the HTTP server (API + web app). Runs migrations first; with --demo, loads the
-// example plans into an empty database so a first run has something to show.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+// Starts the HTTP server (API + web app). Runs migrations first; with --demo, sets up the demo
+// organisation, its users and the example plans (src/cli/demo.ts). A database without users
+// gets advice on how to create the first administrator: nobody can sign in until then.
 import { z } from "zod";
-import { validatePlanText } from "../../domain/plan/validate.js";
-import { formatError } from "../../domain/messages.js";
 import { buildApp } from "../../server/app.js";
 import { openDatabase, resolveDatabaseUrl } from "../../store/database.js";
-import { plansRepo, type PlansRepo } from "../../store/plans-repo.js";
-import type { CliIo, CommandRegistrar } from "../io.js";
+import { peopleRepo, type PeopleRepo } from "../../store/people-repo.js";
+import { demoSignInText, setUpDemo } from "../demo.js";
+import type { CommandRegistrar } from "../io.js";
 
-// Same depth from src/cli/commands and dist/cli/commands.
-export const EXAMPLES_DIR = fileURLToPath(new URL("../../../examples/", import.meta.url));
 export const DEFAULT_PORT = 3000;
 
 const optionsSchema = z.strictObject({
@@ -22,27 +17,25 @@ const optionsSchema = z.strictObject({
   demo: z.boolean().optional(),
 });
 
-/** Imports every examples/*.json plan when the database holds no plan at all. */
-export async function loadDemoPlans(repo: PlansRepo, io: CliIo, dir = EXAMPLES_DIR): Promise<number> {
-  const { plans } = await repo.count();
-  if (plans > 0) return 0;
-  let files: string[];
-  try {
-    files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
-  } catch {
-    return 0;
-  }
-  let loaded = 0;
-  for (const f of files) {
-    const r = validatePlanText(await readFile(join(dir, f), "utf8"));
-    if (!r.ok) {
-      io.err(`rencana serve --demo: ${f} dilewati (skipped): ${r.errors.slice(0, 3).map((e) => formatError(e)).join("; ")}\n`);
-      continue;
-    }
-    await repo.create(r.plan);
-    loaded++;
-  }
-  return loaded;
+const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** How to create the first administrator, with this database's --db and organisation filled in. */
+export async function firstAdminAdvice(people: PeopleRepo, dbOption: string | undefined): Promise<string> {
+  const orgs = await people.listOrganizations();
+  const organization = orgs.length === 1 ? orgs[0]!.name : "Nama Instansi";
+  const command = [
+    "rencana user create --admin --email nama@instansi.go.id --name 'Nama Lengkap'",
+    `--organization ${shellQuote(organization)}`,
+    ...(dbOption ? [`--db ${shellQuote(dbOption)}`] : []),
+  ].join(" ");
+  return [
+    "Belum ada pengguna, jadi belum ada yang dapat masuk. Buat administrator pertama:",
+    "No users yet, so nobody can sign in. Create the first administrator:",
+    `  ${command}`,
+    "Kata sandi dibaca dari RENCANA_PASSWORD atau diketik sebagai satu baris (the password is read from RENCANA_PASSWORD or typed as one line).",
+    "Untuk mencoba dengan data contoh (to try it with example data): rencana serve --demo",
+    "",
+  ].join("\n");
 }
 
 export const register: CommandRegistrar = (program, io, setExit) => {
@@ -52,17 +45,15 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .option("--port <n>", `port (bawaan: PORT, lalu ${DEFAULT_PORT})`)
     .option("--host <host>", "alamat yang didengar", "localhost")
     .option("--db <url>", "berkas SQLite atau URL postgres:// (bawaan: DATABASE_URL, lalu ./data/rencana.db)")
-    .option("--demo", "muat rencana contoh bila basis data masih kosong")
+    .option("--demo", "siapkan organisasi demo: satu pengguna per peran dan rencana contoh")
     .action(async (rawOpts: unknown) => {
       const opts = optionsSchema.parse(rawOpts);
       const port = opts.port ?? (io.env.PORT ? z.coerce.number().int().min(0).max(65535).parse(io.env.PORT) : DEFAULT_PORT);
       const database = openDatabase(resolveDatabaseUrl(opts.db, io.env));
       await database.migrate();
-      const repo = plansRepo(database.db);
-      if (opts.demo) {
-        const loaded = await loadDemoPlans(repo, io);
-        if (loaded > 0) io.out(`Demo: ${loaded} rencana contoh dimuat\n`);
-      }
+      const people = peopleRepo(database.db);
+      // Said after the address, where the eye lands.
+      const notice = opts.demo ? demoSignInText(await setUpDemo(database, io)) : (await people.countUsers()) === 0 ? await firstAdminAdvice(people, opts.db) : "";
       const app = await buildApp({ db: database, logger: { level: io.env.LOG_LEVEL ?? "warn" } });
       try {
         await app.listen({ port, host: opts.host });
@@ -77,6 +68,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
       const address = app.server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
       io.out(`Rencana Layanan berjalan di http://localhost:${actualPort}\n`);
+      io.out(notice);
 
       // Runs until a signal asks it to stop; then closes cleanly so SQLite checkpoints its WAL.
       await new Promise<void>((done) => {
