@@ -1,0 +1,204 @@
+// Review and approval end to end in Chromium, with one browser per person: the drafter edits and
+// submits, the first reviewer initials, the second returns it with a comment, the drafter reads
+// the comment, fixes and resubmits, both initial, the signatory approves and the decree number
+// appears; the history shows who saved which version and a readable difference.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyPlan } from "../../src/domain/plan/empty.js";
+import { plansRepo } from "../../src/store/plans-repo.js";
+import { browserAvailability, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
+
+const availability = browserAvailability();
+const d = availability.available ? describe : describe.skip;
+
+/** Opens the plan's first stage in a browser signed in as `who`. */
+async function openPlan(h: Harness, who: TestUser, planId: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await h.newPage({ signInAs: who });
+  await page.goto(`${h.baseUrl}/plans/${planId}/sasaran`);
+  await page.getByTestId("workflow-bar").waitFor();
+  return { page, errors };
+}
+
+async function status(page: Page): Promise<string | null> {
+  return page.getByTestId("workflow-status").getAttribute("data-status");
+}
+
+/** Re-reads the plan as another person left it. */
+async function reload(page: Page) {
+  await page.reload();
+  await page.getByTestId("workflow-bar").waitFor();
+}
+
+/** Paraf / Setujui / Kembalikan: the button opens a dialog; its own button confirms. */
+async function act(page: Page, label: string, comment?: string) {
+  await page.getByTestId("workflow-bar").getByRole("button", { name: label, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  if (comment !== undefined) await dialog.getByRole("textbox").fill(comment);
+  await dialog.getByRole("button", { name: label, exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
+/** The review buttons this person is offered right now. */
+async function offered(page: Page): Promise<string[]> {
+  const all = ["Ajukan", "Paraf", "Setujui & tandatangani", "Kembalikan"];
+  const out: string[] = [];
+  for (const name of all) if ((await page.getByTestId("workflow-bar").getByRole("button", { name, exact: true }).count()) > 0) out.push(name);
+  return out;
+}
+
+d("review and approval in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("drafter, two reviewers and the signatory take a plan from draft to approved, with a return and comments on the way", async () => {
+    const drafter = await h.createUser({ email: "penyusun.wf@contoh.go.id", name: "Sari Penyusun", roles: ["penyusun"] });
+    const reviewer1 = await h.createUser({ email: "pemeriksa1.wf@contoh.go.id", name: "Budi Kasubbag", roles: ["pemeriksa"] });
+    const reviewer2 = await h.createUser({ email: "pemeriksa2.wf@contoh.go.id", name: "Rina Sekretaris", roles: ["pemeriksa"] });
+    const signatory = await h.createUser({ email: "kepala.wf@contoh.go.id", name: "Drs. Bambang Kepala", roles: ["penandatangan"] });
+
+    const created = await (await h.api(drafter))("POST", "/api/plans", emptyPlan({ title: "Pelayanan KTP-el Keliling", fiscalYear: 2027, organizationName: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Contoh" }));
+    expect(created.status).toBe(201);
+    const planId = ((await created.json()) as { id: string }).id;
+    // The team straight in the database: drafter (the plan's creator), reviewers 1 and 2 in that order, the signatory.
+    await plansRepo(h.db.db).setTeam(planId, [
+      { userId: drafter.user.id, role: "penyusun", position: 0 },
+      { userId: reviewer1.user.id, role: "pemeriksa", position: 1 },
+      { userId: reviewer2.user.id, role: "pemeriksa", position: 2 },
+      { userId: signatory.user.id, role: "penandatangan", position: 0 },
+    ]);
+
+    // The drafter edits and submits.
+    const author = await openPlan(h, drafter, planId);
+    let page = author.page;
+    expect(await status(page)).toBe("draft");
+    expect(await offered(page)).toEqual(["Ajukan"]);
+    await page.getByRole("button", { name: "+ Kelompok baru" }).click();
+    await page.locator('[data-path="targetGroups[0].name"]').fill("Lansia");
+    await page.locator('[data-path="targetGroups[0].size"]').fill("120");
+    await waitSaved(page);
+    // The team panel lists the team in review order.
+    await page.getByRole("button", { name: "Tim penyusunan" }).click();
+    await expect.poll(() => page.getByTestId("team-member").allTextContents()).toEqual([
+      expect.stringContaining("Sari Penyusun"),
+      expect.stringContaining("Budi Kasubbag"),
+      expect.stringContaining("Rina Sekretaris"),
+      expect.stringContaining("Drs. Bambang Kepala"),
+    ]);
+    await page.getByTestId("team-panel").getByRole("button", { name: "Tutup" }).click();
+    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await expect.poll(() => status(page)).toBe("submitted");
+    expect(await page.getByTestId("workflow-awaiting").textContent()).toContain("Budi Kasubbag");
+    // Under review the drafter's screen is read-only.
+    expect(await page.locator('[data-path="targetGroups[0].size"]').isDisabled()).toBe(true);
+    expect(await offered(page)).toEqual([]);
+    await screenshot(page, "workflow-01-diajukan");
+
+    // Reviewer 1 initials; reviewer 2 may not act before.
+    const second = await openPlan(h, reviewer2, planId);
+    expect(await offered(second.page)).toEqual([]);
+    const first = await openPlan(h, reviewer1, planId);
+    expect(await first.page.getByTestId("workflow-awaiting").textContent()).toBe("Giliran Anda");
+    expect(await offered(first.page)).toEqual(["Paraf", "Kembalikan"]);
+    await act(first.page, "Paraf");
+    await expect.poll(() => first.page.getByTestId("workflow-awaiting").textContent()).toContain("Rina Sekretaris");
+
+    // Reviewer 2 comments on the target group and returns the plan with a reason.
+    await reload(second.page);
+    expect(await offered(second.page)).toEqual(["Paraf", "Kembalikan"]);
+    const comments = second.page.getByTestId("comments-panel");
+    const lansia = await comments.locator("#comment-item option", { hasText: "Lansia" }).getAttribute("value");
+    await comments.getByLabel("Tentang butir").selectOption(lansia!);
+    await comments.getByLabel("Komentar baru").fill("Jumlah lansia terlalu kecil, periksa data Disdukcapil.");
+    await comments.getByRole("button", { name: "Kirim komentar" }).click();
+    await expect.poll(() => second.page.getByTestId("comment-count-sasaran").textContent()).toContain("1");
+    await act(second.page, "Kembalikan", "Mohon perbaiki jumlah sasaran.");
+    await expect.poll(() => status(second.page)).toBe("returned");
+    await screenshot(second.page, "workflow-02-dikembalikan");
+
+    // The drafter sees both comments, fixes the number, resolves the comment and resubmits.
+    await reload(page);
+    expect(await status(page)).toBe("returned");
+    await expect.poll(() => page.getByTestId("comment-body").allTextContents()).toEqual(
+      expect.arrayContaining(["Mohon perbaiki jumlah sasaran.", "Jumlah lansia terlalu kecil, periksa data Disdukcapil."]),
+    );
+    expect(await page.getByTestId("comment-count-sasaran").textContent()).toContain("1");
+    const size = page.locator('[data-path="targetGroups[0].size"]');
+    expect(await size.isDisabled()).toBe(false);
+    await size.fill("1200");
+    await waitSaved(page);
+    await page.getByTestId("comments-panel").getByRole("button", { name: /Tandai selesai: Jumlah lansia/ }).click();
+    await expect.poll(() => page.getByTestId("comment-count-sasaran").count()).toBe(0);
+    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await expect.poll(() => status(page)).toBe("submitted");
+
+    // Both reviewers initial in order, then the signatory approves.
+    await reload(first.page);
+    await act(first.page, "Paraf");
+    await reload(second.page);
+    await act(second.page, "Paraf");
+    await expect.poll(() => second.page.getByTestId("workflow-awaiting").textContent()).toContain("Drs. Bambang Kepala");
+    const head = await openPlan(h, signatory, planId);
+    expect(await offered(head.page)).toEqual(["Setujui & tandatangani", "Kembalikan"]);
+    await act(head.page, "Setujui & tandatangani");
+    await expect.poll(() => status(head.page)).toBe("approved");
+    const decreeNumber = (await head.page.getByTestId("decree-number").textContent()) ?? "";
+    expect(decreeNumber).toMatch(/Nomor keputusan: \S*\d/);
+    await screenshot(head.page, "workflow-03-disetujui");
+
+    // The drafter: the approved plan is read-only until a new revision is opened on purpose.
+    await reload(page);
+    expect(await status(page)).toBe("approved");
+    expect(await page.getByTestId("decree-number").textContent()).toBe(decreeNumber);
+    expect(await size.isDisabled()).toBe(true);
+
+    // History: the versions with their authors and a readable difference.
+    await page.getByRole("button", { name: "Riwayat" }).click();
+    const history = page.getByTestId("history-panel");
+    await history.getByTestId("revision").first().waitFor();
+    const authors = await history.getByTestId("revision").allTextContents();
+    expect(authors.length).toBeGreaterThanOrEqual(3);
+    expect(authors.join("\n")).toContain("Sari Penyusun");
+    const versions = (await history.getByTestId("revision").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-version"))))).sort((a, b) => a - b);
+    await history.getByLabel(`Dari ${versions[0]}`).check();
+    await history.getByLabel(`Ke ${versions[versions.length - 1]}`).check();
+    await history.getByRole("button", { name: "Bandingkan" }).click();
+    const diff = history.getByTestId("diff");
+    await diff.waitFor();
+    expect(await diff.getByRole("heading", { name: "1 Sasaran" }).count()).toBe(1);
+    const changes = (await diff.getByTestId("diff-change").allTextContents()).join("\n");
+    expect(changes).toContain("Lansia");
+    expect(await history.getByTestId("audit-entry").count()).toBeGreaterThan(3);
+    // The review trail, newest first: submit, initial, return, submit, initial, initial, approve.
+    expect(await history.getByTestId("workflow-event").evaluateAll((items) => items.map((i) => i.getAttribute("data-action")))).toEqual(["approve", "initial", "initial", "submit", "return", "initial", "submit"]);
+    expect(await history.getByTestId("workflow-events").textContent()).toContain("Mohon perbaiki jumlah sasaran.");
+    await screenshot(page, "workflow-04-riwayat");
+
+    // Editing the approved plan opens revision 1 after a confirmation.
+    await history.getByRole("button", { name: "Tutup" }).click();
+    await page.getByRole("button", { name: "Ubah rencana…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, buka revisi baru" }).click();
+    expect(await size.isDisabled()).toBe(false);
+    await size.fill("1250");
+    await waitSaved(page);
+    await expect.poll(() => status(page)).toBe("draft");
+    expect(await page.getByTestId("workflow-amendment").textContent()).toBe("Revisi ke-1");
+
+    // Restoring the approved version (If-Match on the current one) writes it again as a new version.
+    const beforeRestore = Number(await page.getByTestId("save-status").getAttribute("data-version"));
+    await page.getByRole("button", { name: "Riwayat" }).click();
+    await history.getByRole("button", { name: `Pulihkan ${versions[versions.length - 1]}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, pulihkan" }).click();
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-version")).toBe(String(beforeRestore + 1));
+    await expect.poll(() => history.getByTestId("revision").count()).toBe(versions.length + 2);
+    await history.getByRole("button", { name: "Tutup" }).click();
+    expect(await size.inputValue()).toBe("1200");
+
+    for (const errors of [author.errors, first.errors, second.errors, head.errors]) expect(errors).toEqual([]);
+  }, 180_000);
+});
