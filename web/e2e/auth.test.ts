@@ -160,10 +160,18 @@ d("sign-in, sessions and administration in Chromium", () => {
     await roles.getByLabel("Pembaca").check();
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await expect.poll(() => row.textContent()).toContain("Pembaca");
+    // …on the team of a plan as its reader: she sees it, with nothing to change.
+    const asDefault = await h.api();
+    const plan = (await (await asDefault("POST", "/api/plans", emptyPlan({ title: "Rencana untuk dibaca", fiscalYear: 2027, organizationName: "Dinas Contoh" }))).json()) as { id: string };
+    const users = (await (await asDefault("GET", "/api/users")).json()) as { items: { id: string; email: string }[] };
+    const dewiId = users.items.find((u) => u.email === "dewi@contoh.go.id")!.id;
+    const team = await asDefault("PUT", `/api/plans/${plan.id}/team`, { members: [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: dewiId, role: "pembaca" }] });
+    expect(team.status).toBe(200);
     await dewi.page.goto(h.baseUrl + "/");
-    await dewi.page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).waitFor();
+    await dewi.page.getByRole("link", { name: "Rencana untuk dibaca" }).waitFor();
     expect(await dewi.page.getByRole("button", { name: "Rencana baru" }).count()).toBe(0);
     expect(await dewi.page.getByTestId("import-file").count()).toBe(0);
+    expect(await dewi.page.getByRole("button", { name: "Arsipkan" }).count()).toBe(0);
 
     // A password reset ends her sessions; the old password no longer works, the new one does.
     await row.getByRole("button", { name: "Ubah Dewi Lestari" }).click();

@@ -103,7 +103,7 @@ export function App() {
     content = (
       <main id="main" tabIndex={-1}>
         {route.name === "list" ? (
-          <PlanList api={api} canCreate={session.abilities.createPlan} />
+          <PlanList api={api} canCreate={session.abilities.createPlan} canArchive={session.abilities.createPlan || session.abilities.manageUsers} />
         ) : route.name === "admin" ? (
           adminPagesFor(session).includes(route.page) ? (
             <AdminScreen api={api} session={session} page={route.page} />

@@ -226,6 +226,9 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
 
   const enc = encodeURIComponent;
   return {
+    /** The shared machinery (language, CSRF header, zod check, ApiError, 401 → sign in) for the other API modules (review.ts). */
+    request: <T>(method: string, path: string, schema: z.ZodType<T, unknown>, init: { body?: unknown; headers?: Record<string, string>; contentType?: string } = {}) =>
+      request(method, path, schema, init),
     /** The session at start; 401 (not signed in) is an answer here, not an interruption. */
     getSession: async () => acceptSession(await request("GET", "/api/session", sessionSchema, { signInCall: true })),
     signIn: async (email: string, password: string) => acceptSession(await request("POST", "/api/session", sessionSchema, { body: { email, password }, signInCall: true })),

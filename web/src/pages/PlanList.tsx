@@ -9,8 +9,11 @@ import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, stageHref } from "../router.js";
 
-/** `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import. */
-export function PlanList({ api, canCreate = true }: { api: ApiClient; canCreate?: boolean }) {
+/**
+ * `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import.
+ * `canArchive`: whether the user may archive any plan at all (admin or drafter); the server still decides per plan.
+ */
+export function PlanList({ api, canCreate = true, canArchive = true }: { api: ApiClient; canCreate?: boolean; canArchive?: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [year, setYear] = useState("");
@@ -170,7 +173,7 @@ export function PlanList({ api, canCreate = true }: { api: ApiClient; canCreate?
                     <a className="button" href={api.exportUrl(p.id)} download>
                       {t("list.export")}
                     </a>
-                    {p.status !== "archived" ? (
+                    {canArchive && p.status !== "archived" ? (
                       <button type="button" onClick={() => void onArchive(p.id)}>
                         {t("list.archive")}
                       </button>
