@@ -30,7 +30,9 @@ console.log(`plan: ${N} activities, ${links} links, ${plan.start} → ${schedule
 
 const h = await startHarness();
 try {
-  const res = await fetch(`${h.baseUrl}/api/plans`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(plan) });
+  // Signed in as the harness's default user (every role), like the page below.
+  const api = await h.api();
+  const res = await api("POST", "/api/plans", plan);
   if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
   const { page } = await h.newPage();
