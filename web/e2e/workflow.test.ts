@@ -201,4 +201,58 @@ d("review and approval in Chromium", () => {
 
     for (const errors of [author.errors, first.errors, second.errors, head.errors]) expect(errors).toEqual([]);
   }, 180_000);
+
+  it("the drafter builds the plan team in the browser: picks people by role, orders the reviewers; a reader only reads", async () => {
+    const drafter = await h.createUser({ email: "penyusun.tim@contoh.go.id", name: "Dewi Penyusun", roles: ["penyusun"] });
+    await h.createUser({ email: "pemeriksa.a@contoh.go.id", name: "Agus Pemeriksa", roles: ["pemeriksa"] });
+    await h.createUser({ email: "pemeriksa.b@contoh.go.id", name: "Bagus Pemeriksa", roles: ["pemeriksa"] });
+    await h.createUser({ email: "kepala.tim@contoh.go.id", name: "Hj. Kepala Dinas", roles: ["penandatangan", "pembaca"] });
+    const reader = await h.createUser({ email: "pembaca.tim@contoh.go.id", name: "Rudi Pembaca", roles: ["pembaca"] });
+    const call = await h.api(drafter);
+    const created = await call("POST", "/api/plans", emptyPlan({ title: "Rencana tim uji", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    expect(created.status).toBe(201);
+    const planId = ((await created.json()) as { id: string }).id;
+
+    const { page, errors } = await openPlan(h, drafter, planId);
+    // Without a signatory the plan cannot be submitted yet.
+    expect(await offered(page)).toEqual([]);
+    await page.getByRole("button", { name: "Tim penyusunan" }).click();
+    const panel = page.getByTestId("team-panel");
+    await expect.poll(() => panel.locator("#team-new-user option").count()).toBeGreaterThan(4);
+    const addMember = async (label: string, role: string) => {
+      await panel.locator("#team-new-user").selectOption({ label });
+      await panel.locator("#team-new-role").selectOption({ label: role });
+      await panel.getByRole("button", { name: "+ Tambahkan" }).click();
+    };
+    await addMember("Agus Pemeriksa (Pemeriksa)", "Pemeriksa");
+    await addMember("Bagus Pemeriksa (Pemeriksa)", "Pemeriksa");
+    // Only the roles the person holds are offered: the head of office signs or reads.
+    await panel.locator("#team-new-user").selectOption({ label: "Hj. Kepala Dinas (Penanda tangan, Pembaca)" });
+    expect(await panel.locator("#team-new-role option").allTextContents()).toEqual(["Penanda tangan", "Pembaca"]);
+    await addMember("Hj. Kepala Dinas (Penanda tangan, Pembaca)", "Penanda tangan");
+    await addMember("Rudi Pembaca (Pembaca)", "Pembaca");
+    await panel.getByRole("button", { name: "Naikkan: Bagus Pemeriksa" }).click();
+    await panel.getByRole("button", { name: "Simpan tim" }).click();
+    await expect.poll(() => panel.getByRole("status").textContent()).toBe("Tim disimpan.");
+    await screenshot(page, "workflow-05-tim");
+
+    const team = (await (await call("GET", `/api/plans/${planId}/team`)).json()) as { members: { name: string; role: string; position: number }[] };
+    const byRole = (role: string) => team.members.filter((m) => m.role === role).sort((a, b) => a.position - b.position).map((m) => m.name);
+    expect(byRole("pemeriksa")).toEqual(["Bagus Pemeriksa", "Agus Pemeriksa"]);
+    expect(byRole("penandatangan")).toEqual(["Hj. Kepala Dinas"]);
+    expect(byRole("pembaca")).toEqual(["Rudi Pembaca"]);
+    // With a signatory on the team the drafter may submit.
+    await expect.poll(() => offered(page)).toEqual(["Ajukan"]);
+
+    // The reader sees the team and the plan, and changes neither.
+    const readerView = await openPlan(h, reader, planId);
+    expect(await offered(readerView.page)).toEqual([]);
+    expect(await readerView.page.locator('[data-path="title"]').isDisabled()).toBe(true);
+    await readerView.page.getByRole("button", { name: "Tim penyusunan" }).click();
+    const readerPanel = readerView.page.getByTestId("team-panel");
+    await expect.poll(() => readerPanel.getByTestId("team-member").count()).toBe(5);
+    expect(await readerPanel.getByRole("button", { name: "Simpan tim" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(readerView.errors).toEqual([]);
+  }, 120_000);
 });

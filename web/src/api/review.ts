@@ -95,7 +95,10 @@ type RequestInit_ = { body?: unknown; headers?: Record<string, string> };
 /** The request machinery this module needs (client.ts's, when it exposes it). */
 export type RequestFn = <T>(method: string, path: string, schema: z.ZodType<T, unknown>, init?: RequestInit_) => Promise<T>;
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+});
 
 const FALLBACK_MESSAGES = {
   network: { id: "Server tidak dapat dihubungi. Periksa sambungan lalu coba lagi.", en: "The server cannot be reached. Check the connection and try again." },
@@ -133,7 +136,11 @@ function fallbackRequest(api: ApiClient, getLang: () => Lang, base: string): Req
         csrfToken = undefined;
         return send(method, path, schema, init, true);
       }
-      throw new ApiError(res.status, code, parsed.success ? parsed.data.error.message : `HTTP ${res.status}`);
+      if (!parsed.success) throw new ApiError(res.status, code, `HTTP ${res.status}`);
+      // The field errors name what is wrong (a role the user lacks, a second signatory): shown with the message.
+      const fields = parsed.data.errors ?? [];
+      const message = [parsed.data.error.message, ...fields.map((f) => `${f.path}: ${f.message}`)].join(" — ");
+      throw new ApiError(res.status, code, message, fields);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, "response.invalid", FALLBACK_MESSAGES.badResponse[lang]);

@@ -157,7 +157,18 @@ export function TeamPanel({ review, planId, workflow, canManage, onSaved, onClos
               {users === null ? (
                 <input id="team-new-user" type="text" value={newUser} onChange={(e) => setNewUser(e.target.value)} />
               ) : (
-                <select id="team-new-user" value={newUser} onChange={(e) => setNewUser(e.target.value)} disabled={users === undefined}>
+                <select
+                  id="team-new-user"
+                  value={newUser}
+                  disabled={users === undefined}
+                  onChange={(e) => {
+                    setNewUser(e.target.value);
+                    // A member's plan role must be one of their organisation roles: offer only those.
+                    const roles = users?.find((u) => u.userId === e.target.value)?.roles;
+                    const first = PLAN_TEAM_ROLES.find((r) => roles?.includes(r));
+                    if (roles && first && !roles.includes(newRole)) setNewRole(first);
+                  }}
+                >
                   <option value="">{t("common.select")}</option>
                   {(users ?? []).map((u) => (
                     <option key={u.userId} value={u.userId}>
