@@ -231,12 +231,16 @@ d("sign-in, sessions and administration in Chromium", () => {
     const { id } = (await created.json()) as { id: string };
     const office = await h.newPage({ signInAs: user });
     const home = await h.newPage({ signInAs: user });
+    const tablet = await h.newPage({ signInAs: user });
     await office.page.goto(`${h.baseUrl}/plans/${id}/sasaran`);
     await office.page.waitForSelector(".stage-main h1");
     await home.page.goto(h.baseUrl + "/");
     await home.page.getByTestId("user-menu").click();
     await home.page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
     await expect.poll(() => home.page.getByRole("status").textContent()).toBe("Anda telah keluar dari semua perangkat.");
+    // A browser opened afterwards with the old cookie is told its session ended.
+    await tablet.page.goto(h.baseUrl + "/");
+    await expect.poll(() => tablet.page.getByRole("status").textContent()).toBe("Sesi Anda telah berakhir. Silakan masuk kembali.");
 
     // The office browser learns at its next save: a dialog, with the edit still on the page.
     await office.page.getByRole("button", { name: "+ Kelompok baru" }).click();

@@ -38,7 +38,13 @@ export function App() {
   useEffect(() => {
     api.getSession().then(
       (session) => setAuth({ kind: "signedIn", session }),
-      (e: unknown) => setAuth({ kind: "signedOut", error: e instanceof ApiError && e.status === 401 ? undefined : e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        setAuth(
+          e instanceof ApiError && e.status === 401
+            ? // A cookie whose session has ended (idle, revoked) says so; no cookie at all is just the sign-in page.
+              { kind: "signedOut", ...(e.code === "auth.expired" ? { notice: "auth.expired" } : {}) }
+            : { kind: "signedOut", error: e instanceof Error ? e.message : String(e) },
+        ),
     );
   }, [api]);
 
