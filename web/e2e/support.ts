@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { hash } from "@node-rs/argon2";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { build } from "vite";
 import { buildApp } from "../../src/server/app.js";
+import { hashPassword } from "../../src/server/auth/passwords.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { peopleRepo, type Role, type User } from "../../src/store/people-repo.js";
 
@@ -73,7 +73,7 @@ export async function startHarness(): Promise<Harness> {
     const orgName = u.organization ?? DEFAULT_ORGANIZATION;
     const org = (await people.findOrganizationByName(orgName)) ?? (await people.createOrganization(orgName));
     const password = u.password ?? DEFAULT_PASSWORD;
-    const passwordHash = await hash(password); // the library default is argon2id
+    const passwordHash = await hashPassword(password);
     const user = await people.createUser({ organizationId: org.id, email: u.email, name: u.name, roles: u.roles, passwordHash });
     return { email: u.email, password, user };
   }
