@@ -33,6 +33,7 @@ for (const target of testDatabases()) {
     let author: TestClient & { organization: { id: string } };
     let coAuthor: TestClient;
     let reviewer: TestClient;
+    let signatory: TestClient;
     let admin: TestClient;
     let outsider: TestClient;
     let stranger: TestClient & { organization: { id: string } };
@@ -44,6 +45,7 @@ for (const target of testDatabases()) {
       const orgId = author.organization.id;
       coAuthor = await signIn(app, (await createUser(database, orgId, ["penyusun"], "Rekan Penyusun")).email);
       reviewer = await signIn(app, (await createUser(database, orgId, ["pemeriksa"], "Ibu Pemeriksa")).email);
+      signatory = await signIn(app, (await createUser(database, orgId, ["penandatangan"], "Kepala Dinas")).email);
       admin = await signIn(app, (await createUser(database, orgId, ["admin"], "Pak Admin")).email);
       outsider = await signIn(app, (await createUser(database, orgId, ["penyusun", "pembaca"])).email);
       stranger = await signedInClient(app, database, ["admin", "penyusun"]);
@@ -68,8 +70,6 @@ for (const target of testDatabases()) {
     const restore = (client: TestClient, id: string, version: number, ifMatch?: string) =>
       client.inject({ method: "POST", url: `/api/plans/${id}/revisions/${version}/restore`, ...(ifMatch !== undefined ? { headers: { "if-match": ifMatch } } : {}) });
     const diff = (client: TestClient, id: string, query: string) => client.inject({ method: "GET", url: `/api/plans/${id}/diff?${query}` });
-    const setStatus = (id: string, status: string, reviewStep: number | null = null) =>
-      database.db.updateTable("plans").set({ status, review_step: reviewStep }).where("id", "=", id).execute();
 
     it("lists revisions with their authors", async () => {
       const id = await newPlan();
@@ -175,20 +175,35 @@ for (const target of testDatabases()) {
 
     it("is locked while the plan is under review (409 workflow.locked) and reopens an approved plan as an amendment", async () => {
       const id = await newPlan();
+      await plansRepo(database.db).setTeam(id, [
+        { userId: author.user.id, role: "penyusun", position: 0 },
+        { userId: reviewer.user.id, role: "pemeriksa", position: 1 },
+        { userId: signatory.user.id, role: "penandatangan", position: 0 },
+      ]);
       expect((await put(author, id, 1, editedPlan(3))).statusCode).toBe(200);
-      await setStatus(id, "submitted", 1);
+      const act = async (client: TestClient, action: string) => {
+        const r = await client.inject({ method: "POST", url: `/api/plans/${id}/${action}`, payload: {} });
+        expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+        return r.json<{ version: number; status: string }>();
+      };
+      expect(await act(author, "submit")).toMatchObject({ status: "submitted", version: 2 });
       const locked = await restore(author, id, 1, "2");
       expect(locked.statusCode).toBe(409);
       expect(locked.json().error.code).toBe("workflow.locked");
       expect(await plansRepo(database.db).head(id)).toMatchObject({ version: 2, status: "submitted" });
       expect((await plansRepo(database.db).listRevisions(id))?.length).toBe(2);
 
-      await setStatus(id, "approved");
-      const reopened = await restore(author, id, 1, "2");
+      await act(reviewer, "initial");
+      const approved = await act(signatory, "approve");
+      expect(approved.status).toBe("approved");
+      const reopened = await restore(author, id, 1, String(approved.version));
       expect(reopened.statusCode, reopened.body).toBe(200);
-      expect(reopened.json()).toMatchObject({ version: 3, status: "draft", workflow: { status: "draft", amendment: 1 } });
+      expect(reopened.json()).toMatchObject({ version: approved.version + 1, status: "draft", workflow: { status: "draft", amendment: 1, baselineVersion: approved.version } });
       const entry = (await author.inject({ method: "GET", url: `/api/plans/${id}/audit?limit=1` })).json<{ items: AuditItem[] }>().items[0];
-      expect(entry).toMatchObject({ action: "plan.restore", version: 3, detail: { fromVersion: 1, reopened: true, amendment: 1, status: { from: "approved", to: "draft" } } });
+      expect(entry).toMatchObject({ action: "plan.restore", version: approved.version + 1, detail: { fromVersion: 1, reopened: true, amendment: 1, status: { from: "approved", to: "draft" } } });
+      // The whole review is in the plan's log, newest first.
+      const actions = (await author.inject({ method: "GET", url: `/api/plans/${id}/audit` })).json<{ items: AuditItem[] }>().items.map((e) => e.action);
+      expect(actions.slice(0, 4)).toEqual(["plan.restore", "plan.approve", "plan.initial", "plan.submit"]);
     });
 
     it("refuses to restore a revision that is not valid format v1 today (400 validation.failed)", async () => {
