@@ -51,6 +51,13 @@ d("sign-in, sessions and administration in Chromium", () => {
     await menu.click();
     expect(await page.getByRole("link", { name: "Pengguna" }).count()).toBe(0);
     await screenshot(page, "auth-02-menu-pengguna");
+    // It closes like a menu: Escape, or a click elsewhere.
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Keluar", exact: true }).waitFor({ state: "hidden" });
+    await menu.click();
+    await page.getByRole("heading", { name: "Rencana kegiatan pelayanan" }).click();
+    await page.getByRole("button", { name: "Keluar", exact: true }).waitFor({ state: "hidden" });
+    await menu.click();
     await page.getByRole("button", { name: "Keluar", exact: true }).click();
     await page.getByRole("heading", { name: "Masuk" }).waitFor();
     expect(await page.getByRole("status").textContent()).toBe("Anda telah keluar.");

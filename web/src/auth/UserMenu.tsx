@@ -1,6 +1,6 @@
 // The header's user menu: who is signed in (name, organisation), the administration screens the
 // user may open, and the two ways of signing out.
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../api/client.js";
 import { adminHref, navigate, type AdminPage } from "../router.js";
@@ -16,6 +16,24 @@ export function UserMenu({ session, onSignOut, onSignOutEverywhere }: { session:
   const { t } = useTranslation();
   const details = useRef<HTMLDetailsElement>(null);
   const close = () => details.current?.removeAttribute("open");
+  // A <details> stays open until toggled: close it like a menu on a click elsewhere or Escape.
+  useEffect(() => {
+    const onPointer = (e: PointerEvent) => {
+      if (details.current?.open && e.target instanceof Node && !details.current.contains(e.target)) details.current.removeAttribute("open");
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && details.current?.open) {
+        details.current.removeAttribute("open");
+        details.current.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, []);
   const pages = adminPagesFor(session);
   return (
     <details className="user-menu" ref={details}>
