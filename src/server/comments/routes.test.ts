@@ -167,6 +167,20 @@ for (const target of testDatabases()) {
       ]);
     });
 
+    it("shows the reason a reviewer returned the plan among its comments", async () => {
+      const id = await newPlan();
+      const signatory = await createUser(database, author.organization.id, ["penandatangan"]);
+      await plansRepo(database.db).setTeam(id, [
+        { userId: author.user.id, role: "penyusun", position: 0 },
+        { userId: reviewer.user.id, role: "pemeriksa", position: 1 },
+        { userId: signatory.id, role: "penandatangan", position: 0 },
+      ]);
+      expect((await author.inject({ method: "POST", url: `/api/plans/${id}/submit`, payload: {} })).statusCode).toBe(200);
+      const returned = await reviewer.inject({ method: "POST", url: `/api/plans/${id}/return`, payload: { comment: "Durasi pendataan terlalu singkat." } });
+      expect(returned.statusCode, returned.body).toBe(200);
+      expect(await list(author, id)).toMatchObject([{ authorId: reviewer.user.id, authorName: "Ibu Pemeriksa", body: "Durasi pendataan terlalu singkat.", version: 1, resolvedAt: null }]);
+    });
+
     it("lets team members and admins comment; 403 for the same organisation's non-member, 404 for another organisation, 401 anonymous", async () => {
       const id = await newPlan();
       const c = (await post(author, id, { body: "x" })).json<CommentBody>();
