@@ -223,6 +223,8 @@ export const en: Messages = {
     required: "Email and password are required.",
     invalidCredentials: "Wrong email or password.",
     throttledMinutes: "Too many failed sign-in attempts. Try again in {{count}} minutes.",
+    throttledMinutes_one: "Too many failed sign-in attempts. Try again in {{count}} minute.",
+    throttledSeconds_one: "Too many failed sign-in attempts. Try again in {{count}} second.",
     throttledSeconds: "Too many failed sign-in attempts. Try again in {{count}} seconds.",
     throttled: "Too many failed sign-in attempts. Try again later.",
     expired: "Your session has ended. Please sign in again.",

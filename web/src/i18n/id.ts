@@ -221,6 +221,8 @@ export const id = {
     required: "Surel dan kata sandi wajib diisi.",
     invalidCredentials: "Surel atau kata sandi salah.",
     throttledMinutes: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{count}} menit.",
+    throttledMinutes_one: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{count}} menit.",
+    throttledSeconds_one: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{count}} detik.",
     throttledSeconds: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{count}} detik.",
     throttled: "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.",
     expired: "Sesi Anda telah berakhir. Silakan masuk kembali.",
