@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "plan.initial",
   "plan.approve",
   "plan.return",
+  "plan.withdraw",
   "plan.team",
   "comment.create",
   "comment.resolve",

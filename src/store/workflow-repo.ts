@@ -7,7 +7,7 @@ import { newCommentId } from "./comments-repo.js";
 import type { PlanStatus } from "./plans-repo.js";
 import type { DatabaseSchema } from "./schema.js";
 
-export const WORKFLOW_ACTIONS = ["submit", "initial", "approve", "return"] as const;
+export const WORKFLOW_ACTIONS = ["submit", "initial", "approve", "return", "withdraw"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export type WorkflowEvent = {

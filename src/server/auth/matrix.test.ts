@@ -96,6 +96,7 @@ Object.assign(MATRIX, {
   "POST /api/plans/:id/initial": { row: INITIAL_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/initial`, {}) },
   "POST /api/plans/:id/approve": { row: APPROVE_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/approve`, {}) },
   "POST /api/plans/:id/return": { row: RETURN_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/return`, { comment: "Mohon diperbaiki" }) },
+  "POST /api/plans/:id/withdraw": { row: TEAM_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/withdraw`, {}) },
   "GET /api/plans/:id/workflow": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/workflow`) },
   "GET /api/plans/:id/comments": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/comments`) },
   "POST /api/plans/:id/comments": { row: { ...READ_PLAN }, request: (c: Ctx) => json(`/api/plans/${c.planId}/comments`, { body: "Catatan uji" }) },

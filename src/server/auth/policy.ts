@@ -85,6 +85,8 @@ export type PlanAbilities = {
   manageTeam: boolean;
   archive: boolean;
   restore: boolean;
+  /** Take a submitted plan back out of review (its penyusun, or an admin when a reviewer can no longer act). */
+  withdraw: boolean;
 };
 
 /** What the caller may do with the plan now, for the UI to show only those actions. */
@@ -106,6 +108,7 @@ export function planAbilities(auth: AuthContext, access: PlanAccess): PlanAbilit
     manageTeam: may("team") && access.status !== "submitted",
     archive: may("edit") && access.status !== "archived" && access.status !== "submitted",
     restore: edit,
+    withdraw: may("team") && access.status === "submitted",
   };
 }
 

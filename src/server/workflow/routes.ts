@@ -238,6 +238,23 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     return sendPlan(request, reply, id);
   });
 
+  // The author takes the plan back out of review (to change it before the reviewers finish), or an
+  // admin does when the review is stuck (a reviewer's account disabled or role withdrawn).
+  app.post("/plans/:id/withdraw", { schema: docs.withdraw, config: { policy: policies.plan("team") } }, async (request, reply) => {
+    parseInput(langQuery, request.query);
+    const { id } = parseInput(planIdParams, request.params);
+    const { comment } = parseInput(actionBody, request.body);
+    const stored = await mustGet(id);
+    if (stored.status !== "submitted") {
+      throw invalidState({
+        id: `rencana berstatus ${statusName(stored.status).id}; hanya rencana yang sedang diajukan dapat ditarik kembali`,
+        en: `the plan is ${statusName(stored.status).en}; only a submitted plan can be withdrawn`,
+      });
+    }
+    await moveAndRecord(request, stored, "withdraw", { ...stateOf(stored), status: "draft", reviewStep: null }, comment);
+    return sendPlan(request, reply, id);
+  });
+
   app.post("/plans/:id/approve", { schema: docs.approve, config: { policy: policies.plan("approve") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);

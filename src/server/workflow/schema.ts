@@ -55,6 +55,7 @@ export const docs = {
   submit: { tags: ["workflow"], summary: "Submit for review (draft or returned; the team needs a penandatangan)", params: idParams, body: commentBody(false), response: { 200: envelope } },
   initial: { tags: ["workflow"], summary: "Initial (paraf) as the reviewer whose turn it is", params: idParams, body: commentBody(false), response: { 200: envelope } },
   approve: { tags: ["workflow"], summary: "Approve and sign as the penandatangan after every reviewer: freezes the baseline, allocates the decree number", params: idParams, body: commentBody(false), response: { 200: envelope } },
+  withdraw: { tags: ["workflow"], summary: "Withdraw a submitted plan back to draft (its penyusun, or an admin when the review is stuck)", params: idParams, body: commentBody(false), response: { 200: envelope } },
   return: { tags: ["workflow"], summary: "Return to the penyusun with a comment (the reviewer or signatory whose turn it is)", params: idParams, body: commentBody(true), response: { 200: envelope } },
   workflow: { tags: ["workflow"], summary: "The workflow state and its events with user names", params: idParams },
 };

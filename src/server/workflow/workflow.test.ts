@@ -329,6 +329,31 @@ for (const target of testDatabases()) {
       expect(again.workflow).toMatchObject({ status: "submitted", cycle: 4, step: 1 });
     });
 
+    it("lets the penyusun withdraw a submitted plan, and an admin unstick a review whose reviewer can no longer act", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      await setFullTeam(o, plan.id);
+      refused(await act(o.penyusun, plan.id, "withdraw"), 409, "workflow.invalid_state");
+      const submitted = ok(await act(o.penyusun, plan.id, "submit"));
+      expect(submitted.abilities).toMatchObject({ withdraw: true, edit: false });
+      refused(await act(o.reviewer1, plan.id, "withdraw"), 403, "auth.forbidden");
+      const withdrawn = ok(await act(o.penyusun, plan.id, "withdraw", "Ada yang perlu ditambah"));
+      expect(withdrawn).toMatchObject({ status: "draft", version: submitted.version, workflow: { step: null, awaiting: null } });
+      expect(withdrawn.abilities).toMatchObject({ edit: true, submit: true, withdraw: false });
+
+      // Reviewer 1 initials, then reviewer 2's account is disabled: nobody can act until an admin withdraws the plan.
+      ok(await act(o.penyusun, plan.id, "submit"));
+      ok(await act(o.reviewer1, plan.id, "initial"));
+      const admin = await signIn(app, (await createUser(database, o.org.id, ["admin"], "Admin Kantor")).email);
+      ok(await admin.inject({ method: "PATCH", url: `/api/users/${o.reviewer2.user.id}`, payload: { disabled: true } }));
+      expect(ok(await admin.inject({ method: "GET", url: `/api/plans/${plan.id}` })).abilities).toMatchObject({ withdraw: true });
+      expect(ok(await act(admin, plan.id, "withdraw")).status).toBe("draft");
+      expect((await auditActions(plan.id)).filter((a) => a.startsWith("plan.withdraw"))).toEqual(["plan.withdraw", "plan.withdraw"]);
+      const trail = (await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}/workflow` })).json<{ events: { action: string; comment: string | null }[] }>().events;
+      expect(trail.map((e) => e.action)).toEqual(["submit", "withdraw", "submit", "initial", "withdraw"]);
+      expect(trail[1]?.comment).toBe("Ada yang perlu ditambah");
+    });
+
     it("goes straight to the signatory when the team has no reviewer", async () => {
       const o = await office();
       const plan = await createPlan(o);
