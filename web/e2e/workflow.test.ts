@@ -95,7 +95,9 @@ d("review and approval in Chromium", () => {
     await expect.poll(() => status(page)).toBe("submitted");
     expect(await page.getByTestId("workflow-awaiting").textContent()).toContain("Budi Kasubbag");
     // Under review the drafter's screen is read-only.
-    expect(await page.locator('[data-path="targetGroups[0].size"]').isDisabled()).toBe(true);
+    // (read-only fields, no add or remove buttons)
+    expect(await page.locator('[data-path="targetGroups[0].size"]').isEditable()).toBe(false);
+    expect(await page.getByRole("button", { name: "+ Kelompok baru" }).isVisible()).toBe(false);
     expect(await offered(page)).toEqual([]);
     await screenshot(page, "workflow-01-diajukan");
 
@@ -112,8 +114,11 @@ d("review and approval in Chromium", () => {
     await reload(second.page);
     expect(await offered(second.page)).toEqual(["Paraf", "Kembalikan"]);
     const comments = second.page.getByTestId("comments-panel");
+    // Focusing an item on the screen offers to comment on it.
+    await second.page.locator('[data-path="targetGroups[0].size"]').focus();
+    await comments.getByRole("button", { name: /Komentari butir yang dipilih: .* Lansia/ }).click();
     const lansia = await comments.locator("#comment-item option", { hasText: "Lansia" }).getAttribute("value");
-    await comments.getByLabel("Tentang butir").selectOption(lansia!);
+    expect(await comments.getByLabel("Tentang butir").inputValue()).toBe(lansia);
     await comments.getByLabel("Komentar baru").fill("Jumlah lansia terlalu kecil, periksa data Disdukcapil.");
     await comments.getByRole("button", { name: "Kirim komentar" }).click();
     await expect.poll(() => second.page.getByTestId("comment-count-sasaran").textContent()).toContain("1");
@@ -129,7 +134,7 @@ d("review and approval in Chromium", () => {
     );
     expect(await page.getByTestId("comment-count-sasaran").textContent()).toContain("1");
     const size = page.locator('[data-path="targetGroups[0].size"]');
-    expect(await size.isDisabled()).toBe(false);
+    expect(await size.isEditable()).toBe(true);
     await size.fill("1200");
     await waitSaved(page);
     await page.getByTestId("comments-panel").getByRole("button", { name: /Tandai selesai: Jumlah lansia/ }).click();
@@ -155,7 +160,7 @@ d("review and approval in Chromium", () => {
     await reload(page);
     expect(await status(page)).toBe("approved");
     expect(await page.getByTestId("decree-number").textContent()).toBe(decreeNumber);
-    expect(await size.isDisabled()).toBe(true);
+    expect(await size.isEditable()).toBe(false);
 
     // History: the versions with their authors and a readable difference.
     await page.getByRole("button", { name: "Riwayat" }).click();
@@ -183,7 +188,7 @@ d("review and approval in Chromium", () => {
     await history.getByRole("button", { name: "Tutup" }).click();
     await page.getByRole("button", { name: "Ubah rencana…" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Ya, buka revisi baru" }).click();
-    expect(await size.isDisabled()).toBe(false);
+    expect(await size.isEditable()).toBe(true);
     await size.fill("1250");
     await waitSaved(page);
     await expect.poll(() => status(page)).toBe("draft");
@@ -247,7 +252,8 @@ d("review and approval in Chromium", () => {
     // The reader sees the team and the plan, and changes neither.
     const readerView = await openPlan(h, reader, planId);
     expect(await offered(readerView.page)).toEqual([]);
-    expect(await readerView.page.locator('[data-path="title"]').isDisabled()).toBe(true);
+    expect(await readerView.page.locator('[data-path="title"]').isEditable()).toBe(false);
+    expect(await readerView.page.locator('[data-path="service.pattern"]').isDisabled()).toBe(true);
     await readerView.page.getByRole("button", { name: "Tim penyusunan" }).click();
     const readerPanel = readerView.page.getByTestId("team-panel");
     await expect.poll(() => readerPanel.getByTestId("team-member").count()).toBe(5);

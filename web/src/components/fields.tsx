@@ -7,6 +7,17 @@ import type { PlanSession } from "../state/session.js";
 
 export const SessionContext = createContext<PlanSession | null>(null);
 
+/**
+ * True while the plan may not be edited (under review, read by a reviewer or reader, approved and
+ * not reopened): text stays selectable and scrollable (readOnly), choices are disabled. The
+ * session ignores edits then as well.
+ */
+export const ReadOnlyContext = createContext(false);
+
+export function useReadOnly(): boolean {
+  return useContext(ReadOnlyContext);
+}
+
 export function useSessionContext(): PlanSession {
   const s = useContext(SessionContext);
   if (!s) throw new Error("SessionContext missing");
@@ -33,15 +44,16 @@ function Wrap({ hide, className, children }: { hide?: boolean; className?: strin
 
 export function TextField(props: Common & { value: string | undefined; multiline?: boolean; optional?: boolean; rows?: number }) {
   const session = useSessionContext();
+  const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
   const onChange = (v: string) => session.set(props.path, props.optional && v === "" ? undefined : v);
   return (
     <Wrap hide={props.hideLabel} className={props.className}>
       <Label htmlFor={id} text={props.label} hide={props.hideLabel} />
       {props.multiline ? (
-        <textarea id={id} data-path={props.dataPath} rows={props.rows ?? 3} value={props.value ?? ""} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
+        <textarea id={id} data-path={props.dataPath} rows={props.rows ?? 3} value={props.value ?? ""} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
       ) : (
-        <input id={id} data-path={props.dataPath} type="text" value={props.value ?? ""} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
+        <input id={id} data-path={props.dataPath} type="text" value={props.value ?? ""} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
       )}
     </Wrap>
   );
@@ -50,6 +62,7 @@ export function TextField(props: Common & { value: string | undefined; multiline
 /** Numbers are typed as text: only a value that parses (and fits) reaches the plan. */
 export function NumberField(props: Common & { value: number | undefined; min?: number; max?: number; step?: number; integer?: boolean; optional?: boolean }) {
   const session = useSessionContext();
+  const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
   const [draft, setDraft] = useState(props.value === undefined ? "" : String(props.value));
   useEffect(() => {
@@ -68,6 +81,7 @@ export function NumberField(props: Common & { value: number | undefined; min?: n
         type="text"
         inputMode="decimal"
         value={draft}
+        readOnly={readOnly}
         aria-invalid={invalid || undefined}
         onChange={(e) => {
           const v = e.target.value;
@@ -86,11 +100,12 @@ export function NumberField(props: Common & { value: number | undefined; min?: n
 
 export function SelectField<V extends string>(props: Common & { value: V | undefined; options: readonly (readonly [V, string])[]; optional?: boolean; emptyLabel?: string }) {
   const session = useSessionContext();
+  const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
   return (
     <Wrap hide={props.hideLabel} className={props.className}>
       <Label htmlFor={id} text={props.label} hide={props.hideLabel} />
-      <select id={id} data-path={props.dataPath} value={props.value ?? ""} onChange={(e) => session.set(props.path, e.target.value === "" ? undefined : e.target.value)}>
+      <select id={id} data-path={props.dataPath} value={props.value ?? ""} disabled={readOnly} onChange={(e) => session.set(props.path, e.target.value === "" ? undefined : e.target.value)}>
         {props.optional || props.value === undefined ? <option value="">{props.emptyLabel ?? "—"}</option> : null}
         {props.options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -104,6 +119,7 @@ export function SelectField<V extends string>(props: Common & { value: V | undef
 
 export function DateField(props: Common & { value: string | undefined; optional?: boolean }) {
   const session = useSessionContext();
+  const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
   return (
     <Wrap hide={props.hideLabel} className={props.className}>
@@ -113,6 +129,7 @@ export function DateField(props: Common & { value: string | undefined; optional?
         data-path={props.dataPath}
         type="date"
         value={props.value ?? ""}
+        readOnly={readOnly}
         onChange={(e) => {
           const v = e.target.value;
           if (v === "" && props.optional) session.set(props.path, undefined);
@@ -127,6 +144,7 @@ export function DateField(props: Common & { value: string | undefined; optional?
 /** A list of strings edited as lines of a textarea (duties, legal bases, …). */
 export function LinesField(props: Common & { value: readonly string[]; rows?: number; hint?: string }) {
   const session = useSessionContext();
+  const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
   const hintId = useId();
   const [draft, setDraft] = useState(props.value.join("\n"));
@@ -142,6 +160,7 @@ export function LinesField(props: Common & { value: readonly string[]; rows?: nu
         data-path={props.dataPath}
         rows={props.rows ?? 4}
         value={draft}
+        readOnly={readOnly}
         aria-describedby={props.hint ? hintId : undefined}
         onChange={(e) => {
           setDraft(e.target.value);

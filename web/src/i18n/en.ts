@@ -374,6 +374,7 @@ export const en: Messages = {
       resolved: "Resolved ({{count}})",
       item: "About item",
       wholeStage: "(the whole stage)",
+      onItem: "Comment on the selected item: {{item}}",
       new: "New comment",
       send: "Send comment",
       empty: "Write the comment first.",

@@ -372,6 +372,7 @@ export const id = {
       resolved: "Selesai ({{count}})",
       item: "Tentang butir",
       wholeStage: "(seluruh tahap)",
+      onItem: "Komentari butir yang dipilih: {{item}}",
       new: "Komentar baru",
       send: "Kirim komentar",
       empty: "Isi komentar dahulu.",

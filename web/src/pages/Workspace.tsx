@@ -6,7 +6,7 @@ import { pick } from "../../../src/domain/messages.js";
 import type { Plan } from "../../../src/domain/plan/schema.js";
 import { ApiError, type ApiClient } from "../api/client.js";
 import { createReviewApi, type PlanComment, type ReviewApi } from "../api/review.js";
-import { SessionContext } from "../components/fields.js";
+import { ReadOnlyContext, SessionContext } from "../components/fields.js";
 import { ConflictPanel } from "../components/ConflictPanel.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, STAGE_SLUGS, stageHref, type StageSlug } from "../router.js";
@@ -211,18 +211,20 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
             onReopen={() => setReopened(true)}
           />
         ) : null}
-        <SaveBar session={session} state={state} />
+        <SaveBar session={session} state={state} canEdit={canEdit} />
         {state.conflicts.length ? <ConflictPanel session={session} conflicts={state.conflicts} /> : null}
         {panel === "team" && workflow && abilities ? (
           <TeamPanel review={review} planId={session.planId} workflow={workflow} canManage={abilities.manageTeam} onSaved={reloadPlan} onClose={() => setPanel(null)} />
         ) : panel === "history" && abilities ? (
           <HistoryPanel review={review} planId={session.planId} currentVersion={state.base.version} canRestore={abilities.restore} onRestored={reloadPlan} onClose={() => setPanel(null)} />
         ) : (
-          // Read-only while under review: a disabled fieldset disables every control of the screen at once.
-          <fieldset className="stage-fieldset" disabled={!canEdit} data-testid="stage-fieldset">
-            <legend className="sr-only">{t(`stages.${stage}`)}</legend>
-            <StageScreen stage={stage} plan={state.local} session={session} api={api} />
-          </fieldset>
+          // Read-only (under review, a reader, approved and not reopened): the fields read the context;
+          // the editing buttons are hidden (review.css) and the session ignores edits.
+          <ReadOnlyContext.Provider value={!canEdit}>
+            <div className={canEdit ? "stage-editable" : "stage-readonly"} data-testid="stage-screen" data-readonly={!canEdit}>
+              <StageScreen stage={stage} plan={state.local} session={session} api={api} />
+            </div>
+          </ReadOnlyContext.Provider>
         )}
       </main>
       <aside className="findings" aria-labelledby="findings-title">
@@ -260,7 +262,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
   );
 }
 
-function SaveBar({ session, state }: { session: PlanSession; state: SessionState }) {
+function SaveBar({ session, state, canEdit }: { session: PlanSession; state: SessionState; canEdit: boolean }) {
   const { t } = useTranslation();
   const text =
     state.status === "saved"
@@ -282,7 +284,7 @@ function SaveBar({ session, state }: { session: PlanSession; state: SessionState
           {t("save.retry")}
         </button>
       ) : null}
-      <button type="button" onClick={() => session.undo()} disabled={!state.canUndo} title={t("save.undoHint")} aria-keyshortcuts="Control+Z">
+      <button type="button" onClick={() => session.undo()} disabled={!state.canUndo || !canEdit} title={t("save.undoHint")} aria-keyshortcuts="Control+Z">
         ↶ {t("save.undo")}
       </button>
     </div>

@@ -1,13 +1,13 @@
 // The comments of one stage (and the plan-wide ones, such as a return's reason): read them, jump
 // to the item a comment names, add one (optionally on an item), mark one resolved.
-import { useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../../../src/domain/plan/schema.js";
 import type { PlanComment, ReviewApi } from "../api/review.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageSlug } from "../router.js";
 import { focusPath } from "../state/stages.js";
-import { stageItems } from "./items.js";
+import { stageItems, type CommentItem } from "./items.js";
 
 export function formatTime(at: string): string {
   const d = new Date(at);
@@ -24,7 +24,27 @@ export function openCommentCounts(comments: readonly PlanComment[]): Map<string,
 export function CommentsPanel(props: { comments: readonly PlanComment[]; error: string; stage: StageSlug; plan: Plan; planId: string; canComment: boolean; review: ReviewApi; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const { stage, plan } = props;
-  const items = stageItems(plan, stage);
+  const items = useMemo(() => stageItems(plan, stage), [plan, stage]);
+  // The item the user last focused on the stage screen: one click comments on it.
+  const [focused, setFocused] = useState<CommentItem | undefined>();
+  useEffect(() => {
+    function onFocus(e: FocusEvent) {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (!target?.closest(".stage-main")) return;
+      for (let el = target.closest<HTMLElement>("[data-path]"); el; el = el.parentElement?.closest<HTMLElement>("[data-path]") ?? null) {
+        const p = el.dataset.path ?? "";
+        const item = items.find((i) => p === i.dataPath || p.startsWith(`${i.dataPath}.`) || p.startsWith(`${i.dataPath}[`));
+        if (item) {
+          setFocused(item);
+          return;
+        }
+      }
+    }
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, [items]);
+  const focusedItem = focused && items.find((i) => i.ref === focused.ref);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const here = props.comments.filter((c) => c.stage === stage || !c.stage);
   const open = here.filter((c) => !c.resolvedAt);
   const resolved = here.filter((c) => c.resolvedAt);
@@ -113,6 +133,18 @@ export function CommentsPanel(props: { comments: readonly PlanComment[]; error: 
             void add();
           }}
         >
+          {focusedItem ? (
+            <button
+              type="button"
+              className="link comment-on-item"
+              onClick={() => {
+                setItemRef(focusedItem.ref);
+                bodyRef.current?.focus();
+              }}
+            >
+              {t("review.comments.onItem", { item: focusedItem.label })}
+            </button>
+          ) : null}
           {items.length ? (
             <div className="field">
               <label htmlFor="comment-item" className="field-label">
@@ -132,7 +164,7 @@ export function CommentsPanel(props: { comments: readonly PlanComment[]; error: 
             <label htmlFor="comment-body" className="field-label">
               {t("review.comments.new")}
             </label>
-            <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+            <textarea id="comment-body" ref={bodyRef} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
           </div>
           {error ? (
             <p role="alert" className="error-box">

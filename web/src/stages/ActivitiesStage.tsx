@@ -5,13 +5,14 @@ import type { ProgramNode } from "../../../src/domain/stages/index.js";
 import { directionOutputs } from "../state/outputs.js";
 import { HORIZONS } from "../../../src/domain/plan/schema.js";
 import { EditTable } from "../components/EditTable.js";
-import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
+import { LinesField, SelectField, TextField, newId, useReadOnly } from "../components/fields.js";
 import type { StageProps } from "./index.js";
 
 const PAGE = 200;
 
 export function ActivitiesStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const d = plan.direction;
   // Large plans: rows are added a page at a time (the schedule screen virtualises instead);
   // a finding about a later activity brings its row in.
@@ -126,7 +127,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
                       {plan.analysis.strategies.map((s) => (
                         <label key={s.id} className="inline" title={s.text}>
                           <input
-                            type="checkbox"
+                            type="checkbox" disabled={readOnly}
                             checked={a.strategyIds?.includes(s.id) ?? false}
                             onChange={(e) => {
                               const cur = a.strategyIds ?? [];
@@ -149,7 +150,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
             })}
           </EditTable>
         {plan.activities.length > limit ? (
-          <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          <button type="button" className="view-control" onClick={() => setLimit((l) => l + PAGE)}>
             {t("activities.more", { shown: limit, total: plan.activities.length })}
           </button>
         ) : null}

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
 import { FACTOR_KINDS, STRATEGY_KINDS, type Factor } from "../../../src/domain/plan/schema.js";
-import { NumberField, SelectField, TextField, newId, useSessionContext } from "../components/fields.js";
+import { NumberField, SelectField, TextField, newId, useSessionContext, useReadOnly } from "../components/fields.js";
 import { analysisOutputs } from "../state/outputs.js";
 import { pick } from "../../../src/domain/messages.js";
 import { currentLang } from "../i18n/index.js";
@@ -10,6 +10,7 @@ import type { StageProps } from "./index.js";
 
 export function AnalysisStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const out = analysisOutputs(plan);
   const internal = out.ifas.weightSum;
   const external = out.efas.weightSum;
@@ -72,7 +73,7 @@ export function AnalysisStage({ plan, session }: StageProps) {
                   .map((f) => (
                     <label key={f.id} className="inline">
                       <input
-                        type="checkbox"
+                        type="checkbox" disabled={readOnly}
                         checked={s.factorIds.includes(f.id)}
                         onChange={(e) => session.set([...base, "factorIds"], e.target.checked ? [...s.factorIds, f.id] : s.factorIds.filter((x) => x !== f.id))}
                       />

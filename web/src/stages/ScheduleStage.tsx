@@ -7,7 +7,7 @@ import { pick } from "../../../src/domain/messages.js";
 import { LINK_TYPES, type Activity, type Plan } from "../../../src/domain/plan/schema.js";
 import { buildWorkingCalendar, schedulePlan, type ScheduledActivity } from "../../../src/domain/schedule/index.js";
 import { epochDayOf, isoOfEpochDay, yearOfIso } from "../../../src/domain/schedule/dates.js";
-import { DateField, NumberField, SelectField, TextField, newId } from "../components/fields.js";
+import { DateField, NumberField, SelectField, TextField, newId, useReadOnly } from "../components/fields.js";
 import { Gantt, HEADER_HEIGHT, type GanttLink } from "../components/Gantt.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
@@ -245,6 +245,7 @@ function ActivityDetail({ plan, index, activity: a, session }: { plan: Plan; ind
 
 function CalendarEditor({ plan, session }: { plan: Plan; session: StageProps["session"] }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const days = [1, 2, 3, 4, 5, 6, 7];
   const names = currentLang() === "en" ? ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] : ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"];
   return (
@@ -258,7 +259,7 @@ function CalendarEditor({ plan, session }: { plan: Plan; session: StageProps["se
         {days.map((d) => (
           <label key={d} className="inline">
             <input
-              type="checkbox"
+              type="checkbox" disabled={readOnly}
               checked={plan.calendar.workWeek.includes(d)}
               onChange={(e) => {
                 const next = e.target.checked ? [...plan.calendar.workWeek, d].sort() : plan.calendar.workWeek.filter((x) => x !== d);
@@ -270,7 +271,7 @@ function CalendarEditor({ plan, session }: { plan: Plan; session: StageProps["se
         ))}
       </fieldset>
       <label className="inline">
-        <input type="checkbox" checked={plan.calendar.nationalHolidays} onChange={(e) => session.set(["calendar", "nationalHolidays"], e.target.checked)} data-path="calendar.nationalHolidays" />
+        <input type="checkbox" disabled={readOnly} checked={plan.calendar.nationalHolidays} onChange={(e) => session.set(["calendar", "nationalHolidays"], e.target.checked)} data-path="calendar.nationalHolidays" />
         {t("schedule.nationalHolidays")}
       </label>
       <h3>{t("schedule.holidays")}</h3>

@@ -3,7 +3,7 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PRINCIPLES, type Plan, type Stakeholder } from "../../../src/domain/plan/schema.js";
 import { EditTable } from "../components/EditTable.js";
-import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
+import { NumberField, SelectField, TextField, newId, useReadOnly } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
 import { pick } from "../../../src/domain/messages.js";
 import { STAKEHOLDER_QUADRANT_INFO, stakeholderQuadrant, type StakeholderQuadrant } from "../state/outputs.js";
@@ -152,6 +152,7 @@ function PowerInterestGrid({ plan, session, lang }: { plan: Plan; session: Stage
 
 function CommunicationPlan({ plan, session }: { plan: Plan; session: StageProps["session"] }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   return (
     <section className="card" aria-labelledby="comm-title">
       <h2 id="comm-title">{t("stakeholders.communication")}</h2>
@@ -178,7 +179,7 @@ function CommunicationPlan({ plan, session }: { plan: Plan; session: StageProps[
               {PRINCIPLES.map((p) => (
                 <label key={p} className="inline">
                   <input
-                    type="checkbox"
+                    type="checkbox" disabled={readOnly}
                     checked={c.principles.includes(p)}
                     onChange={(e) => session.set([...base, "principles"], e.target.checked ? PRINCIPLES.filter((x) => x === p || c.principles.includes(x)) : c.principles.filter((x) => x !== p))}
                   />

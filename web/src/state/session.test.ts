@@ -1,28 +1,56 @@
 // The workspace's saving against the real HTTP API on both databases: autosave by JSON Patch,
-// a stale version rebased with conflicts that keep both values, deleted items restorable, undo.
+// a stale version rebased with conflicts that keep both values, deleted items restorable, undo;
+// read-only while the plan may not be edited, and a plan reloaded after a workflow action.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../src/server/app.js";
 import type { Database } from "../../../src/store/database.js";
 import { emptyPlan } from "../../../src/domain/plan/empty.js";
 import { testDatabases } from "../../../src/test-support/databases.js";
+import { createOrganization, createUser, TEST_PASSWORD } from "../../../src/test-support/auth.js";
 import { openMigrated } from "../../../src/test-support/open-store.js";
 import { createApiClient, type ApiClient } from "../api/client.js";
 import { PlanSession } from "./session.js";
+
+/**
+ * Node's fetch keeps no cookies: for these tests it carries the session cookie the server set,
+ * as the browser does for the web app.
+ */
+function withCookieJar(): () => void {
+  const realFetch = globalThis.fetch;
+  let cookie = "";
+  globalThis.fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set("cookie", cookie);
+    const res = await realFetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith("rl_session="));
+    if (set) cookie = set.split(";")[0] ?? "";
+    return res;
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
 
 for (const target of testDatabases()) {
   describe.skipIf(!target.available)(`PlanSession over HTTP (${target.dialect})`, () => {
     let database: Database;
     let app: FastifyInstance;
     let api: ApiClient;
+    let restoreFetch: (() => void) | undefined;
     beforeAll(async () => {
+      restoreFetch = withCookieJar();
       ({ database } = await openMigrated(target));
       app = await buildApp({ db: database, webRoot: false });
       await app.listen({ port: 0, host: "127.0.0.1" });
       const address = app.server.address();
       api = createApiClient(() => "id", `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`);
+      const organization = await createOrganization(database);
+      const drafter = await createUser(database, organization.id, ["penyusun"]);
+      await api.signIn(drafter.email, TEST_PASSWORD);
     });
     afterAll(async () => {
+      restoreFetch?.();
       await app?.close();
       await database?.close();
     });
@@ -91,6 +119,28 @@ for (const target of testDatabases()) {
       await a.flush();
       expect((await api.getPlan(a.planId)).plan.title).toBe("Awal");
       a.dispose();
+    });
+
+    it("ignores edits while read-only and takes a reloaded plan with the pending edits on top", async () => {
+      const [a, b] = await openTwo();
+      a.setEditable(false);
+      a.set(["title"], "Tidak boleh");
+      a.undo();
+      expect(a.getState()).toMatchObject({ pending: [], local: { title: "Awal" } });
+      a.setEditable(true);
+
+      b.set(["title"], "Judul B");
+      await b.flush();
+      a.set(["targetGroups", { id: "g1" }, "size"], 99);
+      a.replaceBase(await api.getPlan(a.planId));
+      expect(a.getState().base.version).toBe(2);
+      expect(a.getState().local.title).toBe("Judul B");
+      await a.flush();
+      const server = await api.getPlan(a.planId);
+      expect(server.plan.title).toBe("Judul B");
+      expect(server.plan.targetGroups[0]!.size).toBe(99);
+      a.dispose();
+      b.dispose();
     });
   });
 }

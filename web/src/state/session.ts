@@ -126,6 +126,7 @@ export class PlanSession {
   }
 
   undo() {
+    if (!this.editable) return;
     const entry = this.undoStack.pop();
     if (!entry) {
       this.update({});
