@@ -248,6 +248,12 @@ d("review and approval in Chromium", () => {
     expect(byRole("pembaca")).toEqual(["Rudi Pembaca"]);
     // With a signatory on the team the drafter may submit.
     await expect.poll(() => offered(page)).toEqual(["Ajukan"]);
+    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await expect.poll(() => status(page)).toBe("submitted");
+    // Under review the team is fixed: no editing controls, and the plan list names the status.
+    expect(await panel.getByRole("button", { name: "Simpan tim" }).count()).toBe(0);
+    await page.goto(h.baseUrl + "/");
+    await expect.poll(() => page.getByRole("row", { name: /Rencana tim uji/ }).locator("td[data-status]").textContent()).toBe("Diajukan");
 
     // The reader sees the team and the plan, and changes neither.
     const readerView = await openPlan(h, reader, planId);

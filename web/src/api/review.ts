@@ -2,8 +2,13 @@
 // plan team, comments, revisions with their differences, restore and the plan's audit log.
 // Every answer is checked with zod before the screens see it, as in client.ts.
 import { z } from "zod";
-import type { Lang } from "../../../src/domain/messages.js";
 import { ApiError, planWorkflowSchema, type ApiClient } from "./client.js";
+
+/** An error for people: the message, then what the server said about each field (e.g. a second signatory). */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError && e.fieldErrors.length) return [e.message, ...e.fieldErrors.map((f) => `${f.path}: ${f.message}`)].join(" — ");
+  return e instanceof Error ? e.message : String(e);
+}
 
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z.string().nullable().optional();
@@ -91,69 +96,11 @@ export type TeamMemberInput = { userId: string; role: PlanTeamRole; position?: n
 /** The action answers are not relied on beyond success: the workspace reloads the plan after each. */
 const anyAnswer = z.unknown();
 
-type RequestInit_ = { body?: unknown; headers?: Record<string, string> };
-/** The request machinery this module needs (client.ts's, when it exposes it). */
-export type RequestFn = <T>(method: string, path: string, schema: z.ZodType<T, unknown>, init?: RequestInit_) => Promise<T>;
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-});
-
-const FALLBACK_MESSAGES = {
-  network: { id: "Server tidak dapat dihubungi. Periksa sambungan lalu coba lagi.", en: "The server cannot be reached. Check the connection and try again." },
-  badResponse: { id: "Jawaban server tidak sesuai format yang diharapkan.", en: "The server's answer is not in the expected format." },
-} as const;
-
-/**
- * A request function for when client.ts keeps its own private: same conventions (lang, JSON,
- * zod, ApiError), the CSRF token taken from the session the client already holds.
- */
-function fallbackRequest(api: ApiClient, getLang: () => Lang, base: string): RequestFn {
-  let csrfToken: string | undefined;
-  async function send<T>(method: string, path: string, schema: z.ZodType<T, unknown>, init: RequestInit_, retried: boolean): Promise<T> {
-    const lang = getLang();
-    const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": lang, ...init.headers };
-    if (method !== "GET" && method !== "HEAD") {
-      csrfToken ??= (await api.getSession()).csrfToken;
-      headers["x-csrf-token"] = csrfToken;
-    }
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    const sep = path.includes("?") ? "&" : "?";
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}${sep}lang=${lang}`, { method, headers, body, credentials: "same-origin" });
-    } catch {
-      throw new ApiError(0, "network", FALLBACK_MESSAGES.network[lang]);
-    }
-    const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const code = parsed.success ? parsed.data.error.code : "http";
-      // A session renewed since the token was read: read it again, once.
-      if (code === "auth.csrf" && !retried) {
-        csrfToken = undefined;
-        return send(method, path, schema, init, true);
-      }
-      if (!parsed.success) throw new ApiError(res.status, code, `HTTP ${res.status}`);
-      // The field errors name what is wrong (a role the user lacks, a second signatory): shown with the message.
-      const fields = parsed.data.errors ?? [];
-      const message = [parsed.data.error.message, ...fields.map((f) => `${f.path}: ${f.message}`)].join(" — ");
-      throw new ApiError(res.status, code, message, fields);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError(res.status, "response.invalid", FALLBACK_MESSAGES.badResponse[lang]);
-    return parsed.data;
-  }
-  return (method, path, schema, init = {}) => send(method, path, schema, init, false);
-}
-
 export type ReviewApi = ReturnType<typeof createReviewApi>;
 
-export function createReviewApi(api: ApiClient, getLang: () => Lang, base = "") {
-  const shared = (api as { request?: RequestFn }).request;
-  const request: RequestFn = typeof shared === "function" ? shared : fallbackRequest(api, getLang, base);
+/** Built on client.ts's request machinery: language, CSRF header, zod check, ApiError, 401 → sign in. */
+export function createReviewApi(api: ApiClient) {
+  const { request } = api;
   const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
   return {
     submit: (id: string) => request("POST", `${plan(id)}/submit`, anyAnswer, { body: {} }),

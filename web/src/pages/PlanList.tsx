@@ -8,6 +8,7 @@ import { formatTanggal } from "../../../src/domain/format/indonesian.js";
 import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, stageHref } from "../router.js";
+import { statusLabelKey } from "../review/WorkflowBar.js";
 
 /**
  * `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import.
@@ -166,7 +167,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
                   {p.organizationName}
                   {p.unit ? ` — ${p.unit}` : ""}
                 </td>
-                <td>{p.status === "archived" ? t("list.statusArchived") : t("list.statusDraft")}</td>
+                <td data-status={p.status}>{t(statusLabelKey(p.status))}</td>
                 <td>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
                 <td>
                   <div className="actions">

@@ -83,7 +83,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
   const state = useSession(session);
   const issues = useIssues(state);
   const [showAll, setShowAll] = useState(false);
-  const review = useMemo(() => createReviewApi(api, currentLang), [api]);
+  const review = useMemo(() => createReviewApi(api), [api]);
   const { workflow, abilities } = state.base;
   const [panel, setPanel] = useState<ReviewPanel | null>(null);
   // An approved plan stays read-only until the user confirms that editing opens a new revision.

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../../../src/domain/plan/schema.js";
-import type { PlanComment, ReviewApi } from "../api/review.js";
+import { errorText, type PlanComment, type ReviewApi } from "../api/review.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageSlug } from "../router.js";
 import { focusPath } from "../state/stages.js";
@@ -66,7 +66,7 @@ export function CommentsPanel(props: { comments: readonly PlanComment[]; error: 
       setItemRef("");
       await props.onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -78,7 +78,7 @@ export function CommentsPanel(props: { comments: readonly PlanComment[]; error: 
       await props.review.resolveComment(props.planId, id);
       await props.onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

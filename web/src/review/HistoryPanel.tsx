@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pick, type Lang } from "../../../src/domain/messages.js";
 import { formatChangeValue } from "../../../src/domain/plan/diff.js";
-import type { AuditEntry, PlanChangeView, PlanDiffView, ReviewApi, RevisionInfo, WorkflowEvent } from "../api/review.js";
+import { errorText, type AuditEntry, type PlanChangeView, type PlanDiffView, type ReviewApi, type RevisionInfo, type WorkflowEvent } from "../api/review.js";
 import { currentLang } from "../i18n/index.js";
 import { STAGE_SLUGS, type StageSlug } from "../router.js";
 import { slugOfPath } from "../state/stages.js";
@@ -44,7 +44,7 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
       setTo((v) => v ?? items[0]?.version);
       setFrom((v) => v ?? items[1]?.version ?? items[0]?.version);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
     review.workflow(planId).then(
       (w) => setEvents([...w.events].reverse()),
@@ -52,7 +52,7 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
     );
     review.audit(planId).then(
       (a) => setAudit([...a.items].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))),
-      (e: unknown) => setAuditError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setAuditError(errorText(e)),
     );
   }, [review, planId]);
   useEffect(() => {
@@ -65,7 +65,7 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
     try {
       setDiff(await review.diff(planId, Math.min(from, to), Math.max(from, to)));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 
@@ -78,7 +78,7 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
       await onRestored();
     } catch (e) {
       setRestoring(undefined);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanWorkflow } from "../api/client.js";
-import { PLAN_TEAM_ROLES, type PlanTeamRole, type ReviewApi, type TeamAnswer } from "../api/review.js";
+import { errorText, PLAN_TEAM_ROLES, type PlanTeamRole, type ReviewApi, type TeamAnswer } from "../api/review.js";
 
 type Candidate = NonNullable<TeamAnswer["candidates"]>[number];
 
@@ -84,7 +84,7 @@ export function TeamPanel({ review, planId, workflow, canManage, onSaved, onClos
       await onSaved();
       setNotice(t("review.team.saved"));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanAbilities, PlanWorkflow } from "../api/client.js";
-import type { ReviewApi } from "../api/review.js";
+import { errorText, type ReviewApi } from "../api/review.js";
 import type { PlanSession } from "../state/session.js";
 import { Dialog } from "./Dialog.js";
 
@@ -58,7 +58,7 @@ export function WorkflowBar(props: {
       setNotice(t(`review.done.${action}`));
       await props.onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
