@@ -264,6 +264,10 @@ d("review and approval in Chromium", () => {
     const readerPanel = readerView.page.getByTestId("team-panel");
     await expect.poll(() => readerPanel.getByTestId("team-member").count()).toBe(5);
     expect(await readerPanel.getByRole("button", { name: "Simpan tim" }).count()).toBe(0);
+    // In English: the status and whose turn it is, the first reviewer being the one moved up.
+    await readerView.page.locator("#lang-select").selectOption("en");
+    await expect.poll(() => readerView.page.getByTestId("workflow-status").textContent()).toBe("Submitted");
+    expect(await readerView.page.getByTestId("workflow-awaiting").textContent()).toBe("Waiting for: Bagus Pemeriksa (Reviewer)");
     expect(errors).toEqual([]);
     expect(readerView.errors).toEqual([]);
   }, 120_000);
