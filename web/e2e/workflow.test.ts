@@ -194,9 +194,12 @@ d("review and approval in Chromium", () => {
     await expect.poll(() => status(page)).toBe("draft");
     expect(await page.getByTestId("workflow-amendment").textContent()).toBe("Revisi ke-1");
 
-    // Restoring the approved version (If-Match on the current one) writes it again as a new version.
+    // The amendment against the approved version, then restoring that version (If-Match on the
+    // current one) writes it again as a new version.
     const beforeRestore = Number(await page.getByTestId("save-status").getAttribute("data-version"));
     await page.getByRole("button", { name: "Riwayat" }).click();
+    await history.getByRole("button", { name: `Perubahan sejak versi disetujui (${versions[versions.length - 1]})` }).click();
+    await expect.poll(() => history.getByTestId("diff-change").allTextContents()).toEqual([expect.stringMatching(/1\.200.*→.*1\.250/)]);
     await history.getByRole("button", { name: `Pulihkan ${versions[versions.length - 1]}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Ya, pulihkan" }).click();
     await expect.poll(() => page.getByTestId("save-status").getAttribute("data-version")).toBe(String(beforeRestore + 1));

@@ -394,6 +394,7 @@ export const en: Messages = {
       action: "Activity",
       current: "current",
       compare: "Compare",
+      sinceBaseline: "Changes since the approved version ({{version}})",
       diffTitle: "Differences version {{from}} → {{to}}",
       noChanges: "No differences.",
       kinds: { added: "added", removed: "removed", changed: "changed" },

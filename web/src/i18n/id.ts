@@ -392,6 +392,7 @@ export const id = {
       action: "Kegiatan",
       current: "sekarang",
       compare: "Bandingkan",
+      sinceBaseline: "Perubahan sejak versi disetujui ({{version}})",
       diffTitle: "Perbedaan versi {{from}} → {{to}}",
       noChanges: "Tidak ada perbedaan.",
       kinds: { added: "ditambah", removed: "dihapus", changed: "diubah" },

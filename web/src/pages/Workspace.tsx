@@ -216,7 +216,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
         {panel === "team" && workflow && abilities ? (
           <TeamPanel review={review} planId={session.planId} workflow={workflow} canManage={abilities.manageTeam} onSaved={reloadPlan} onClose={() => setPanel(null)} />
         ) : panel === "history" && abilities ? (
-          <HistoryPanel review={review} planId={session.planId} currentVersion={state.base.version} canRestore={abilities.restore} onRestored={reloadPlan} onClose={() => setPanel(null)} />
+          <HistoryPanel review={review} planId={session.planId} currentVersion={state.base.version} baselineVersion={workflow?.baselineVersion ?? null} canRestore={abilities.restore} onRestored={reloadPlan} onClose={() => setPanel(null)} />
         ) : (
           // Read-only (under review, a reader, approved and not reopened): the fields read the context;
           // the editing buttons are hidden (review.css) and the session ignores edits.

@@ -21,7 +21,17 @@ function stageOf(c: PlanChangeView): StageSlug {
   return (STAGE_SLUGS as readonly string[]).includes(c.stage ?? "") ? (c.stage as StageSlug) : slugOfPath(c.path);
 }
 
-export function HistoryPanel({ review, planId, currentVersion, canRestore, onRestored, onClose }: { review: ReviewApi; planId: string; currentVersion: number; canRestore: boolean; onRestored: () => Promise<void>; onClose: () => void }) {
+export function HistoryPanel(props: {
+  review: ReviewApi;
+  planId: string;
+  currentVersion: number;
+  /** The approved version an amendment starts from, if any. */
+  baselineVersion: number | null;
+  canRestore: boolean;
+  onRestored: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const { review, planId, currentVersion, baselineVersion, canRestore, onRestored, onClose } = props;
   const { t } = useTranslation();
   const lang = currentLang();
   const [revisions, setRevisions] = useState<RevisionInfo[] | undefined>();
@@ -59,11 +69,11 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
     void load();
   }, [load, currentVersion]);
 
-  async function compare() {
-    if (from === undefined || to === undefined) return;
+  async function compare(a = from, b = to) {
+    if (a === undefined || b === undefined) return;
     setError("");
     try {
-      setDiff(await review.diff(planId, Math.min(from, to), Math.max(from, to)));
+      setDiff(await review.diff(planId, Math.min(a, b), Math.max(a, b)));
     } catch (e) {
       setError(errorText(e));
     }
@@ -163,6 +173,19 @@ export function HistoryPanel({ review, planId, currentVersion, canRestore, onRes
         <button type="button" className="primary" disabled={from === undefined || to === undefined || from === to} onClick={() => void compare()}>
           {t("review.history.compare")}
         </button>
+        {baselineVersion !== null && baselineVersion !== currentVersion ? (
+          // What a reviewer of an amendment wants first: everything changed since the approved version.
+          <button
+            type="button"
+            onClick={() => {
+              setFrom(baselineVersion);
+              setTo(currentVersion);
+              void compare(baselineVersion, currentVersion);
+            }}
+          >
+            {t("review.history.sinceBaseline", { version: baselineVersion })}
+          </button>
+        ) : null}
       </div>
       {diff ? (
         <div className="diff" data-testid="diff">
