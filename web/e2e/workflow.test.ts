@@ -41,7 +41,7 @@ async function act(page: Page, label: string, comment?: string) {
 
 /** The review buttons this person is offered right now. */
 async function offered(page: Page): Promise<string[]> {
-  const all = ["Ajukan", "Paraf", "Setujui & tandatangani", "Kembalikan"];
+  const all = ["Ajukan", "Paraf", "Setujui & tandatangani", "Kembalikan", "Tarik kembali"];
   const out: string[] = [];
   for (const name of all) if ((await page.getByTestId("workflow-bar").getByRole("button", { name, exact: true }).count()) > 0) out.push(name);
   return out;
@@ -98,8 +98,14 @@ d("review and approval in Chromium", () => {
     // (read-only fields, no add or remove buttons)
     expect(await page.locator('[data-path="targetGroups[0].size"]').isEditable()).toBe(false);
     expect(await page.getByRole("button", { name: "+ Kelompok baru" }).isVisible()).toBe(false);
-    expect(await offered(page)).toEqual([]);
+    expect(await offered(page)).toEqual(["Tarik kembali"]);
     await screenshot(page, "workflow-01-diajukan");
+    // The drafter may take it back out of review, and submit it again.
+    await act(page, "Tarik kembali");
+    await expect.poll(() => status(page)).toBe("draft");
+    expect(await offered(page)).toEqual(["Ajukan"]);
+    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await expect.poll(() => status(page)).toBe("submitted");
 
     // Reviewer 1 initials; reviewer 2 may not act before.
     const second = await openPlan(h, reviewer2, planId);
@@ -180,7 +186,7 @@ d("review and approval in Chromium", () => {
     expect(changes).toContain("Lansia");
     expect(await history.getByTestId("audit-entry").count()).toBeGreaterThan(3);
     // The review trail, newest first: submit, initial, return, submit, initial, initial, approve.
-    expect(await history.getByTestId("workflow-event").evaluateAll((items) => items.map((i) => i.getAttribute("data-action")))).toEqual(["approve", "initial", "initial", "submit", "return", "initial", "submit"]);
+    expect(await history.getByTestId("workflow-event").evaluateAll((items) => items.map((i) => i.getAttribute("data-action")))).toEqual(["approve", "initial", "initial", "submit", "return", "initial", "submit", "withdraw", "submit"]);
     expect(await history.getByTestId("workflow-events").textContent()).toContain("Mohon perbaiki jumlah sasaran.");
     await screenshot(page, "workflow-04-riwayat");
 

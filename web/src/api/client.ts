@@ -35,6 +35,8 @@ export const planAbilitiesSchema = z.object({
   manageTeam: z.boolean(),
   archive: z.boolean(),
   restore: z.boolean(),
+  /** Absent from servers before the withdraw action existed. */
+  withdraw: z.boolean().optional(),
 });
 export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
 

@@ -106,6 +106,7 @@ export function createReviewApi(api: ApiClient) {
     submit: (id: string) => request("POST", `${plan(id)}/submit`, anyAnswer, { body: {} }),
     initial: (id: string, comment?: string) => request("POST", `${plan(id)}/initial`, anyAnswer, { body: comment ? { comment } : {} }),
     approve: (id: string, comment?: string) => request("POST", `${plan(id)}/approve`, anyAnswer, { body: comment ? { comment } : {} }),
+    withdraw: (id: string, comment?: string) => request("POST", `${plan(id)}/withdraw`, anyAnswer, { body: comment ? { comment } : {} }),
     returnPlan: (id: string, comment: string) => request("POST", `${plan(id)}/return`, anyAnswer, { body: { comment } }),
     workflow: (id: string) => request("GET", `${plan(id)}/workflow`, workflowAnswerSchema),
 

@@ -9,7 +9,7 @@ import type { PlanSession } from "../state/session.js";
 import { Dialog } from "./Dialog.js";
 
 export type ReviewPanel = "team" | "history";
-type Action = "submit" | "initial" | "approve" | "return";
+type Action = "submit" | "initial" | "approve" | "return" | "withdraw";
 
 export const WORKFLOW_STATUSES = ["draft", "submitted", "returned", "approved", "archived"] as const;
 
@@ -52,6 +52,7 @@ export function WorkflowBar(props: {
       if (action === "submit") await props.review.submit(id);
       else if (action === "initial") await props.review.initial(id, text);
       else if (action === "approve") await props.review.approve(id, text);
+      else if (action === "withdraw") await props.review.withdraw(id, text);
       else await props.review.returnPlan(id, text ?? "");
       setDialog(null);
       setComment("");
@@ -69,6 +70,7 @@ export function WorkflowBar(props: {
     ["initial", can.initial, t("review.actions.initial")],
     ["approve", can.approve, t("review.actions.approve")],
     ["return", can.return, t("review.actions.return")],
+    ["withdraw", can.withdraw === true, t("review.actions.withdraw")],
   ];
   const awaitingRole = wf.awaiting ? t(`review.roles.${wf.awaiting.role}`, { defaultValue: wf.awaiting.role }) : "";
 
@@ -96,7 +98,7 @@ export function WorkflowBar(props: {
             <button
               key={action}
               type="button"
-              className={action === "return" ? "" : "primary"}
+              className={action === "return" || action === "withdraw" ? "" : "primary"}
               disabled={busy}
               onClick={() => {
                 setError("");
