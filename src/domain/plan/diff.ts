@@ -374,11 +374,12 @@ function capitalize(s: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stage of a value (mirrors web/src/state/stages.ts slugOfPath).
+// Stage of a value: the screen that edits it (the web app's slugOfPath uses this too).
 
 const SCHEDULE_FIELDS = new Set(["dependsOn", "durationDays", "notBefore"]);
 
-function stageOf(schemaPath: readonly string[]): DiffStage {
+/** The stage slug of a value, from its path's property names (list indices left out), e.g. ["activities", "durationDays"]. */
+export function stageOfSchemaPath(schemaPath: readonly string[]): DiffStage {
   const [top = "", field] = schemaPath;
   switch (top) {
     case "analysis":
@@ -462,7 +463,7 @@ function push(w: Walk, change: PlanChange): void {
 
 function diffValue(w: Walk, before: Json, after: Json, path: DiffPathSegment[], schemaPath: string[], items: ItemContext[]): void {
   if (same(before, after)) return;
-  const stage = stageOf(schemaPath);
+  const stage = stageOfSchemaPath(schemaPath);
   if (before === undefined) {
     push(w, { path: formatDiffPath(path), kind: "added", label: fieldChangeLabel(items, schemaPath), stage, after });
     return;
@@ -512,7 +513,7 @@ function diffKeyedList(
   if (!before || !after) return false;
   const beforeByKey = new Map(before.map((k) => [k.key, k]));
   const afterByKey = new Map(after.map((k) => [k.key, k]));
-  const stage = stageOf(schemaPath);
+  const stage = stageOfSchemaPath(schemaPath);
   const prefix = (lang: Lang) => (items.length > 0 ? `${itemPrefix(items, lang)}: ` : "");
 
   const whole = (k: Keyed, kind: "added" | "removed") => {

@@ -1,5 +1,6 @@
 // Which screen shows which part of the plan: finding stages and JSON paths → stage slugs.
 import type { Stage } from "../../../src/domain/findings.js";
+import { stageOfSchemaPath } from "../../../src/domain/plan/diff.js";
 import type { StageSlug } from "../router.js";
 
 const FINDING_STAGE: Record<Stage, StageSlug> = {
@@ -21,41 +22,8 @@ export function slugOfFindingStage(stage: string): StageSlug {
 
 /** The screen that edits the value at a JSON path like `activities[2].dependsOn[0].lagDays`. */
 export function slugOfPath(path: string): StageSlug {
-  const top = /^[A-Za-z]+/.exec(path)?.[0] ?? "";
-  switch (top) {
-    case "targetGroups":
-    case "title":
-    case "fiscalYear":
-    case "organization":
-    case "service":
-      return "sasaran";
-    case "analysis":
-      return "analisis";
-    case "direction":
-      return "kegiatan";
-    case "activities":
-      return /\.(dependsOn|durationDays|notBefore)/.test(path) ? "jadwal" : "kegiatan";
-    case "start":
-    case "calendar":
-      return "jadwal";
-    case "resources":
-    case "assignments":
-    case "budget":
-    case "resourceStrategy":
-      return "sumber-daya";
-    case "team":
-    case "teamProcedures":
-      return "tim";
-    case "stakeholders":
-    case "communication":
-      return "pemangku-kepentingan";
-    case "mobilization":
-      return "mobilisasi";
-    case "decree":
-      return "dokumen";
-    default:
-      return "sasaran";
-  }
+  const names = path.replace(/\[[^\]]*\]/g, "").split(".").filter((n) => n !== "");
+  return stageOfSchemaPath(names);
 }
 
 /** Focus the input for `path`, or the nearest enclosing element that has a data-path. */
