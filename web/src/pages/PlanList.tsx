@@ -8,7 +8,7 @@ import { formatTanggal } from "../../../src/domain/format/indonesian.js";
 import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, stageHref } from "../router.js";
-import { statusLabelKey } from "../review/WorkflowBar.js";
+import { WORKFLOW_STATUSES, statusLabelKey } from "../review/WorkflowBar.js";
 
 /**
  * `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import.
@@ -116,8 +116,12 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
         <div className="field">
           <label htmlFor="filter-status">{t("list.status")}</label>
           <select id="filter-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t("list.statusDraft")}</option>
-            <option value="archived">{t("list.statusArchived")}</option>
+            <option value="">{t("list.statusActive")}</option>
+            {WORKFLOW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(statusLabelKey(s))}
+              </option>
+            ))}
           </select>
         </div>
       </form>
