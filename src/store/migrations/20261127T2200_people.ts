@@ -32,6 +32,8 @@ export const migration: Migration = {
       .addColumn("parent_id", "text")
       .addColumn("created_at", "text", (c) => c.notNull())
       .execute();
+    // A unit code is unique within its organisation (several units may have none: NULLs never collide).
+    await db.schema.createIndex("units_organization_code_idx").on("units").columns(["organization_id", "code"]).unique().execute();
     await db.schema
       .createTable("users")
       .addColumn("id", "text", (c) => c.primaryKey())
