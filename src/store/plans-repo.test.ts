@@ -125,6 +125,8 @@ for (const target of testDatabases()) {
       expect((await repo.listRevisions(created.id))?.map((r) => [r.version, r.authorId])).toEqual([[2, author.id], [1, author.id]]);
       const audit = await auditRepo(database.db).list({ organizationId: org.id, planId: created.id });
       expect(audit.map((a) => [a.action, a.version, a.userId])).toEqual([["plan.update", 2, author.id], ["plan.create", 1, author.id]]);
+      // The entry says what changed, readably.
+      expect(audit[0]?.detail.changes).toEqual({ count: 1, items: [{ path: "title", kind: "changed", label: expect.objectContaining({ id: expect.stringMatching(/judul/i) }) }] });
 
       // A change function that throws rolls back the revision and the audit entry with it.
       await expect(repo.write(created.id, 2, () => { throw new Error("refused"); }, { actor, action: "plan.update" })).rejects.toThrow("refused");

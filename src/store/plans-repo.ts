@@ -2,6 +2,7 @@
 // document with a version number; every saved version is kept in plan_revisions.
 import { randomBytes } from "node:crypto";
 import { SqliteAdapter, sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { planDiff, type PlanChange } from "../domain/plan/diff.js";
 import type { Plan } from "../domain/plan/schema.js";
 import { recordAudit, type AuditAction } from "./audit-repo.js";
 import type { DatabaseSchema, PlansTable } from "./schema.js";
@@ -149,6 +150,16 @@ export async function writeTransaction<T>(db: Kysely<DatabaseSchema>, fn: (q: Ky
   });
 }
 
+/** At most this many changes are named in an audit entry; the count covers all of them. */
+const AUDITED_CHANGES = 10;
+
+/** The difference between two versions for the audit log: how many changes, and the first ones with their labels. */
+function changeSummary(before: Plan, after: Plan): { count: number; items: { path: string; kind: string; label: PlanChange["label"] }[] } | undefined {
+  const diff = planDiff(before, after);
+  if (diff.length === 0) return undefined;
+  return { count: diff.length, items: diff.slice(0, AUDITED_CHANGES).map((c) => ({ path: c.path, kind: c.kind, label: c.label })) };
+}
+
 /** What a versioned write changes: the document, the status, and optionally workflow columns. */
 export type VersionedChange = { plan: Plan; status: PlanStatus; workflow?: Partial<WorkflowColumns>; /** Added to the audit entry. */ detail?: Record<string, unknown> };
 
@@ -190,6 +201,8 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       const base = expectedVersion ?? current.version;
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
       const { plan, status, workflow: workflowChange, detail: changeDetail } = await change(current, trx);
+      // The audit entry says what changed, not only that something did: a readable summary of the difference.
+      const changes = options.actor && options.action ? changeSummary(current.plan, plan) : undefined;
       const workflow = { ...current.workflow, ...workflowChange };
       const document = JSON.stringify(plan);
       const at = now();
@@ -226,7 +239,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           userId: options.actor.userId,
           action: options.action,
           version: base + 1,
-          detail: { ...options.detail, ...changeDetail, ...(status !== current.status ? { status: { from: current.status, to: status } } : {}) },
+          detail: { ...options.detail, ...changeDetail, ...(changes ? { changes } : {}), ...(status !== current.status ? { status: { from: current.status, to: status } } : {}) },
           at,
         });
       }

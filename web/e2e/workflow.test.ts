@@ -185,6 +185,9 @@ d("review and approval in Chromium", () => {
     const changes = (await diff.getByTestId("diff-change").allTextContents()).join("\n");
     expect(changes).toContain("Lansia");
     expect(await history.getByTestId("audit-entry").count()).toBeGreaterThan(3);
+    // The audit log says what each write changed: the approval filled in the decree's number.
+    const approval = history.locator('[data-testid="audit-entry"][data-action="plan.approve"]');
+    expect(await approval.getByTestId("audit-changes").textContent()).toMatch(/Surat Keputusan Tim.*nomor/);
     // The review trail, newest first: submit, initial, return, submit, initial, initial, approve.
     expect(await history.getByTestId("workflow-event").evaluateAll((items) => items.map((i) => i.getAttribute("data-action")))).toEqual(["approve", "initial", "initial", "submit", "return", "initial", "submit", "withdraw", "submit"]);
     expect(await history.getByTestId("workflow-events").textContent()).toContain("Mohon perbaiki jumlah sasaran.");

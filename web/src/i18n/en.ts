@@ -391,6 +391,8 @@ export const en: Messages = {
       time: "Time",
       author: "By",
       action: "Activity",
+      changes: "Changes",
+      more: "(+{{n}} more)",
       current: "current",
       compare: "Compare",
       sinceBaseline: "Changes since the approved version ({{version}})",

@@ -389,6 +389,8 @@ export const id = {
       time: "Waktu",
       author: "Oleh",
       action: "Kegiatan",
+      changes: "Perubahan",
+      more: "(+{{n}} lagi)",
       current: "sekarang",
       compare: "Bandingkan",
       sinceBaseline: "Perubahan sejak versi disetujui ({{version}})",

@@ -2,6 +2,7 @@
 // between any two grouped by stage, restoring an earlier revision as a new one, and the audit log.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { pick, type Lang } from "../../../src/domain/messages.js";
 import { formatChangeValue } from "../../../src/domain/plan/diff.js";
 import { errorText, type AuditEntry, type PlanChangeView, type PlanDiffView, type ReviewApi, type RevisionInfo, type WorkflowEvent } from "../api/review.js";
@@ -15,6 +16,20 @@ import { Dialog } from "./Dialog.js";
 function labelOf(c: PlanChangeView, lang: Lang): string {
   if (c.labels) return pick(c.labels, lang);
   return typeof c.label === "string" ? c.label : pick(c.label, lang);
+}
+
+const auditChangesSchema = z.object({
+  count: z.number(),
+  items: z.array(z.object({ path: z.string(), label: z.object({ id: z.string(), en: z.string() }) })),
+});
+
+/** What an audit entry changed, from the summary the server records with each plan write: "label; label (+n)". */
+export function auditChangesText(detail: unknown, lang: Lang, more: (n: number) => string): string {
+  const changes = z.object({ changes: auditChangesSchema }).safeParse(detail);
+  if (!changes.success) return "";
+  const { count, items } = changes.data.changes;
+  const shown = items.slice(0, 3).map((c) => pick(c.label, lang));
+  return shown.join("; ") + (count > shown.length ? ` ${more(count - shown.length)}` : "");
 }
 
 function stageOf(c: PlanChangeView): StageSlug {
@@ -245,6 +260,7 @@ export function HistoryPanel(props: {
                 <th scope="col">{t("review.history.author")}</th>
                 <th scope="col">{t("review.history.action")}</th>
                 <th scope="col">{t("review.history.version")}</th>
+                <th scope="col">{t("review.history.changes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -256,6 +272,7 @@ export function HistoryPanel(props: {
                   <td>{a.userName || a.userId || "—"}</td>
                   <td>{t(`review.audit.${a.action.replace(/\./g, "_")}`, { defaultValue: a.action })}</td>
                   <td>{a.version ?? ""}</td>
+                  <td data-testid="audit-changes">{auditChangesText(a.detail, currentLang(), (n) => t("review.history.more", { n }))}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import { openCommentCounts } from "./CommentsPanel.js";
 import { findItem, stageItems } from "./items.js";
 import { normalise } from "./TeamPanel.js";
 import { statusLabelKey } from "./WorkflowBar.js";
+import { auditChangesText } from "./HistoryPanel.js";
 
 function samplePlan(): Plan {
   const plan = emptyPlan({ title: "Uji", fiscalYear: 2027, organizationName: "Dinas Uji" });
@@ -83,5 +84,29 @@ describe("statusLabelKey", () => {
   it("names the known statuses and falls back for one a newer server might send", () => {
     expect(statusLabelKey("returned")).toBe("review.status.returned");
     expect(statusLabelKey("withdrawn")).toBe("review.status.unknown");
+  });
+});
+
+describe("audit change summary", () => {
+  const more = (n: number) => `(+${n})`;
+  const detail = {
+    changes: {
+      count: 5,
+      items: [
+        { path: "title", kind: "changed", label: { id: "Judul rencana", en: "Plan title" } },
+        { path: "activities[id=k1].durationDays", kind: "changed", label: { id: "Kegiatan k1: durasi", en: "Activity k1: duration" } },
+        { path: "budget[id=b1]", kind: "added", label: { id: "Baris anggaran b1 ditambahkan", en: "Budget line b1 added" } },
+        { path: "budget[id=b2]", kind: "added", label: { id: "Baris anggaran b2 ditambahkan", en: "Budget line b2 added" } },
+      ],
+    },
+  };
+  it("names the first three changes in the chosen language and counts the rest", () => {
+    expect(auditChangesText(detail, "id", more)).toBe("Judul rencana; Kegiatan k1: durasi; Baris anggaran b1 ditambahkan (+2)");
+    expect(auditChangesText(detail, "en", more)).toBe("Plan title; Activity k1: duration; Budget line b1 added (+2)");
+  });
+  it("is empty for entries without a change summary (sign-ins, comments) or with an unreadable one", () => {
+    expect(auditChangesText({ ip: "127.0.0.1" }, "id", more)).toBe("");
+    expect(auditChangesText(undefined, "id", more)).toBe("");
+    expect(auditChangesText({ changes: { count: "x" } }, "id", more)).toBe("");
   });
 });
