@@ -195,6 +195,14 @@ for (const target of testDatabases()) {
       expect(names).not.toContain("Unit asing");
       expect((await audit("unit.create")).length).toBeGreaterThanOrEqual(2);
       expect((await audit("unit.update")).some((e) => e.detail.unitId === child.json().id && e.detail.code === "SDK")).toBe(true);
+
+      // The database holds the rule too (two admins racing past the API's check): a unique index per organisation.
+      const people = peopleRepo(database.db);
+      await people.createUnit(admin.organization.id, { name: "Serentak 1", code: "SRT" });
+      await expect(people.createUnit(admin.organization.id, { name: "Serentak 2", code: "SRT" })).rejects.toThrow();
+      await people.createUnit(other.organization.id, { name: "Serentak asing", code: "SRT" });
+      await people.createUnit(admin.organization.id, { name: "Tanpa kode 1" });
+      await people.createUnit(admin.organization.id, { name: "Tanpa kode 2" });
     });
 
     it("only administrators manage users, units and settings; everyone signed in reads units and the organisation", async () => {

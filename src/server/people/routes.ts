@@ -223,6 +223,9 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       const created = await peopleRepo(q).createUnit(auth.organizationId, { name: body.name, code, parentId });
       await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "unit.create", detail: { unitId: created.id, name: created.name, code, parentId }, at: at() });
       return created;
+    }).catch((e: unknown) => {
+      // Two admins adding the same code at once: the unique index refuses the second.
+      throw isUniqueViolation(e) && code ? duplicate("code", code) : e;
     });
     return reply.code(201).send(presentUnit(unit));
   });
@@ -252,6 +255,8 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       if (!u) throw apiError("not_found");
       await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "unit.update", detail: { unitId, ...change }, at: at() });
       return u;
+    }).catch((e: unknown) => {
+      throw isUniqueViolation(e) && code ? duplicate("code", code) : e;
     });
     return presentUnit(updated);
   });
