@@ -30,7 +30,9 @@ export function App() {
   const api = useMemo(
     () =>
       createApiClient(currentLang, "", {
-        onUnauthorized: (e) => setAuth((a) => (a.kind === "signedIn" ? { ...a, interrupted: noticeFor(e.code) } : { kind: "signedOut", notice: noticeFor(e.code) })),
+        // A request still in flight when the user signed out answers 401 afterwards: the sign-out's own notice stays.
+        onUnauthorized: (e) =>
+          setAuth((a) => (a.kind === "signedIn" ? { ...a, interrupted: noticeFor(e.code) } : a.kind === "signedOut" ? a : { kind: "signedOut", notice: noticeFor(e.code) })),
       }),
     [],
   );
