@@ -96,7 +96,7 @@ for (const target of testDatabases()) {
       expect((await repo.list({ q: "%" })).total).toBe(1);
       expect(all.items[0]).toEqual({
         id: expect.any(String), title: expect.stringContaining(tag), fiscalYear: expect.any(Number),
-        organizationName: expect.any(String), unit: expect.any(String), status: "draft", version: 1, updatedAt: expect.any(String), organizationId: null,
+        organizationName: expect.any(String), unit: expect.any(String), status: "draft", version: 1, updatedAt: expect.any(String), organizationId: null, reviewStep: null,
       });
     });
 

@@ -36,7 +36,7 @@ export type StoredPlan = {
   plan: Plan;
 };
 
-export type PlanSummary = Omit<StoredPlan, "plan" | "createdAt" | "createdBy" | "workflow">;
+export type PlanSummary = Omit<StoredPlan, "plan" | "createdAt" | "createdBy" | "workflow"> & { reviewStep: number | null };
 
 export type ListQuery = {
   /** Case-insensitive substring of the title. */
@@ -327,7 +327,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       }
       const [rows, count] = await Promise.all([
         base
-          .select(["id", "title", "fiscal_year", "organization_name", "unit", "status", "version", "updated_at", "organization_id"])
+          .select(["id", "title", "fiscal_year", "organization_name", "unit", "status", "version", "updated_at", "organization_id", "review_step"])
           .orderBy("updated_at", "desc")
           .orderBy("id")
           .limit(limit)
@@ -348,6 +348,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
           version: Number(r.version),
           updatedAt: r.updated_at,
           organizationId: r.organization_id,
+          reviewStep: r.review_step === null ? null : Number(r.review_step),
         })),
       };
     },
@@ -362,6 +363,15 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
 
     /** The general versioned write: the change may also move the workflow (edit after approval, approval itself). */
     write: writeVersioned,
+
+    /** The teams of several plans in one query (for a list page). */
+    async teams(planIds: readonly string[]): Promise<Map<string, PlanMember[]>> {
+      const out = new Map<string, PlanMember[]>(planIds.map((id) => [id, []]));
+      if (planIds.length === 0) return out;
+      const rows = await db.selectFrom("plan_members").selectAll().where("plan_id", "in", [...planIds]).orderBy("role").orderBy("position").orderBy("user_id").execute();
+      for (const r of rows) out.get(r.plan_id)?.push({ userId: r.user_id, role: r.role as PlanRole, position: Number(r.position) });
+      return out;
+    },
 
     async team(planId: string): Promise<PlanMember[]> {
       const rows = await db.selectFrom("plan_members").selectAll().where("plan_id", "=", planId).orderBy("role").orderBy("position").orderBy("user_id").execute();

@@ -82,7 +82,9 @@ for (const target of testDatabases()) {
       expect(page1.statusCode).toBe(200);
       expect(page1.json().total).toBe(5);
       expect(page1.json().items).toHaveLength(2);
-      expect(Object.keys(page1.json().items[0]).sort()).toEqual(["fiscalYear", "id", "organizationName", "status", "title", "unit", "updatedAt", "version"]);
+      expect(Object.keys(page1.json().items[0]).sort()).toEqual(["abilities", "fiscalYear", "id", "organizationName", "status", "title", "unit", "updatedAt", "version"]);
+      // The caller (admin + penyusun, the plans' author) may edit and archive each listed draft, but not initial or approve it.
+      expect(page1.json().items[0].abilities).toMatchObject({ read: true, edit: true, archive: true, initial: false, approve: false });
       const page3 = await api.inject({ method: "GET", url: `/api/plans?q=${tag}&limit=2&offset=4` });
       expect(page3.json().items).toHaveLength(1);
       const year = await api.inject({ method: "GET", url: `/api/plans?q=${tag}&fiscalYear=2041` });

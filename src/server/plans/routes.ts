@@ -10,7 +10,7 @@ import { validatePlan, zodIssueToErrors } from "../../domain/plan/validate.js";
 import type { PeopleRepo } from "../../store/people-repo.js";
 import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
 import { requireAuth } from "../auth/context.js";
-import { policies } from "../auth/policy.js";
+import { planAbilities, policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
 import { editChange } from "./edit-rules.js";
 import { planEnvelope } from "./envelope.js";
@@ -101,7 +101,15 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     // Admins see every plan of their organisation; everyone else the plans whose team they are on.
     const scope = auth.roles.includes("admin") ? { organizationId: auth.organizationId } : { organizationId: auth.organizationId, memberUserId: auth.user.id };
     const { items, total } = await repo.list({ ...q, ...scope });
-    return { items: items.map(presentSummary), total };
+    // Each item says what the caller may do with it, like the plan itself does (one query for all the teams).
+    const teams = await repo.teams(items.map((i) => i.id));
+    return {
+      items: items.map((i) => ({
+        ...presentSummary(i),
+        abilities: planAbilities(auth, { planId: i.id, organizationId: i.organizationId, status: i.status, reviewStep: i.reviewStep, members: teams.get(i.id) ?? [] }),
+      })),
+      total,
+    };
   });
 
   app.post("/plans", { schema: docs.create, config: { policy: policies.penyusun } }, async (request, reply) => {

@@ -61,6 +61,8 @@ export const planSummarySchema = z.object({
   status: z.string(),
   version: z.number(),
   updatedAt: z.string(),
+  /** What the caller may do with this plan (servers before issue 6 send none). */
+  abilities: planAbilitiesSchema.optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

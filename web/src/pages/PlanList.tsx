@@ -12,7 +12,7 @@ import { WORKFLOW_STATUSES, statusLabelKey } from "../review/WorkflowBar.js";
 
 /**
  * `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import.
- * `canArchive`: whether the user may archive any plan at all (admin or drafter); the server still decides per plan.
+ * `canArchive`: for a server whose list items carry no `abilities`: whether the user may archive at all.
  */
 export function PlanList({ api, canCreate = true, canArchive = true }: { api: ApiClient; canCreate?: boolean; canArchive?: boolean }) {
   const { t } = useTranslation();
@@ -178,7 +178,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
                     <a className="button" href={api.exportUrl(p.id)} download>
                       {t("list.export")}
                     </a>
-                    {canArchive && p.status !== "archived" ? (
+                    {(p.abilities ? p.abilities.archive : canArchive && p.status !== "archived") ? (
                       <button type="button" onClick={() => void onArchive(p.id)}>
                         {t("list.archive")}
                       </button>
