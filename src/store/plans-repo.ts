@@ -364,6 +364,13 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
     /** The general versioned write: the change may also move the workflow (edit after approval, approval itself). */
     write: writeVersioned,
 
+    /** Titles of several plans of one organisation (for the audit log). */
+    async titles(planIds: readonly string[], organizationId: string): Promise<Map<string, string>> {
+      if (planIds.length === 0) return new Map();
+      const rows = await db.selectFrom("plans").select(["id", "title"]).where("id", "in", [...new Set(planIds)]).where("organization_id", "=", organizationId).execute();
+      return new Map(rows.map((r) => [r.id, r.title]));
+    },
+
     /** The teams of several plans in one query (for a list page). */
     async teams(planIds: readonly string[]): Promise<Map<string, PlanMember[]>> {
       const out = new Map<string, PlanMember[]>(planIds.map((id) => [id, []]));

@@ -259,7 +259,9 @@ for (const target of testDatabases()) {
       expect(items.map((e) => [e.action, e.userId, e.version])).toEqual(expected);
       expect(items.every((e) => e.planId === id)).toBe(true);
       expect(items.find((e) => e.action === "comment.create")?.userName).toBe("Ibu Pemeriksa");
-      expect(Object.keys(items[0] ?? {}).sort()).toEqual(["action", "at", "detail", "id", "planId", "userId", "userName", "version"]);
+      expect(Object.keys(items[0] ?? {}).sort()).toEqual(["action", "at", "detail", "id", "planId", "planTitle", "userId", "userName", "version"]);
+      const title = (await author.inject({ method: "GET", url: `/api/plans/${id}` })).json<{ plan: { title: string } }>().plan.title;
+      expect(new Set(items.map((e) => (e as AuditItem & { planTitle: string | null }).planTitle))).toEqual(new Set([title]));
       // Newest first by id, and time never goes backwards.
       expect(items.map((e) => e.id)).toEqual([...items.map((e) => e.id)].sort((a, b) => b - a));
       expect(items.map((e) => e.at)).toEqual([...items.map((e) => e.at)].sort().reverse());

@@ -34,7 +34,7 @@ export function presentChange(c: PlanChange, lang: Lang) {
   };
 }
 
-export function presentAuditEntry(row: AuditRow, names: ReadonlyMap<string, string>) {
+export function presentAuditEntry(row: AuditRow, names: ReadonlyMap<string, string>, titles: ReadonlyMap<string, string> = new Map()) {
   return {
     id: row.id,
     at: row.at,
@@ -42,6 +42,7 @@ export function presentAuditEntry(row: AuditRow, names: ReadonlyMap<string, stri
     userName: row.userId === null ? null : (names.get(row.userId) ?? ""),
     action: row.action,
     planId: row.planId,
+    planTitle: row.planId === null ? null : (titles.get(row.planId) ?? null),
     version: row.version,
     detail: row.detail,
   };
@@ -57,11 +58,12 @@ function requiredVersion(request: FastifyRequest): number {
 export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (app, { database, repo, people }) => {
   const audit = auditRepo(database.db);
 
-  async function auditPage(rows: AuditRow[], limit: number) {
+  async function auditPage(rows: AuditRow[], limit: number, organizationId: string) {
     const ids = rows.flatMap((r) => (r.userId === null ? [] : [r.userId]));
     const names = new Map((await people.usersByIds(ids)).map((u) => [u.id, u.name]));
+    const titles = await repo.titles(rows.flatMap((r) => (r.planId === null ? [] : [r.planId])), organizationId);
     const last = rows.at(-1);
-    return { items: rows.map((r) => presentAuditEntry(r, names)), nextBeforeId: rows.length === limit && last ? last.id : null };
+    return { items: rows.map((r) => presentAuditEntry(r, names, titles)), nextBeforeId: rows.length === limit && last ? last.id : null };
   }
 
   app.get("/plans/:id/diff", { schema: historyDocs.diff, config: { policy: policies.plan("read") } }, async (request) => {
@@ -100,7 +102,7 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (ap
     const { limit = AUDIT_DEFAULT_LIMIT, beforeId } = parseInput(planAuditQuery, request.query);
     const auth = requireAuth(request.auth);
     const rows = await audit.list({ organizationId: auth.organizationId, planId: id, limit, ...(beforeId !== undefined ? { beforeId } : {}) });
-    return auditPage(rows, limit);
+    return auditPage(rows, limit, auth.organizationId);
   });
 
   app.get("/audit", { schema: historyDocs.orgAudit, config: { policy: policies.admin } }, async (request) => {
@@ -113,6 +115,6 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (ap
       ...(planId !== undefined ? { planId } : {}),
       ...(beforeId !== undefined ? { beforeId } : {}),
     });
-    return auditPage(rows, limit);
+    return auditPage(rows, limit, auth.organizationId);
   });
 };
