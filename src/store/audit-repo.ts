@@ -9,7 +9,6 @@ export const AUDIT_ACTIONS = [
   "plan.update",
   "plan.archive",
   "plan.restore",
-  "plan.reopen",
   "plan.submit",
   "plan.initial",
   "plan.approve",

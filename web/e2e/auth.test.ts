@@ -229,6 +229,13 @@ d("sign-in, sessions and administration in Chromium", () => {
     });
     await page.reload();
     await expect.poll(() => page.getByLabel("Huruf").inputValue()).toBe("Arial");
+
+    // The organisation's audit log names the settings change and who made it.
+    await page.getByRole("link", { name: "Jejak audit" }).click();
+    await page.getByRole("heading", { name: "Jejak audit" }).waitFor();
+    const entry = page.locator('[data-testid="org-audit-entry"][data-action="settings.update"]').first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain("Mengubah pengaturan");
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -1,9 +1,10 @@
 // Administration: tabs over the screens the session may open (users and units need
-// `manageUsers`, organisation settings `manageSettings`).
+// `manageUsers`, organisation settings `manageSettings`, the audit log `viewAudit`).
 import { useTranslation } from "react-i18next";
 import { ApiError, type ApiClient, type Session } from "../api/client.js";
 import { adminPagesFor } from "../auth/UserMenu.js";
 import { adminHref, navigate, type AdminPage } from "../router.js";
+import { AuditAdmin } from "./AuditAdmin.js";
 import { SettingsAdmin } from "./SettingsAdmin.js";
 import { UnitsAdmin } from "./UnitsAdmin.js";
 import { UsersAdmin } from "./UsersAdmin.js";
@@ -47,7 +48,15 @@ export function AdminScreen({ api, session, page }: { api: ApiClient; session: S
           ))}
         </ul>
       </nav>
-      {page === "users" ? <UsersAdmin api={api} session={session} /> : page === "units" ? <UnitsAdmin api={api} /> : <SettingsAdmin api={api} />}
+      {page === "users" ? (
+        <UsersAdmin api={api} session={session} />
+      ) : page === "units" ? (
+        <UnitsAdmin api={api} />
+      ) : page === "audit" ? (
+        <AuditAdmin api={api} />
+      ) : (
+        <SettingsAdmin api={api} />
+      )}
     </section>
   );
 }

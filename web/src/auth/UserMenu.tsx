@@ -9,6 +9,7 @@ export function adminPagesFor(session: Session): AdminPage[] {
   const pages: AdminPage[] = [];
   if (session.abilities.manageUsers) pages.push("users", "units");
   if (session.abilities.manageSettings) pages.push("settings");
+  if (session.abilities.viewAudit) pages.push("audit");
   return pages;
 }
 
