@@ -241,6 +241,14 @@ d("planning workspace in Chromium", () => {
     }
     console.info(`documents downloaded: ${offered.join(", ") || "(none served yet)"}`);
     expect(errors).toEqual([]);
+
+    // A download refused by the server is shown, not saved: with the session gone, the click asks to sign in again.
+    await page.context().clearCookies();
+    let downloaded = false;
+    page.on("download", () => (downloaded = true));
+    await page.getByTestId("download-sk-docx").click();
+    await page.getByRole("dialog").getByLabel("Kata sandi").waitFor();
+    expect(downloaded).toBe(false);
   }, 180_000);
 
   it("changing a link in the schedule moves the dependent activities", async () => {

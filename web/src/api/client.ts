@@ -193,6 +193,39 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
     return session;
   }
 
+  /** The ApiError of a failed answer; a 401 (outside the sign-in calls) also interrupts the session. */
+  function failure(res: Response, json: unknown, signInCall: boolean): ApiError {
+    const parsed = errorBodySchema.safeParse(json);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+    const error = parsed.success
+      ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.errors ?? [], parsed.data.current, retryAfterSeconds)
+      : new ApiError(res.status, "http", `HTTP ${res.status}`, [], undefined, retryAfterSeconds);
+    if (res.status === 401 && !signInCall) {
+      csrfToken = undefined;
+      hooks.onUnauthorized?.(error);
+    }
+    return error;
+  }
+
+  /**
+   * A file download (document, export) fetched here rather than by a plain link, so a refusal —
+   * session ended, rate limit, a decree the signatory may not sign — is shown, not saved as a file.
+   */
+  async function download(url: string): Promise<{ blob: Blob; fileName: string }> {
+    const lang = getLang();
+    let res: Response;
+    try {
+      res = await fetch(`${url}${url.includes("?") ? "&" : "?"}lang=${lang}`, { headers: { "Accept-Language": lang }, credentials: "same-origin" });
+    } catch {
+      throw new ApiError(0, "network", NETWORK_MESSAGES.network[lang]);
+    }
+    if (!res.ok) throw failure(res, await res.json().catch(() => undefined), false);
+    const disposition = res.headers.get("content-disposition") ?? "";
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? url.split("/").pop() ?? "dokumen";
+    return { blob: await res.blob(), fileName };
+  }
+
   async function request<T>(method: string, path: string, schema: z.ZodType<T, unknown>, init: RequestInit_ = {}): Promise<T> {
     const lang = getLang();
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": lang, ...init.headers };
@@ -210,19 +243,7 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
       throw new ApiError(0, "network", NETWORK_MESSAGES.network[lang]);
     }
     const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const retryAfter = Number(res.headers.get("retry-after"));
-      const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
-      const error = parsed.success
-        ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.errors ?? [], parsed.data.current, retryAfterSeconds)
-        : new ApiError(res.status, "http", `HTTP ${res.status}`, [], undefined, retryAfterSeconds);
-      if (res.status === 401 && !init.signInCall) {
-        csrfToken = undefined;
-        hooks.onUnauthorized?.(error);
-      }
-      throw error;
-    }
+    if (!res.ok) throw failure(res, json, init.signInCall === true);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, "response.invalid", NETWORK_MESSAGES.badResponse[lang]);
     return parsed.data;
@@ -272,6 +293,7 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
         headers: { "If-Match": `"${version}"` },
       }),
     archivePlan: (id: string) => request("POST", `/api/plans/${encodeURIComponent(id)}/archive`, planEnvelopeSchema, { body: {} }),
+    download,
     exportUrl: (id: string) => `${base}/api/plans/${encodeURIComponent(id)}/export`,
     documentUrl: (id: string, kind: string, ext: string) => `${base}/api/plans/${encodeURIComponent(id)}/documents/${kind}.${ext}`,
   };

@@ -1,6 +1,6 @@
 // Documents: the decree's fields, a preview of the SK from the domain's decree model (the same
 // model the DOCX/PDF writers use) with authority warnings, and downloads of every document.
-import { useMemo } from "react";
+import { useMemo, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { decreeAuthority, decreeModel, type DecreeModel, type Point } from "../../../src/domain/decree/index.js";
 import { pick } from "../../../src/domain/messages.js";
@@ -8,6 +8,7 @@ import { CAPACITIES } from "../../../src/domain/plan/schema.js";
 import { DateField, LinesField, SelectField, TextField } from "../components/fields.js";
 import { currentLang } from "../i18n/index.js";
 import { focusPath } from "../state/stages.js";
+import { ApiError, type ApiClient } from "../api/client.js";
 import type { StageProps } from "./index.js";
 
 const DOCUMENTS: { kind: "sk" | "plan" | "aksi-perubahan" | "budget" | "calendar" | "mspdi"; exts: string[] }[] = [
@@ -27,6 +28,14 @@ export function DocumentsStage({ plan, api }: StageProps) {
   const problems = useMemo(() => decreeAuthority(plan), [plan]);
   const model = useMemo(() => decreeModel(plan), [plan]);
   const planId = window.location.pathname.split("/")[2] ?? "";
+  const [downloadError, setDownloadError] = useState<string[]>([]);
+  const onDownload = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    setDownloadError([]);
+    void saveDownload(api, e.currentTarget.href).catch((err: unknown) =>
+      setDownloadError(err instanceof ApiError ? [err.message, ...err.fieldErrors.map((f) => f.message)] : [String(err)]),
+    );
+  };
   return (
     <>
       <section className="card" aria-labelledby="decree-title">
@@ -79,7 +88,7 @@ export function DocumentsStage({ plan, api }: StageProps) {
             <li key={doc.kind}>
               {t(`documents.kinds.${doc.kind}`)}:{" "}
               {doc.exts.map((ext) => (
-                <a key={ext} className="button" href={api.documentUrl(planId, doc.kind, ext)} download data-testid={`download-${doc.kind}-${ext}`}>
+                <a key={ext} className="button" href={api.documentUrl(planId, doc.kind, ext)} download onClick={onDownload} data-testid={`download-${doc.kind}-${ext}`}>
                   .{ext}
                 </a>
               ))}
@@ -87,11 +96,18 @@ export function DocumentsStage({ plan, api }: StageProps) {
           ))}
           <li>
             {t("documents.exportJson")}:{" "}
-            <a className="button" href={api.exportUrl(planId)} download data-testid="download-json">
+            <a className="button" href={api.exportUrl(planId)} download onClick={onDownload} data-testid="download-json">
               .json
             </a>
           </li>
         </ul>
+        {downloadError.length ? (
+          <div role="alert" className="error-box" data-testid="download-error">
+            {downloadError.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </div>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="preview-title">
         <h2 id="preview-title">{t("documents.preview")}</h2>
@@ -217,4 +233,18 @@ function DecreePreview({ model: m }: { model: DecreeModel }) {
       </table>
     </article>
   );
+}
+
+/** Fetches the file (so a refusal is shown rather than saved) and hands it to the browser as a download. */
+async function saveDownload(api: ApiClient, url: string): Promise<void> {
+  const { blob, fileName } = await api.download(url);
+  const objectUrl = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = objectUrl;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked after the browser has taken the file.
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
 }
