@@ -9,6 +9,7 @@ import { currentLang, setLang } from "./i18n/index.js";
 import { PlanList } from "./pages/PlanList.js";
 import { Workspace } from "./pages/Workspace.js";
 import { navigate, parseRoute, usePathname } from "./router.js";
+import { SESSION_RESUMED } from "./state/session.js";
 
 /** Notices are i18n keys, so a language switch re-words them. */
 type AuthState =
@@ -138,7 +139,11 @@ export function App() {
           api={api}
           dialog
           notice={t("auth.resume")}
-          onSignedIn={(next) => setAuth({ kind: "signedIn", session: next })}
+          onSignedIn={(next) => {
+            setAuth({ kind: "signedIn", session: next });
+            // The same person again: the page's failed saves go out now. Someone else gets a fresh page (keyed by user).
+            if (next.user.id === session.user.id) window.dispatchEvent(new Event(SESSION_RESUMED));
+          }}
         />
       ) : null}
     </>

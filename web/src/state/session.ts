@@ -212,11 +212,16 @@ export class PlanSession {
       }
       const message = e instanceof Error ? e.message : String(e);
       this.update({ status: "error", errorMessage: message, fieldErrors: e instanceof ApiError ? e.fieldErrors : [] });
-      // Network trouble heals by itself; a rejected document waits for the user's next edit.
+      // Network trouble heals by itself; a rejected document waits for the user's next edit; an
+      // ended session retries once the same user has signed in again over the page.
       if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) this.schedule(3000);
+      else if (e.status === 401 && typeof window !== "undefined") window.addEventListener(SESSION_RESUMED, () => this.schedule(0), { once: true });
     }
   }
 }
+
+/** Dispatched on window when the user whose session ended signs in again over the same page. */
+export const SESSION_RESUMED = "rencana:session-resumed";
 
 export function useSession(session: PlanSession): SessionState {
   return useSyncExternalStore(session.subscribe, session.getState);
