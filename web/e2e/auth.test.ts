@@ -239,6 +239,29 @@ d("sign-in, sessions and administration in Chromium", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("a user changes their own password from the user menu; the current one is required", async () => {
+    const user = await h.createUser({ email: "ganti.sandi@contoh.go.id", name: "Ganti Sandi", roles: ["pembaca"] });
+    const { page, errors } = await h.newPage({ signInAs: user });
+    await page.goto(h.baseUrl + "/");
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("button", { name: "Ubah kata sandi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Kata sandi sekarang").fill("bukan-sandinya");
+    await dialog.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-2029");
+    await dialog.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-2029");
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await expect.poll(() => dialog.getByTestId("password-error").textContent()).toContain("Kata sandi sekarang: kata sandi sekarang salah");
+    await dialog.getByLabel("Kata sandi sekarang").fill(user.password);
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByTestId("password-notice").textContent()).toContain("Kata sandi diubah");
+    const signIn = (password: string) =>
+      fetch(`${h.baseUrl}/api/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: user.email, password }) }).then((r) => r.status);
+    expect(await signIn(user.password)).toBe(401);
+    expect(await signIn("sandi-baru-2029")).toBe(200);
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  }, 60_000);
+
   it("signing out everywhere ends the other browser's session; it asks to sign in again over the unsaved page", async () => {
     const user = await h.createUser({ email: "dua.perangkat@contoh.go.id", name: "Dua Perangkat", roles: ["penyusun"] });
     const created = await (await h.api(user))("POST", "/api/plans", emptyPlan({ title: "Rencana dua perangkat", fiscalYear: 2027, organizationName: "Dinas Contoh" }));

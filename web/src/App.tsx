@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, createApiClient, type Session } from "./api/client.js";
 import { AdminScreen } from "./admin/AdminScreen.js";
+import { PasswordDialog } from "./auth/PasswordDialog.js";
 import { SignIn } from "./auth/SignIn.js";
 import { UserMenu, adminPagesFor } from "./auth/UserMenu.js";
 import { currentLang, setLang } from "./i18n/index.js";
@@ -28,6 +29,8 @@ export function App() {
   const pathname = usePathname();
   const route = parseRoute(pathname);
   const [auth, setAuth] = useState<AuthState>({ kind: "loading" });
+  const [passwordDialog, setPasswordDialog] = useState(false);
+  const [passwordNotice, setPasswordNotice] = useState("");
   const api = useMemo(
     () =>
       createApiClient(currentLang, "", {
@@ -82,7 +85,14 @@ export function App() {
             <option value="en">English</option>
           </select>
         </div>
-        {auth.kind === "signedIn" ? <UserMenu session={auth.session} onSignOut={() => void signOut(false)} onSignOutEverywhere={() => void signOut(true)} /> : null}
+        {auth.kind === "signedIn" ? (
+          <UserMenu session={auth.session} onSignOut={() => void signOut(false)} onSignOutEverywhere={() => void signOut(true)} onChangePassword={() => setPasswordDialog(true)} />
+        ) : null}
+        {passwordNotice ? (
+          <p role="status" className="header-notice" data-testid="password-notice">
+            {passwordNotice}
+          </p>
+        ) : null}
       </div>
     </header>
   );
@@ -134,6 +144,16 @@ export function App() {
       <div key={session.user.id} className="app-body" inert={auth.interrupted !== undefined}>
         {content}
       </div>
+      {passwordDialog ? (
+        <PasswordDialog
+          api={api}
+          onClose={() => setPasswordDialog(false)}
+          onChanged={(n) => {
+            setPasswordDialog(false);
+            setPasswordNotice(t("password.changed", { count: n }));
+          }}
+        />
+      ) : null}
       {auth.interrupted ? (
         <SignIn
           api={api}

@@ -61,6 +61,7 @@ const MATRIX: Record<string, Spec> = {
   "GET /api/session": { row: SIGNED_IN, request: () => json("/api/session") },
   "DELETE /api/session": { row: SIGNED_IN, request: () => json("/api/session"), endsSession: true },
   "POST /api/session/revoke-all": { row: SIGNED_IN, request: () => json("/api/session/revoke-all"), endsSession: true },
+  "POST /api/session/password": { row: SIGNED_IN, request: () => json("/api/session/password", { currentPassword: "bukan-sandinya", newPassword: "sandi-baru-panjang" }) },
 
   "GET /api/plans": { row: SIGNED_IN, request: () => json("/api/plans") },
   "POST /api/plans": { row: CREATE_PLAN, request: () => json("/api/plans", minimalPlan({ title: "Rencana matriks" })) },

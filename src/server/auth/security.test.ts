@@ -157,6 +157,34 @@ for (const target of testDatabases()) {
       expect(await people.countSessionsOfUser(user.id)).toBe(0);
     });
 
+    it("lets a user change their own password: the current one is required, the other sessions end, the audit names no password", async () => {
+      const api = await app({ auth: { signinRequestsPerMinute: 1000 } });
+      const org = await createOrganization(database);
+      const user = await createUser(database, org.id, ["pemeriksa"]);
+      const here = await signIn(api, user.email);
+      const elsewhere = await signIn(api, user.email);
+      const change = (payload: unknown) => here.inject({ method: "POST", url: "/api/session/password", payload: payload as Record<string, string> });
+
+      const wrong = await change({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(["currentPassword"]);
+      const short = await change({ currentPassword: TEST_PASSWORD, newPassword: "pendek" });
+      expect(short.json().errors.map((e: { path: string }) => e.path)).toEqual(["newPassword"]);
+      expect((await elsewhere.inject({ method: "GET", url: "/api/session" })).statusCode).toBe(200);
+
+      const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: "sandi-baru-yang-panjang" });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toEqual({ otherSessionsEnded: 1 });
+      expect((await here.inject({ method: "GET", url: "/api/session" })).statusCode).toBe(200);
+      expect((await elsewhere.inject({ method: "GET", url: "/api/session" })).json().error.code).toBe("auth.expired");
+      expect((await signInRaw(api, user.email, TEST_PASSWORD)).statusCode).toBe(401);
+      expect((await signInRaw(api, user.email, "sandi-baru-yang-panjang")).statusCode).toBe(200);
+      const entries = await database.db.selectFrom("audit_log").select(["action", "detail"]).where("user_id", "=", user.id).where("action", "=", "user.update").execute();
+      expect(entries).toHaveLength(1);
+      expect(entries[0]?.detail).not.toContain("sandi-baru");
+      expect(JSON.parse(entries[0]?.detail ?? "{}")).toMatchObject({ passwordChanged: true, self: true });
+    });
+
     it("ends a user's sessions when an administrator disables them", async () => {
       const api = await app({ auth: { signinRequestsPerMinute: 1000 } });
       const admin = await signedInClient(api, database, ["admin"]);

@@ -11,7 +11,9 @@ import { normalizeEmail, peopleRepo, type PeopleRepo, type Session, type User } 
 import { apiError } from "../errors.js";
 import { parseInput } from "../plans/routes.js";
 import type { AuthContext } from "./context.js";
-import { dummyPasswordHash, verifyPassword } from "./passwords.js";
+import { writeTransaction } from "../../store/plans-repo.js";
+import { requireAuth } from "./context.js";
+import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
 import { orgAbilities, policies } from "./policy.js";
 
 export const SESSION_COOKIE = "rl_session";
@@ -210,4 +212,39 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
       return reply.code(204).send();
     },
   );
+
+  // Changing one's own password proves the current one first (a session left open is not
+  // enough), and ends every other session of the user: whoever knew the old password is out.
+  app.post(
+    "/session/password",
+    { config: { policy: policies.signedIn, rateLimit: { max: options.signinRequestsPerMinute, timeWindow: 60_000 } }, schema: { tags: ["session"], summary: "Change your own password (the current one required); ends your other sessions" } },
+    async (request, reply) => {
+      const auth = requireAuth(request.auth);
+      const { currentPassword, newPassword } = parseInput(passwordChangeBody, request.body);
+      const found = await people.credentialsByEmail(auth.user.email);
+      if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
+        throw apiError("request.invalid", {
+          errors: [{ path: "currentPassword", code: "password.wrong", message: { id: "kata sandi sekarang salah", en: "the current password is wrong" } }],
+        });
+      }
+      const at = iso(options.now());
+      const passwordHash = await hashPassword(newPassword);
+      const ended = await writeTransaction(database.db, async (q) => {
+        const repo = peopleRepo(q);
+        await repo.updateUser(auth.organizationId, auth.user.id, { passwordHash });
+        const n = await repo.deleteOtherSessionsOfUser(auth.user.id, auth.session.id);
+        await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "user.update", detail: { targetUserId: auth.user.id, passwordChanged: true, self: true, otherSessionsEnded: n }, at });
+        return n;
+      });
+      return reply.send({ otherSessionsEnded: ended });
+    },
+  );
 };
+
+const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: z
+    .string()
+    .max(1000)
+    .refine((p) => p.length >= MIN_PASSWORD_LENGTH, { message: `minimal ${MIN_PASSWORD_LENGTH} karakter / at least ${MIN_PASSWORD_LENGTH} characters` }),
+});

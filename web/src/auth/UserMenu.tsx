@@ -13,7 +13,17 @@ export function adminPagesFor(session: Session): AdminPage[] {
   return pages;
 }
 
-export function UserMenu({ session, onSignOut, onSignOutEverywhere }: { session: Session; onSignOut: () => void; onSignOutEverywhere: () => void }) {
+export function UserMenu({
+  session,
+  onSignOut,
+  onSignOutEverywhere,
+  onChangePassword,
+}: {
+  session: Session;
+  onSignOut: () => void;
+  onSignOutEverywhere: () => void;
+  onChangePassword: () => void;
+}) {
   const { t } = useTranslation();
   const details = useRef<HTMLDetailsElement>(null);
   const close = () => details.current?.removeAttribute("open");
@@ -66,6 +76,15 @@ export function UserMenu({ session, onSignOut, onSignOutEverywhere }: { session:
             </ul>
           </nav>
         ) : null}
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            onChangePassword();
+          }}
+        >
+          {t("userMenu.changePassword")}
+        </button>
         <button
           type="button"
           onClick={() => {

@@ -232,8 +232,18 @@ export const en: Messages = {
     signedOut: "You have signed out.",
     signedOutEverywhere: "You have signed out on every device.",
   },
+  password: {
+    title: "Change password",
+    fields: { currentPassword: "Current password", newPassword: "New password" },
+    again: "Repeat the new password",
+    save: "Save",
+    cancel: "Cancel",
+    mismatch: "The two new password entries differ.",
+    changed: "Password changed; {{count}} other sessions ended.",
+  },
   userMenu: {
     label: "User menu",
+    changePassword: "Change password",
     signOut: "Sign out",
     signOutEverywhere: "Sign out everywhere",
     administration: "Administration",

@@ -230,8 +230,18 @@ export const id = {
     signedOut: "Anda telah keluar.",
     signedOutEverywhere: "Anda telah keluar dari semua perangkat.",
   },
+  password: {
+    title: "Ubah kata sandi",
+    fields: { currentPassword: "Kata sandi sekarang", newPassword: "Kata sandi baru" },
+    again: "Ulangi kata sandi baru",
+    save: "Simpan",
+    cancel: "Batal",
+    mismatch: "Kedua isian kata sandi baru tidak sama.",
+    changed: "Kata sandi diubah; {{count}} sesi lain diakhiri.",
+  },
   userMenu: {
     label: "Menu pengguna",
+    changePassword: "Ubah kata sandi",
     signOut: "Keluar",
     signOutEverywhere: "Keluar dari semua perangkat",
     administration: "Administrasi",
