@@ -83,7 +83,7 @@ export const auditEntrySchema = z.object({
   detail: z.unknown().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-const auditListSchema = z.object({ items: z.array(auditEntrySchema) });
+const auditListSchema = z.object({ items: z.array(auditEntrySchema), nextBeforeId: z.number().nullable().optional() });
 
 const teamAnswerSchema = z.object({
   members: z.array(z.object({ userId: idSchema, name: z.string(), role: z.string(), position: z.number().nullable().optional() })),
@@ -121,6 +121,7 @@ export function createReviewApi(api: ApiClient) {
     diff: (id: string, from: number, to: number) => request("GET", `${plan(id)}/diff?from=${from}&to=${to}`, diffSchema),
     restore: (id: string, version: number, expectedVersion: number) =>
       request("POST", `${plan(id)}/revisions/${version}/restore`, anyAnswer, { body: {}, headers: { "If-Match": `"${expectedVersion}"` } }),
-    audit: (id: string) => request("GET", `${plan(id)}/audit`, auditListSchema),
+    /** Newest first, a page at a time: pass the previous page's `nextBeforeId` for the next. */
+    audit: (id: string, beforeId?: number) => request("GET", `${plan(id)}/audit${beforeId !== undefined ? `?beforeId=${beforeId}` : ""}`, auditListSchema),
   };
 }

@@ -57,6 +57,16 @@ export function HistoryPanel(props: {
   const [diff, setDiff] = useState<PlanDiffView | undefined>();
   const [error, setError] = useState("");
   const [auditError, setAuditError] = useState("");
+  const [auditNext, setAuditNext] = useState<number | null>(null);
+  const moreAudit = async (beforeId: number) => {
+    try {
+      const page = await review.audit(planId, beforeId);
+      setAudit((prev) => [...(prev ?? []), ...page.items]);
+      setAuditNext(page.nextBeforeId ?? null);
+    } catch (e) {
+      setAuditError(errorText(e));
+    }
+  };
   const [restoring, setRestoring] = useState<number | undefined>();
   const [notice, setNotice] = useState("");
 
@@ -76,7 +86,10 @@ export function HistoryPanel(props: {
       () => setEvents([]),
     );
     review.audit(planId).then(
-      (a) => setAudit([...a.items].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))),
+      (a) => {
+        setAudit(a.items);
+        setAuditNext(a.nextBeforeId ?? null);
+      },
       (e: unknown) => setAuditError(errorText(e)),
     );
   }, [review, planId]);
@@ -281,6 +294,11 @@ export function HistoryPanel(props: {
       ) : auditError ? null : (
         <p>{t("common.loading")}</p>
       )}
+      {auditNext !== null ? (
+        <button type="button" className="view-control" onClick={() => void moreAudit(auditNext)}>
+          {t("auditAdmin.more")}
+        </button>
+      ) : null}
       {restoring !== undefined ? (
         <Dialog title={t("review.history.restoreTitle", { version: restoring })} onClose={() => setRestoring(undefined)}>
           {() => (
