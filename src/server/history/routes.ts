@@ -1,7 +1,7 @@
 // History of a plan: a readable difference between any two revisions, restoring an earlier
 // revision as a new version, and the audit log (per plan for its team, per organisation for
 // administrators).
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { formatChangeValue, planDiff, type PlanChange } from "../../domain/plan/diff.js";
 import { pick, type Lang } from "../../domain/messages.js";
 import { validatePlan } from "../../domain/plan/validate.js";
@@ -15,8 +15,8 @@ import { apiError, requestLang } from "../errors.js";
 import { editChange } from "../plans/edit-rules.js";
 import { planEnvelope } from "../plans/envelope.js";
 import { presentPlan } from "../plans/presenters.js";
-import { actorOf, parseInput } from "../plans/routes.js";
-import { langQuery, parseIfMatch, planIdParams, revisionParams } from "../plans/schema.js";
+import { actorOf, parseInput, requiredVersion } from "../plans/routes.js";
+import { langQuery, planIdParams, revisionParams } from "../plans/schema.js";
 import { AUDIT_DEFAULT_LIMIT, diffQuery, historyDocs, orgAuditQuery, planAuditQuery, restoreBody } from "./schema.js";
 
 export type HistoryRoutesOptions = { database: Database; repo: PlansRepo; people: PeopleRepo };
@@ -46,13 +46,6 @@ export function presentAuditEntry(row: AuditRow, names: ReadonlyMap<string, stri
     version: row.version,
     detail: row.detail,
   };
-}
-
-function requiredVersion(request: FastifyRequest): number {
-  const v = parseIfMatch(request.headers["if-match"]);
-  if (v.kind === "missing") throw apiError("version.required");
-  if (v.kind === "invalid") throw apiError("version.invalid");
-  return v.version;
 }
 
 export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (app, { database, repo, people }) => {

@@ -37,7 +37,8 @@ function validPlanOr400(body: unknown): Plan {
   return r.plan;
 }
 
-function requiredVersion(request: FastifyRequest): number {
+/** The version an If-Match header names: 428 without one, 400 when it is not a version. */
+export function requiredVersion(request: FastifyRequest): number {
   const v = parseIfMatch(request.headers["if-match"]);
   if (v.kind === "missing") throw apiError("version.required");
   if (v.kind === "invalid") throw apiError("version.invalid");
