@@ -67,8 +67,8 @@ export const register: CommandRegistrar = (program, io, setExit) => {
       }
       const address = app.server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
-      io.out(`Rencana Layanan berjalan di http://localhost:${actualPort}\n`);
-      io.out(notice);
+      // One write: whoever waits for the address line (a script, the tests) gets the sign-in notice with it.
+      io.out(`Rencana Layanan berjalan di http://localhost:${actualPort}\n${notice}`);
 
       // Runs until a signal asks it to stop; then closes cleanly so SQLite checkpoints its WAL.
       await new Promise<void>((done) => {
