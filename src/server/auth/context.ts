@@ -1,6 +1,5 @@
 // What the server knows about the caller, attached to every request by the session hook.
 import type { Session, User, Role } from "../../store/people-repo.js";
-import type { PlanAccess } from "./policy.js";
 import type { Policy } from "./policy.js";
 
 export type AuthContext = {
@@ -16,8 +15,6 @@ declare module "fastify" {
     auth: AuthContext | null;
     /** Why there is no caller although a cookie came: the session expired. */
     authExpired: boolean;
-    /** Set by the policy hook on plan routes: the plan's organisation, status and team. */
-    planAccess: PlanAccess | null;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every route must declare one (buildApp refuses otherwise). */

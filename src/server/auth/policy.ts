@@ -151,7 +151,6 @@ export function recordRoutePolicies(app: FastifyInstance): RouteEntry[] {
 /** The enforcing hook; install after the session hook, so `request.auth` is known. */
 export function enforcePolicies(app: FastifyInstance, repo: PlansRepo): void {
   app.addHook("onRequest", async (request: FastifyRequest) => {
-    request.planAccess = null;
     const policy = request.routeOptions.config.policy;
     if (!policy || policy.kind === "public") return;
     const auth = request.auth;
@@ -169,6 +168,5 @@ export function enforcePolicies(app: FastifyInstance, repo: PlansRepo): void {
     // Organisation first: another organisation's plan is indistinguishable from a missing one.
     if (!access || access.organizationId !== auth.organizationId) throw apiError("not_found");
     if (!mayOnPlan(policy.action, auth, access)) throw apiError("auth.forbidden");
-    request.planAccess = access;
   });
 }

@@ -76,7 +76,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function installSessionHook(app: FastifyInstance, people: PeopleRepo, options: ResolvedAuthOptions): void {
   app.decorateRequest("auth", null);
   app.decorateRequest("authExpired", false);
-  app.decorateRequest("planAccess", null);
 
   app.addHook("onRequest", async (request) => {
     request.auth = null;
