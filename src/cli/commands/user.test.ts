@@ -134,5 +134,35 @@ for (const target of testDatabases()) {
       expect(await run(["user", "list", "--organization", "Dinas Tiga", "--db", url], none.io)).toBe(1);
       expect(none.err()).toContain("tidak ada (no such organisation)");
     });
+
+    it("resets a forgotten password from the command line: re-enables the account, ends its sessions, never prints the password", async () => {
+      const url = await target.url();
+      expect(await run(["user", "create", "--admin", "--email", "lupa@uji.go.id", "--name", "Lupa Sandi", "--organization", "Dinas Uji", "--db", url], captureIo({ RENCANA_PASSWORD: PASSWORD }).io)).toBe(0);
+      const user = await withPeople(url, async (people) => {
+        const u = await people.getUserByEmail("lupa@uji.go.id");
+        if (!u) throw new Error("user missing");
+        await people.updateUser(u.organizationId, u.id, { disabled: true });
+        const at = new Date().toISOString();
+        await people.createSession({ id: "sesi-lama", userId: u.id, csrfToken: "x", createdAt: at, lastSeenAt: at, expiresAt: at });
+        return u;
+      });
+      const unknown = captureIo({ RENCANA_PASSWORD: "sandi-baru-sekali" });
+      expect(await run(["user", "password", "--email", "siapa@uji.go.id", "--db", url], unknown.io)).toBe(1);
+      expect(unknown.err()).toContain("--email: siapa@uji.go.id tidak terdaftar (no such user)");
+      const short = captureIo({ RENCANA_PASSWORD: "pendek" });
+      expect(await run(["user", "password", "--email", "lupa@uji.go.id", "--db", url], short.io)).toBe(1);
+
+      const c = captureIo({}, "sandi-baru-sekali\n");
+      expect(await run(["user", "password", "--email", "LUPA@uji.go.id", "--db", url], c.io)).toBe(0);
+      expect(c.out()).toContain("1 sesi diakhiri");
+      expect(c.out() + c.err()).not.toContain("sandi-baru-sekali");
+      await withPeople(url, async (people) => {
+        const found = await people.credentialsByEmail("lupa@uji.go.id");
+        expect(found?.user.disabled).toBe(false);
+        expect(await verifyPassword(found?.passwordHash ?? "", "sandi-baru-sekali")).toBe(true);
+        expect(await verifyPassword(found?.passwordHash ?? "", PASSWORD)).toBe(false);
+        expect(await people.countSessionsOfUser(user.id)).toBe(0);
+      });
+    });
   });
 }

@@ -43,6 +43,11 @@ const createOptions = z.strictObject({
   db: z.string().min(1).optional(),
 });
 
+const passwordOptions = z.strictObject({
+  email: z.string({ error: required }).trim().min(1, { error: required }),
+  db: z.string().min(1).optional(),
+});
+
 const listOptions = z.strictObject({
   organization: z.string().trim().min(1).optional(),
   json: z.boolean().optional(),
@@ -125,6 +130,49 @@ export const register: CommandRegistrar = (program, io, setExit) => {
           });
           if (choice.created) io.out(`Organisasi dibuat (organisation created): ${organization.name}\n`);
           io.out(`Pengguna dibuat (user created): ${created.name} <${created.email}>, peran (roles): ${created.roles.join(", ")}; organisasi (organisation): ${organization.name}\n`);
+          setExit(0);
+        },
+        { migrate: true },
+      );
+    });
+
+  // Recovery for whoever runs the server: the only administrator forgot the password, or
+  // disabled accounts must be re-opened. The account is enabled again and its sessions end.
+  user
+    .command("password")
+    .description("setel ulang kata sandi pengguna (dan aktifkan kembali akunnya); semua sesinya diakhiri")
+    .option("--email <email>", "surel pengguna")
+    .option("--db <url>", "berkas SQLite atau URL postgres://")
+    .action(async (rawOpts: unknown) => {
+      const fail = (message: string, code = 1) => {
+        io.err(`rencana user password: ${message}\n`);
+        setExit(code);
+      };
+      const parsed = passwordOptions.safeParse(rawOpts);
+      if (!parsed.success) {
+        for (const line of optionErrors(parsed.error)) fail(line, 2);
+        return;
+      }
+      const opts = parsed.data;
+      await withDatabase(
+        opts.db,
+        io,
+        async (database) => {
+          const people = peopleRepo(database.db);
+          const found = await people.getUserByEmail(opts.email);
+          if (!found) return fail(`--email: ${opts.email} tidak terdaftar (no such user)`);
+          const password = await readPassword(io);
+          const problem = passwordProblem(password);
+          if (problem || password === undefined) return fail(problem ?? "");
+          const passwordHash = await hashPassword(password);
+          const ended = await writeTransaction(database.db, async (q) => {
+            const repo = peopleRepo(q);
+            await repo.updateUser(found.organizationId, found.id, { passwordHash, disabled: false });
+            const n = await repo.deleteSessionsOfUser(found.id);
+            await recordAudit(q, { organizationId: found.organizationId, userId: null, action: "user.update", detail: { targetUserId: found.id, passwordChanged: true, enabled: true, sessionsEnded: n, via: "cli" } });
+            return n;
+          });
+          io.out(`Kata sandi disetel ulang (password reset): ${found.name} <${found.email}>; ${ended} sesi diakhiri (sessions ended)\n`);
           setExit(0);
         },
         { migrate: true },
