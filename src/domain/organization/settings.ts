@@ -20,13 +20,28 @@ export const letterheadSchema = z.strictObject({
 /** Placeholders: {counter} or {counter:N} (zero-padded to N digits), {year}, {month} (Roman), {unitCode}. */
 export const DECREE_TEMPLATE_PLACEHOLDER = /\{(counter(?::[1-9])?|year|month|unitCode)\}/g;
 
+/** What is wrong with a decree number template, or null: an unknown placeholder, or no {counter}. */
+export function decreeTemplateProblem(template: string): { problem: "unknown"; placeholder: string } | { problem: "noCounter" } | null {
+  // What is left after the known placeholders go: any "{…}" there is unknown.
+  const unknown = /\{[^{}]*\}?/.exec(template.replace(DECREE_TEMPLATE_PLACEHOLDER, ""));
+  if (unknown) return { problem: "unknown", placeholder: unknown[0] };
+  if (!/\{counter(?::[1-9])?\}/.test(template)) return { problem: "noCounter" };
+  return null;
+}
+
 export const decreeNumberTemplateSchema = z
   .string()
   .trim()
   .min(1)
   .max(200)
-  .refine((t) => /\{counter(?::[1-9])?\}/.test(t), { message: "harus memuat {counter} / must contain {counter}" })
-  .refine((t) => t.replace(DECREE_TEMPLATE_PLACEHOLDER, "").indexOf("{") === -1, { message: "placeholder tidak dikenal; yang dikenal: {counter}, {counter:3}, {year}, {month}, {unitCode} / unknown placeholder" });
+  .superRefine((t, ctx) => {
+    const p = decreeTemplateProblem(t);
+    if (p?.problem === "unknown") {
+      ctx.addIssue({ code: "custom", message: `placeholder ${p.placeholder} tidak dikenal; yang dikenal: {counter}, {counter:3}, {year}, {month}, {unitCode} / unknown placeholder` });
+    } else if (p?.problem === "noCounter") {
+      ctx.addIssue({ code: "custom", message: "harus memuat {counter} / must contain {counter}" });
+    }
+  });
 
 export const organizationSettingsSchema = z.strictObject({
   letterhead: letterheadSchema.default({}),
