@@ -61,7 +61,8 @@ export function actorOf(request: FastifyRequest) {
   return { userId: auth.user.id, organizationId: auth.organizationId };
 }
 
-async function mustGet(repo: PlansRepo, id: string): Promise<StoredPlan> {
+/** The stored plan, or 404. */
+export async function mustGet(repo: PlansRepo, id: string): Promise<StoredPlan> {
   const p = await repo.get(id);
   if (!p) throw apiError("not_found");
   return p;

@@ -30,7 +30,7 @@ import { requireAuth } from "../auth/context.js";
 import { awaitingMember, mayOnPlan, planRolesOf, policies, reviewChain } from "../auth/policy.js";
 import { apiError } from "../errors.js";
 import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
-import { actorOf, parseInput } from "../plans/routes.js";
+import { actorOf, mustGet, parseInput } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { decreeDay, hasDecreeNumber, signatoryCounterKey, stampDecree } from "./decree-number.js";
 import { actionBody, docs, returnBody } from "./schema.js";
@@ -84,14 +84,8 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
   const db = database.db;
   const iso = () => new Date(now()).toISOString();
 
-  async function mustGet(id: string): Promise<StoredPlan> {
-    const p = await repo.get(id);
-    if (!p) throw apiError("not_found");
-    return p;
-  }
-
   async function sendPlan(request: FastifyRequest, reply: FastifyReply, id: string) {
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     return reply.header("etag", `"${stored.version}"`).send(await planEnvelope(request, repo, people, stored));
   }
 
@@ -152,7 +146,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
 
   async function teamResponse(request: FastifyRequest, planId: string) {
     const auth = requireAuth(request.auth);
-    const stored = await mustGet(planId);
+    const stored = await mustGet(repo, planId);
     const members = await repo.team(planId);
     const access = accessOf(stored, members);
     const body: { members: Awaited<ReturnType<typeof teamWithNames>>; candidates?: { userId: string; name: string; roles: string[] }[] } = {
@@ -180,7 +174,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const { id } = parseInput(planIdParams, request.params);
     const body = parseInput(teamBody, request.body);
     const auth = requireAuth(request.auth);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     if (stored.status === "submitted") throw apiError("workflow.locked");
     const users = new Map((await people.usersByIds(body.members.map((m) => m.userId))).map((u) => [u.id, u]));
     const checked = checkTeam(body.members, users, auth.organizationId);
@@ -200,7 +194,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const { comment } = parseInput(actionBody, request.body);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     if (stored.status !== "draft" && stored.status !== "returned") {
       throw invalidState({
         id: `rencana berstatus ${statusName(stored.status).id}; hanya draf atau rencana yang dikembalikan dapat diajukan${stored.status === "approved" ? " (ubah rencana untuk membuka revisi baru)" : ""}`,
@@ -222,7 +216,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const { comment } = parseInput(actionBody, request.body);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     const { step } = await requireTurn(request, stored, "initial");
     await moveAndRecord(request, stored, "initial", { ...stateOf(stored), reviewStep: step + 1 }, comment);
     return sendPlan(request, reply, id);
@@ -232,7 +226,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const { comment } = parseInput(returnBody, request.body);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     await requireTurn(request, stored, "return");
     await moveAndRecord(request, stored, "return", { ...stateOf(stored), status: "returned", reviewStep: null }, comment);
     return sendPlan(request, reply, id);
@@ -244,7 +238,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const { comment } = parseInput(actionBody, request.body);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     if (stored.status !== "submitted") {
       throw invalidState({
         id: `rencana berstatus ${statusName(stored.status).id}; hanya rencana yang sedang diajukan dapat ditarik kembali`,
@@ -260,7 +254,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const { id } = parseInput(planIdParams, request.params);
     const { comment } = parseInput(actionBody, request.body);
     const auth = requireAuth(request.auth);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     const { step } = await requireTurn(request, stored, "approve");
     const seen = stateOf(stored);
     const organizationId = stored.organizationId ?? auth.organizationId;
@@ -304,7 +298,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
   app.get("/plans/:id/workflow", { schema: docs.workflow, config: { policy: policies.plan("read") } }, async (request) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
-    const stored = await mustGet(id);
+    const stored = await mustGet(repo, id);
     const envelope = await planEnvelope(request, repo, people, stored);
     const events = await listWorkflowEvents(db, id);
     const names = new Map((await people.usersByIds(events.map((e) => e.userId))).map((u) => [u.id, u.name]));
