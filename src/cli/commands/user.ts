@@ -83,6 +83,21 @@ function userLine(user: User, organization: string): string {
 }
 
 export const register: CommandRegistrar = (program, io, setExit) => {
+  /** Reports a failure of `rencana user <sub>` (exit 1, or 2 for bad options). */
+  const failer =
+    (sub: string) =>
+    (message: string, code = 1): void => {
+      io.err(`rencana user ${sub}: ${message}\n`);
+      setExit(code);
+    };
+  /** The checked options, or undefined after reporting every bad one (exit 2). */
+  function options<T extends z.ZodType>(schema: T, raw: unknown, fail: (message: string, code?: number) => void): z.output<T> | undefined {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    for (const line of optionErrors(parsed.error)) fail(line, 2);
+    return undefined;
+  }
+
   const user = program.command("user").description("kelola pengguna: buat administrator pertama, lihat daftar pengguna");
 
   user
@@ -96,16 +111,9 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .option("--nip <nip>", "NIP (18 angka)")
     .option("--db <url>", "berkas SQLite atau URL postgres:// (bawaan: DATABASE_URL, lalu ./data/rencana.db)")
     .action(async (rawOpts: unknown) => {
-      const fail = (message: string, code = 1) => {
-        io.err(`rencana user create: ${message}\n`);
-        setExit(code);
-      };
-      const parsed = createOptions.safeParse(rawOpts);
-      if (!parsed.success) {
-        for (const line of optionErrors(parsed.error)) fail(line, 2);
-        return;
-      }
-      const opts = parsed.data;
+      const fail = failer("create");
+      const opts = options(createOptions, rawOpts, fail);
+      if (!opts) return;
       const roles: Role[] = [...new Set<Role>([...(opts.admin ? (["admin"] as const) : []), ...(opts.role ?? [])])];
       if (roles.length === 0) return fail("--role: sebutkan --admin atau sedikitnya satu --role (give --admin or at least one --role)", 2);
 
@@ -144,16 +152,9 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .option("--email <email>", "surel pengguna")
     .option("--db <url>", "berkas SQLite atau URL postgres://")
     .action(async (rawOpts: unknown) => {
-      const fail = (message: string, code = 1) => {
-        io.err(`rencana user password: ${message}\n`);
-        setExit(code);
-      };
-      const parsed = passwordOptions.safeParse(rawOpts);
-      if (!parsed.success) {
-        for (const line of optionErrors(parsed.error)) fail(line, 2);
-        return;
-      }
-      const opts = parsed.data;
+      const fail = failer("password");
+      const opts = options(passwordOptions, rawOpts, fail);
+      if (!opts) return;
       await withDatabase(
         opts.db,
         io,
@@ -186,13 +187,9 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .option("--json", "keluaran JSON")
     .option("--db <url>", "berkas SQLite atau URL postgres://")
     .action(async (rawOpts: unknown) => {
-      const parsed = listOptions.safeParse(rawOpts);
-      if (!parsed.success) {
-        for (const line of optionErrors(parsed.error)) io.err(`rencana user list: ${line}\n`);
-        setExit(2);
-        return;
-      }
-      const opts = parsed.data;
+      const fail = failer("list");
+      const opts = options(listOptions, rawOpts, fail);
+      if (!opts) return;
       await withDatabase(
         opts.db,
         io,
@@ -202,11 +199,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
           if (opts.organization !== undefined) {
             const wanted = opts.organization.toLowerCase();
             orgs = orgs.filter((o) => o.name.toLowerCase() === wanted);
-            if (orgs.length === 0) {
-              io.err(`rencana user list: --organization: organisasi «${opts.organization}» tidak ada (no such organisation)\n`);
-              setExit(1);
-              return;
-            }
+            if (orgs.length === 0) return fail(`--organization: organisasi «${opts.organization}» tidak ada (no such organisation)`);
           }
           const rows: { user: User; organization: string }[] = [];
           for (const org of orgs) for (const u of await people.listUsers(org.id)) rows.push({ user: u, organization: org.name });
