@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   schedule: () => import("./schedule.js"),
   render: () => import("./render.js"),
   user: () => import("./user.js"),
+  ikm: () => import("./ikm.js"),
 };
