@@ -1,7 +1,7 @@
 // Plans for document tests: the demo example, and the same plan with hostile text in every
 // field a document prints. Test-only (imported by *.test.ts).
 import { readFileSync } from "node:fs";
-import type { Plan } from "../domain/plan/schema.js";
+import { TEXT_LIMITS, type Plan } from "../domain/plan/schema.js";
 import { validatePlan, validatePlanText } from "../domain/plan/validate.js";
 
 export const EXAMPLE_PLAN_FILE = new URL("../../examples/adminduk-keliling-lansia.json", import.meta.url);
@@ -15,10 +15,10 @@ export function examplePlan(): Plan {
 export const MARKUP = `<w:p><w:r><w:t>]]></w:t></w:r></w:p> <script>alert("x")</script> & 'kutip' "ganda" {{x}} \${y}`;
 /** Control characters that XML 1.0 forbids, and a lone surrogate. */
 export const CONTROL = "a\u0000b\u0001c\u0007d\u000Be\u001Ff\u007Fg\uD800h\uFFFFi";
-/** 10,000 characters without a single break opportunity. */
-export const LONG_WORD = "W".repeat(10_000);
-/** 10,000 characters of ordinary words. */
-export const LONG_TEXT = Array.from({ length: 1000 }, (_, i) => `kata${String(i).padStart(4, "0")}`).join(" ").slice(0, 10_000);
+/** The longest name format v1 allows, without a single break opportunity (far wider than a line). */
+export const LONG_WORD = "W".repeat(TEXT_LIMITS.name);
+/** The longest statement format v1 allows, of ordinary words. */
+export const LONG_TEXT = Array.from({ length: 1000 }, (_, i) => `kata${String(i).padStart(4, "0")}`).join(" ").slice(0, TEXT_LIMITS.text);
 
 /** The example with hostile text in every printed field; still a valid plan. */
 export function hostilePlan(): Plan {

@@ -89,6 +89,13 @@ export const msg = {
     id: `terlalu panjang (paling banyak ${max} karakter)`,
     en: `too long (at most ${max} characters)`,
   }),
+  /** Too long, naming the field by its label when known: "nama kegiatan terlalu panjang: …". */
+  fieldTooLong: (label: Bilingual | undefined, max: number | bigint, length?: number): Bilingual => {
+    const got = length === undefined ? { id: "", en: "" } : { id: `${length} karakter, `, en: `${length} characters, ` };
+    return label
+      ? { id: `${label.id} terlalu panjang (${got.id}paling banyak ${max} karakter)`, en: `${label.en} is too long (${got.en}at most ${max} characters)` }
+      : { id: `terlalu panjang (${got.id}paling banyak ${max} karakter)`, en: `too long (${got.en}at most ${max} characters)` };
+  },
   arrayTooShort: (min: number | bigint): Bilingual => ({
     id: `harus berisi paling sedikit ${min} butir`,
     en: `must hold at least ${min} item(s)`,

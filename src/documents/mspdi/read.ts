@@ -2,7 +2,7 @@
 // survives: tasks, durations, links with type and lag, milestones, start-no-earlier-than
 // constraints and the project calendar. Everything else that is lost is said in `notes`.
 import type { Bilingual } from "../../domain/messages.js";
-import { MAX_TEXT, type Activity, type Calendar, type Dependency, type LinkType, type Plan } from "../../domain/plan/schema.js";
+import { TEXT_LIMITS, type Activity, type Calendar, type Dependency, type LinkType, type Plan } from "../../domain/plan/schema.js";
 import { skeletonPlan } from "./skeleton.js";
 import { validatePlan } from "../../domain/plan/validate.js";
 import {
@@ -188,10 +188,11 @@ function fail(path: string, code: MspdiErrorCode, message: Bilingual): MspdiImpo
   return { ok: false, errors: [{ path, code, message }] };
 }
 
+/** Names (the plan title, activity names) longer than format v1 allows are cut, with a note. */
 function clip(s: string, notes: Notes, what: string): string {
-  if (s.length <= MAX_TEXT) return s;
+  if (s.length <= TEXT_LIMITS.name) return s;
   notes.item("clip", (items) => ({ id: `teks terlalu panjang dipotong: ${items}`, en: `over-long text cut short: ${items}` }), what);
-  return s.slice(0, MAX_TEXT);
+  return s.slice(0, TEXT_LIMITS.name);
 }
 
 function projectStart(project: XmlNode, taskNodes: XmlNode[], notes: Notes): string {
@@ -286,7 +287,7 @@ const YEARLY_ON_DATE = 2;
 const MONTHLY_ON_DAY = 4;
 
 function readException(ex: XmlNode, into: Map<string, { working: boolean; name: string }>, notes: Notes): void {
-  const name = (text(ex, "Name") ?? "").slice(0, MAX_TEXT);
+  const name = (text(ex, "Name") ?? "").slice(0, TEXT_LIMITS.name);
   const type = int(ex, "Type") ?? 1;
   const every = int(ex, "Period") ?? 1;
   const period = child(ex, "TimePeriod");
@@ -696,7 +697,7 @@ function convertResources(project: XmlNode, activityIds: Set<string>, notes: Not
     const uid = int(r, "UID");
     // UID 0 is MS Project's unnamed placeholder resource.
     if (uid === undefined || uid <= 0 || flag(r, "IsNull")) continue;
-    const name = (text(r, "Name") ?? "").trim().slice(0, MAX_TEXT) || `Sumber daya ${uid}`;
+    const name = (text(r, "Name") ?? "").trim().slice(0, TEXT_LIMITS.name) || `Sumber daya ${uid}`;
     const type = int(r, "Type") ?? 1;
     if (type !== 1) {
       dropped.push(`"${name.slice(0, 60)}"`);

@@ -94,7 +94,7 @@ const HOSTILE = `<w:p><script>alert("x")</script> &amp; {{ "kutip" 'tunggal' }} 
 
 function hostilePlan(): Plan {
   const base = minimalPlan();
-  const long = "panjang ".repeat(1250); // 10,000 characters
+  const long = "panjang ".repeat(250); // 2,000 characters, the longest statement format v1 allows
   return valid({
     ...base,
     title: `${HOSTILE} judul`,

@@ -5,12 +5,39 @@ import { z } from "zod";
 
 export const PLAN_FORMAT_V1 = "rencana-layanan/plan@1" as const;
 
-/** Upper bound on any user text: generous, but stops a 100 MB string from reaching the store. */
-export const MAX_TEXT = 20_000;
+/**
+ * Length limits of user text in format v1, in characters, by kind of field (docs/plan-format.md).
+ * They keep one plan small enough to store, diff and render quickly (a document of 100 groups
+ * with 20,000-character texts took minutes to print). The web workspace shows counters from
+ * them: `textLimitAt(schemaPath)` gives the limit of one field.
+ */
+export const TEXT_LIMITS = {
+  /** Ids and references: "k3", "go1". */
+  id: 200,
+  /** Names and titles: a plan title, an activity or a person's name. */
+  name: 200,
+  /** Short texts: a unit, NIP, rank, position, phone, an indicator, a channel. */
+  short: 300,
+  /** Statements: a SWOT factor, a goal, a mission, a duty, a consideration, a note. */
+  text: 2_000,
+  /** Long prose: the service description, the team procedures, the resource strategy. */
+  long: 8_000,
+} as const;
+export type TextLimitKind = keyof typeof TEXT_LIMITS;
 
-const text = z.string().max(MAX_TEXT);
-const name = z.string().min(1).max(MAX_TEXT);
-const id = z.string().min(1).max(200);
+/** Upper bound on any user text in a plan (the longest kind). */
+export const MAX_TEXT = TEXT_LIMITS.long;
+
+const id = z.string().min(1).max(TEXT_LIMITS.id);
+/** A required name (must not be empty). */
+const name = z.string().min(1).max(TEXT_LIMITS.name);
+/** A name that a draft may leave empty. */
+const nameOrEmpty = z.string().max(TEXT_LIMITS.name);
+const short = z.string().max(TEXT_LIMITS.short);
+/** A required statement (must not be empty). */
+const statement = z.string().min(1).max(TEXT_LIMITS.text);
+const text = z.string().max(TEXT_LIMITS.text);
+const long = z.string().max(TEXT_LIMITS.long);
 
 /** A real calendar day written YYYY-MM-DD (rejects 2027-02-30). */
 export const isoDate = z.string().refine(isValidIsoDate, { message: "date.invalid" });
@@ -30,13 +57,13 @@ const percent = z.number().finite().min(0).max(100);
 
 export const organizationSchema = z.strictObject({
   name: name,
-  unit: text,
-  government: text.optional(),
-  region: text.optional(),
-  address: text.optional(),
-  phone: text.optional(),
-  website: text.optional(),
-  email: text.optional(),
+  unit: nameOrEmpty,
+  government: nameOrEmpty.optional(),
+  region: short.optional(),
+  address: short.optional(),
+  phone: short.optional(),
+  website: short.optional(),
+  email: short.optional(),
   /** Paper for generated documents; F4 (215 × 330 mm) is the regional-government default. */
   paper: z.enum(["A4", "F4"]).optional(),
   /** Font for generated documents; default Bookman Old Style. */
@@ -46,16 +73,16 @@ export const organizationSchema = z.strictObject({
 export const SERVICE_PATTERNS = ["fungsional", "terpusat", "terpadu-satu-atap", "terpadu-satu-pintu", "gugus-tugas"] as const;
 
 export const serviceSchema = z.strictObject({
-  name: text,
+  name: nameOrEmpty,
   pattern: z.enum(SERVICE_PATTERNS),
-  description: text.optional(),
+  description: long.optional(),
 });
 
 export const targetGroupSchema = z.strictObject({
   id,
   name,
   size: z.number().int().min(0).max(1_000_000_000),
-  area: text.optional(),
+  area: short.optional(),
   needs: text.optional(),
 });
 
@@ -65,22 +92,22 @@ export const STRATEGY_KINDS = ["SO", "WO", "ST", "WT"] as const;
 export const factorSchema = z.strictObject({
   id,
   kind: z.enum(FACTOR_KINDS),
-  text: name,
+  text: statement,
   weight: z.number().finite().min(0).max(1).optional(),
   rating: z.number().finite().min(1).max(4).optional(),
 });
 
 export const analysisSchema = z.strictObject({
   factors: z.array(factorSchema),
-  assumptions: z.array(z.strictObject({ id, text: name })),
-  strategies: z.array(z.strictObject({ id, kind: z.enum(STRATEGY_KINDS), text: name, factorIds: z.array(id) })),
+  assumptions: z.array(z.strictObject({ id, text: statement })),
+  strategies: z.array(z.strictObject({ id, kind: z.enum(STRATEGY_KINDS), text: statement, factorIds: z.array(id) })),
 });
 
 export const directionSchema = z.strictObject({
   vision: text,
   missions: z.array(text),
-  goals: z.array(z.strictObject({ id, text: name })),
-  targets: z.array(z.strictObject({ id, goalId: id, text: name, indicator: text, targetValue: text })),
+  goals: z.array(z.strictObject({ id, text: statement })),
+  targets: z.array(z.strictObject({ id, goalId: id, text: statement, indicator: short, targetValue: short })),
   policies: z.array(text),
   programs: z.array(z.strictObject({ id, name })),
 });
@@ -91,8 +118,8 @@ export const HORIZONS = ["pendek", "menengah", "panjang"] as const;
 export const calendarSchema = z.strictObject({
   workWeek: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   nationalHolidays: z.boolean(),
-  holidays: z.array(z.strictObject({ date: isoDate, name: text })),
-  workingDays: z.array(z.strictObject({ date: isoDate, name: text })),
+  holidays: z.array(z.strictObject({ date: isoDate, name: nameOrEmpty })),
+  workingDays: z.array(z.strictObject({ date: isoDate, name: nameOrEmpty })),
 });
 
 export const dependencySchema = z.strictObject({
@@ -129,7 +156,7 @@ export const resourceSchema = z.strictObject({
   id,
   kind: z.enum(RESOURCE_KINDS),
   name,
-  unit: text,
+  unit: short,
   available: nonNegative,
 });
 
@@ -138,13 +165,13 @@ export const assignmentSchema = z.strictObject({ activityId: id, resourceId: id,
 export const budgetLineSchema = z.strictObject({
   id,
   activityId: id,
-  item: name,
+  item: z.string().min(1).max(TEXT_LIMITS.short),
   volume: nonNegative.max(1_000_000_000),
-  unit: text,
+  unit: short,
   unitPrice: rupiah,
   taxPercent: percent.optional(),
-  account: text.optional(),
-  source: text.optional(),
+  account: short.optional(),
+  source: short.optional(),
 });
 
 export const MECHANISMS = ["inti-plasma", "subkontrak", "keagenan", "bagi-hasil", "swadaya", "csr"] as const;
@@ -166,9 +193,9 @@ export const TEAM_ROLES = ["pengarah", "penanggung-jawab", "ketua", "sekretaris"
 export const teamMemberSchema = z.strictObject({
   id,
   name,
-  nip: text.optional(),
-  rank: text.optional(),
-  position: text,
+  nip: short.optional(),
+  rank: short.optional(),
+  position: short,
   role: z.enum(TEAM_ROLES),
   duties: z.array(text),
 });
@@ -190,8 +217,8 @@ export const communicationSchema = z.strictObject({
   stakeholderId: id,
   objective: text,
   message: text,
-  channel: text,
-  frequency: text,
+  channel: short,
+  frequency: short,
   ownerId: id.optional(),
   principles: z.array(z.enum(PRINCIPLES)),
 });
@@ -199,23 +226,23 @@ export const communicationSchema = z.strictObject({
 export const CAPACITIES = ["definitive", "plt", "plh", "an"] as const;
 
 export const decreeSchema = z.strictObject({
-  issuerTitle: text,
+  issuerTitle: short,
   subject: text.optional(),
-  number: text.optional(),
-  place: text,
+  number: short.optional(),
+  place: short,
   date: isoDate.optional(),
   signatory: z.strictObject({
-    name: text,
-    nip: text.optional(),
-    rank: text.optional(),
-    position: text,
+    name: nameOrEmpty,
+    nip: short.optional(),
+    rank: short.optional(),
+    position: short,
     capacity: z.enum(CAPACITIES).optional(),
-    onBehalfOf: text.optional(),
+    onBehalfOf: short.optional(),
   }),
   considerations: z.array(text),
   legalBases: z.array(text),
   dictums: z.array(text),
-  copiesTo: z.array(text),
+  copiesTo: z.array(short),
 });
 
 export const planSchema = z.strictObject({
@@ -234,20 +261,48 @@ export const planSchema = z.strictObject({
   assignments: z.array(assignmentSchema),
   budget: z.array(budgetLineSchema),
   resourceStrategy: z.strictObject({
-    organization: text.optional(),
-    assets: text.optional(),
-    adaptiveness: text.optional(),
-    culture: text.optional(),
+    organization: long.optional(),
+    assets: long.optional(),
+    adaptiveness: long.optional(),
+    culture: long.optional(),
   }),
   mobilization: z.array(mobilizationSchema),
   team: z.array(teamMemberSchema),
-  teamProcedures: text.optional(),
+  teamProcedures: long.optional(),
   stakeholders: z.array(stakeholderSchema),
   communication: z.array(communicationSchema),
   decree: decreeSchema,
 });
 
 export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * The length limit of every text field, by schema path: object keys joined by "." with list
+ * positions left out ("activities.name", "direction.missions" for each mission). Read from the
+ * zod schema itself, so it cannot drift from what validation enforces.
+ */
+export const PLAN_TEXT_LIMITS: Readonly<Record<string, number>> = collectTextLimits(planSchema);
+
+/** The length limit of the text field at `path` (list positions allowed and ignored), if it is one. */
+export function textLimitAt(path: string | readonly PropertyKey[]): number | undefined {
+  const segs = typeof path === "string" ? path.split(/[.[\]]+/).filter((s) => s !== "" && !/^\d+$/.test(s)) : path.filter((s) => typeof s === "string");
+  return PLAN_TEXT_LIMITS[segs.join(".")];
+}
+
+function collectTextLimits(schema: z.ZodType): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (s: z.ZodType, path: string[]): void => {
+    if (s instanceof z.ZodOptional) return walk(s.unwrap() as z.ZodType, path);
+    if (s instanceof z.ZodArray) return walk(s.element as z.ZodType, path);
+    if (s instanceof z.ZodObject) {
+      for (const [k, v] of Object.entries(s.shape)) walk(v as z.ZodType, [...path, k]);
+      return;
+    }
+    if (s instanceof z.ZodString && s.maxLength !== null) out[path.join(".")] = s.maxLength;
+  };
+  walk(schema, []);
+  return out;
+}
 export type Organization = Plan["organization"];
 export type TargetGroup = Plan["targetGroups"][number];
 export type Factor = Plan["analysis"]["factors"][number];

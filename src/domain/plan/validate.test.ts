@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validatePlan, validatePlanText } from "./validate.js";
-import { PLAN_FORMAT_V1, type Plan } from "./schema.js";
+import { PLAN_FORMAT_V1, PLAN_TEXT_LIMITS, TEXT_LIMITS, textLimitAt, type Plan } from "./schema.js";
 
 function smallPlan(): Plan {
   return {
@@ -179,3 +179,58 @@ function validExample(): Plan {
   if (!r.ok) throw new Error("example invalid");
   return r.plan;
 }
+
+describe("validatePlan text length limits", () => {
+  it("has a limit for every text field of format v1, from the schema itself", () => {
+    // Every string leaf of a filled-in plan must have a limit (a new field without one fails here).
+    const plan = JSON.parse(readFileSync(new URL("../../../examples/adminduk-keliling-lansia.json", import.meta.url), "utf8")) as Plan;
+    const leaves = new Set<string>();
+    const walk = (v: unknown, path: string[]): void => {
+      if (typeof v === "string") leaves.add(path.join("."));
+      else if (Array.isArray(v)) v.forEach((x) => walk(x, path));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(plan, []);
+    const dates = new Set(["start", "format", "activities.notBefore", "activities.progress.actualStart", "activities.progress.actualFinish", "calendar.holidays.date", "calendar.workingDays.date", "mobilization.dueDate", "decree.date"]);
+    const unlimited = [...leaves].filter((p) => !dates.has(p) && PLAN_TEXT_LIMITS[p] === undefined && !/\.(kind|pattern|type|role|stage|mechanism|horizon|capacity|attitude|paper|principles)$/.test(p));
+    expect(unlimited).toEqual([]);
+    expect(PLAN_TEXT_LIMITS["title"]).toBe(TEXT_LIMITS.name);
+    expect(textLimitAt("activities[3].name")).toBe(TEXT_LIMITS.name);
+    expect(textLimitAt(["direction", "missions", 0])).toBe(TEXT_LIMITS.text);
+    expect(textLimitAt("teamProcedures")).toBe(TEXT_LIMITS.long);
+    expect(textLimitAt("team.nip")).toBe(TEXT_LIMITS.short);
+    expect(textLimitAt("fiscalYear")).toBeUndefined();
+  });
+
+  it("accepts a text exactly at its limit and refuses one character more, naming the field by its label", () => {
+    const at = smallPlan();
+    at.activities[0]!.name = "a".repeat(TEXT_LIMITS.name);
+    at.direction.missions = ["m".repeat(TEXT_LIMITS.text)];
+    at.teamProcedures = "p".repeat(TEXT_LIMITS.long);
+    expect(validatePlan(at).ok).toBe(true);
+
+    const over = smallPlan();
+    over.activities[0]!.name = "a".repeat(TEXT_LIMITS.name + 1);
+    over.direction.missions = ["ok", "m".repeat(TEXT_LIMITS.text + 1)];
+    over.team[0]!.nip = "1".repeat(TEXT_LIMITS.short + 1);
+    const r = validatePlan(over);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.path, e.code])).toEqual([
+      ["direction.missions[1]", "string.tooLong"],
+      ["activities[0].name", "string.tooLong"],
+      ["team[0].nip", "string.tooLong"],
+    ]);
+    const name = r.errors.find((e) => e.path === "activities[0].name")!;
+    expect(name.message.id).toBe(`nama kegiatan terlalu panjang (${TEXT_LIMITS.name + 1} karakter, paling banyak ${TEXT_LIMITS.name} karakter)`);
+    expect(name.message.en).toBe(`activity name is too long (${TEXT_LIMITS.name + 1} characters, at most ${TEXT_LIMITS.name} characters)`);
+    expect(r.errors[0]!.message.id).toMatch(/^misi terlalu panjang/);
+  });
+
+  it("keeps the example plans within the limits", () => {
+    for (const f of ["adminduk-keliling-lansia.json", "puskesmas-anc-terpadu.json"]) {
+      const r = validatePlanText(readFileSync(new URL(`../../../examples/${f}`, import.meta.url), "utf8"));
+      expect(r.errors).toEqual([]);
+    }
+  });
+});

@@ -1,8 +1,9 @@
 // Validation of a format v1 document: structure (zod) first, then the rules zod cannot say
 // well — ids unique per list and every reference resolved — each as one error with a path.
 import type { z } from "zod";
-import { msg, type PlanError } from "../messages.js";
+import { msg, type Bilingual, type PlanError } from "../messages.js";
 import { lineAmount } from "../stages/budget.js";
+import { DIFF_FIELD_LABELS } from "./diff.js";
 import { PLAN_FORMAT_V1, planSchema, type Plan } from "./schema.js";
 
 export type ValidationResult = { ok: true; plan: Plan; errors: [] } | { ok: false; errors: PlanError[] };
@@ -36,7 +37,7 @@ export function validatePlan(input: unknown): ValidationResult {
   }
   const parsed = planSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.flatMap((issue) => zodIssueToErrors(issue, input)) };
+    return { ok: false, errors: parsed.error.issues.flatMap((issue) => zodIssueToErrors(issue, input, planFieldLabel)) };
   }
   const errors = checkReferences(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
@@ -59,7 +60,11 @@ function jsonTypeOf(v: unknown): string {
 }
 
 /** Maps a zod issue to our catalog; exported for the HTTP and CLI edges that use zod too. */
-export function zodIssueToErrors(issue: z.core.$ZodIssue, input: unknown): PlanError[] {
+export function zodIssueToErrors(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  labelOf: (path: readonly PropertyKey[]) => Bilingual | undefined = () => undefined,
+): PlanError[] {
   const path = formatPath(issue.path);
   const value = valueAt(input, issue.path);
   switch (issue.code) {
@@ -81,7 +86,10 @@ export function zodIssueToErrors(issue: z.core.$ZodIssue, input: unknown): PlanE
       if (issue.origin === "array") return [{ path, code: "array.tooShort", message: msg.arrayTooShort(issue.minimum) }];
       return [{ path, code: "number.min", message: msg.numberMin(issue.minimum) }];
     case "too_big":
-      if (issue.origin === "string") return [{ path, code: "string.tooLong", message: msg.stringTooLong(issue.maximum) }];
+      if (issue.origin === "string") {
+        const length = typeof value === "string" ? value.length : undefined;
+        return [{ path, code: "string.tooLong", message: msg.fieldTooLong(labelOf(issue.path), issue.maximum, length) }];
+      }
       if (issue.origin === "array") return [{ path, code: "array.tooLong", message: msg.arrayTooLong(issue.maximum) }];
       return [{ path, code: "number.max", message: msg.numberMax(issue.maximum) }];
     case "custom":
@@ -90,6 +98,12 @@ export function zodIssueToErrors(issue: z.core.$ZodIssue, input: unknown): PlanE
     default:
       return [{ path, code: "value.invalid", message: msg.valueInvalid(issue.message) }];
   }
+}
+
+/** The field's label for people ("nama kegiatan"), or undefined when the path is not a plan field. */
+export function planFieldLabel(path: readonly PropertyKey[]): Bilingual | undefined {
+  const key = path.filter((s): s is string => typeof s === "string").join(".");
+  return DIFF_FIELD_LABELS[key];
 }
 
 type Indexed = { id: string };
