@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyJsonPatch, jsonPatchSchema, type JsonPatchOp } from "./patch.js";
+import { applyJsonPatch, jsonPatchSchema, jsonSizeWithin, PATCH_LIMITS, type JsonPatchOp } from "./patch.js";
 
 const ok = (doc: unknown, ops: JsonPatchOp[]) => {
   const r = applyJsonPatch(doc, ops);
@@ -96,5 +96,61 @@ describe("applyJsonPatch (RFC 6902 appendix A)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("applyJsonPatch bounds the work of one patch", () => {
+  it("refuses 24 copy ops that each double a list (D1) quickly, at the op that crosses the limit", () => {
+    const doc = { items: [[..."abcdefghij"].map((c) => c.repeat(10))] };
+    const ops: JsonPatchOp[] = Array.from({ length: 24 }, () => ({ op: "copy", from: "/items", path: "/items/-" }));
+    const started = Date.now();
+    const r = applyJsonPatch(doc, ops, { maxDocumentChars: 1_000_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe("patch.too_large");
+    // 100 characters doubled n times crosses 1,000,000 around the 14th copy, never at the first.
+    expect(r.error.index).toBeGreaterThan(5);
+    expect(r.error.index).toBeLessThan(24);
+    expect(r.error.message.en).toMatch(/too large/);
+  });
+
+  it("accepts the same copies while they stay under the limit", () => {
+    const ops: JsonPatchOp[] = Array.from({ length: 5 }, () => ({ op: "copy", from: "/items", path: "/items/-" }));
+    const r = applyJsonPatch({ items: [1] }, ops, { maxDocumentChars: 1_000 });
+    expect(r.ok && (r.value as { items: unknown[] }).items.length).toBe(6);
+  });
+
+  it("refuses a value nested 5,000 deep (D7) as patch.too_deep, without a RangeError", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    const r = applyJsonPatch({ a: 1 }, [{ op: "add", path: "/b", value: deep }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.code, r.error.path]).toEqual(["patch.too_deep", "[0].value"]);
+    let ok: unknown = 1;
+    for (let i = 0; i < 10; i++) ok = { x: ok };
+    expect(applyJsonPatch({ a: 1 }, [{ op: "add", path: "/b", value: ok }]).ok).toBe(true);
+  });
+
+  it("refuses more operations than the limit, and the schema says the same", () => {
+    const ops: JsonPatchOp[] = Array.from({ length: PATCH_LIMITS.maxOps + 1 }, () => ({ op: "test", path: "/a", value: 1 }));
+    const r = applyJsonPatch({ a: 1 }, ops);
+    expect(!r.ok && r.error.code).toBe("patch.too_many_ops");
+    expect(jsonPatchSchema.safeParse(ops).success).toBe(false);
+    expect(jsonPatchSchema.safeParse(ops.slice(1)).success).toBe(true);
+  });
+
+  it("refuses a starting document already over the limit", () => {
+    const r = applyJsonPatch({ a: "x".repeat(200) }, [{ op: "test", path: "/a", value: 1 }], { maxDocumentChars: 100 });
+    expect(!r.ok && r.error.code).toBe("patch.too_large");
+  });
+
+  it("sizes JSON from below and stops counting past the budget", () => {
+    const v = { a: [1, "xy", null, true], b: { c: "" } };
+    expect(jsonSizeWithin(v, 1_000)).toBeLessThanOrEqual(JSON.stringify(v).length);
+    expect(jsonSizeWithin(v, 1_000)).toBeGreaterThan(JSON.stringify(v).length / 2);
+    const big = Array.from({ length: 100_000 }, () => ["abc", "def"]);
+    expect(jsonSizeWithin(big, 10)).toBeGreaterThan(10);
+    expect(jsonSizeWithin(big, 1e9)).toBe(JSON.stringify(big).length);
   });
 });

@@ -1,5 +1,7 @@
 // JSON Patch (RFC 6902) over JSON Pointers (RFC 6901), as a pure function: the web app
 // autosaves by sending small patches. Every error names the operation's index and its path.
+// The work one patch may cause is bounded (PATCH_LIMITS): a few `copy` ops that each double a
+// list would otherwise grow a 1 KB patch into gigabytes.
 import { z } from "zod";
 import type { Bilingual } from "../messages.js";
 
@@ -12,10 +14,31 @@ export const jsonPatchOpSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("copy"), from: pointer, path: pointer }),
   z.strictObject({ op: z.literal("test"), path: pointer, value: z.unknown() }),
 ]);
-export const jsonPatchSchema = z.array(jsonPatchOpSchema).max(10_000);
+/** Bounds on one patch; callers may lower `maxDocumentChars` (the server uses its plan body limit). */
+export const PATCH_LIMITS = {
+  /** Operations in one patch (the web app sends a handful per autosave). */
+  maxOps: 1_000,
+  /** Size of the document while patching, as JSON characters (estimated from below, never above the real size by more than removals). */
+  maxDocumentChars: 8 * 1024 * 1024,
+  /** Nesting depth of any value an operation carries (a plan is 5 deep). */
+  maxValueDepth: 32,
+} as const;
+export type PatchLimits = { maxOps: number; maxDocumentChars: number; maxValueDepth: number };
+
+export const jsonPatchSchema = z.array(jsonPatchOpSchema).max(PATCH_LIMITS.maxOps);
 export type JsonPatchOp = z.infer<typeof jsonPatchOpSchema>;
 
-export const PATCH_ERROR_CODES = ["patch.pointer_invalid", "patch.path_missing", "patch.index_invalid", "patch.test_failed", "patch.move_into_self", "patch.value_missing"] as const;
+export const PATCH_ERROR_CODES = [
+  "patch.pointer_invalid",
+  "patch.path_missing",
+  "patch.index_invalid",
+  "patch.test_failed",
+  "patch.move_into_self",
+  "patch.value_missing",
+  "patch.too_many_ops",
+  "patch.too_large",
+  "patch.too_deep",
+] as const;
 export type PatchErrorCode = (typeof PATCH_ERROR_CODES)[number];
 
 export type PatchError = {
@@ -184,17 +207,91 @@ function applyOne(doc: unknown, op: JsonPatchOp): unknown {
   }
 }
 
+/**
+ * The size of `value` as JSON text, counted up to `budget`: returns a number above `budget` as
+ * soon as it is exceeded, so sizing a huge value costs no more than the budget. Iterative, so
+ * depth cannot overflow the stack. Strings count their length (escapes are not counted).
+ */
+export function jsonSizeWithin(value: unknown, budget: number): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") size += v.length + 2;
+    else if (typeof v === "number") size += String(v).length;
+    else if (v === null || v === true) size += 4;
+    else if (v === false) size += 5;
+    else if (Array.isArray(v)) {
+      size += 2 + Math.max(0, v.length - 1);
+      if (size > budget) return size;
+      for (const x of v) stack.push(x);
+    } else if (typeof v === "object") {
+      const keys = Object.keys(v as object);
+      size += 2 + Math.max(0, keys.length - 1);
+      if (size > budget) return size;
+      for (const k of keys) {
+        size += k.length + 3;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+    if (size > budget) return size;
+  }
+  return size;
+}
+
+/** Whether `value` nests deeper than `max` (containers count one level each). Iterative. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth + 1 > max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
+  }
+  return false;
+}
+
+function limitError(index: number, code: "patch.too_many_ops" | "patch.too_large" | "patch.too_deep", message: Bilingual, field = ""): PatchResult {
+  return { ok: false, error: { index, path: index >= 0 ? `[${index}]${field}` : "", code, message } };
+}
+
 /** Applies the operations in order to a copy of `doc`; the first failing one stops the patch. */
-export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[]): PatchResult {
+export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits: Partial<PatchLimits> = {}): PatchResult {
+  const { maxOps, maxDocumentChars, maxValueDepth } = { ...PATCH_LIMITS, ...limits };
+  if (ops.length > maxOps) {
+    return limitError(-1, "patch.too_many_ops", { id: `patch berisi ${ops.length} operasi; paling banyak ${maxOps}`, en: `the patch holds ${ops.length} operations; at most ${maxOps}` });
+  }
+  let size = jsonSizeWithin(doc, maxDocumentChars);
+  const tooLarge = (index: number, op: JsonPatchOp) =>
+    limitError(index, "patch.too_large", {
+      id: `operasi #${index} (${op.op} ${op.path}): dokumen menjadi terlalu besar (lebih dari ${maxDocumentChars} karakter)`,
+      en: `operation #${index} (${op.op} ${op.path}): the document grows too large (more than ${maxDocumentChars} characters)`,
+    });
+  if (size > maxDocumentChars) return tooLarge(-1, ops[0] ?? { op: "test", path: "", value: null });
   let cur: unknown = structuredClone(doc);
   for (let index = 0; index < ops.length; index++) {
     const op = ops[index] as JsonPatchOp;
     if ((op.op === "add" || op.op === "replace" || op.op === "test") && op.value === undefined) {
       return { ok: false, error: { index, path: `[${index}].value`, code: "patch.value_missing", message: { id: `operasi #${index} (${op.op} ${op.path}): "value" wajib diisi`, en: `operation #${index} (${op.op} ${op.path}): "value" is required` } } };
     }
+    if ("value" in op && nestsDeeperThan(op.value, maxValueDepth)) {
+      return limitError(index, "patch.too_deep", {
+        id: `operasi #${index} (${op.op} ${op.path}): nilai bersarang lebih dalam dari ${maxValueDepth} tingkat`,
+        en: `operation #${index} (${op.op} ${op.path}): the value nests deeper than ${maxValueDepth} levels`,
+      }, ".value");
+    }
+    // Growth is what costs: count what add/replace/copy put in (removals are not subtracted, so
+    // the estimate never falls below the real size by more than what was removed).
     try {
+      if (op.op === "add" || op.op === "replace") size += jsonSizeWithin(op.value, maxDocumentChars - size + 1);
+      else if (op.op === "copy") size += jsonSizeWithin(getAt(cur, op.from, "from"), maxDocumentChars - size + 1);
+      if (size > maxDocumentChars) return tooLarge(index, op);
       cur = applyOne(cur, op);
     } catch (e) {
+      // A value too deep for the engine's stack (structuredClone, comparison) is a bad input, not a crash.
+      if (e instanceof RangeError) {
+        return limitError(index, "patch.too_deep", { id: `operasi #${index} (${op.op} ${op.path}): nilai terlalu dalam atau terlalu besar`, en: `operation #${index} (${op.op} ${op.path}): the value is too deep or too large` });
+      }
       if (!(e instanceof PatchFailure)) throw e;
       const where = e.field === "from" && "from" in op ? op.from : op.path;
       return {
