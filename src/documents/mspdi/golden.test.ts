@@ -1,5 +1,5 @@
 // Golden tests: MS Project's own stored dates against ours, for every task of every file in
-// ../shared/testdata/mspdi (see its README for the conventions and caveats used here).
+// test/fixtures/mspdi (see its README for the conventions and caveats used here).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
