@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "Rencana Layanan API", version: "1", description: "Plans in format v1 (shared/plan-format.md). Error codes: src/server/errors.md." },
+      info: { title: "Rencana Layanan API", version: "1", description: "Plans in format v1 (docs/plan-format.md). Error codes: src/server/errors.md." },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });

@@ -1,6 +1,6 @@
 // What the team decree (Keputusan pembentukan tim) says, in order, as data. The DOCX and PDF
 // writers only lay this out; every drafting rule of Tata Naskah Dinas lives here so the two
-// files can never disagree. See ../../../../shared/reference/indonesia.md §1.
+// files can never disagree. See docs/reference/indonesia.md §1.
 import { formatNip, formatTanggal, hurufPoin, hurufUrut, ordinalDiktum } from "../format/indonesian.js";
 import type { Plan, TeamMember, TeamRole } from "../plan/schema.js";
 import { asConsideration, asSentence, caps, oneLine, punctuateList, stripListEnd, titleCaseOffice, sameOffice } from "./text.js";

@@ -1,4 +1,4 @@
-// The plan interchange format v1 (../shared/plan-format.md) as zod schemas.
+// The plan interchange format v1 (docs/plan-format.md) as zod schemas.
 // Structural rules live here; cross-references and uniqueness are checked in validate.ts,
 // because zod reports them poorly (one issue per list instead of one per dangling id).
 import { z } from "zod";
