@@ -12,8 +12,9 @@ import { scheduleFindings } from "./stages/schedule-findings.js";
 import { stakeholderFindings } from "./stages/stakeholder-findings.js";
 import { targetGroupFindings } from "./stages/target-group-findings.js";
 import { teamFindings } from "./stages/team-findings.js";
+import { serviceStandardFindings } from "./service/standard.js";
 
-export const STAGES = ["organisasi", "sasaran", "analisis", "kegiatan", "jadwal", "sumber-daya", "tim", "pemangku-kepentingan", "mobilisasi", "keputusan"] as const;
+export const STAGES = ["organisasi", "sasaran", "analisis", "kegiatan", "jadwal", "sumber-daya", "tim", "pemangku-kepentingan", "mobilisasi", "keputusan", "standar-pelayanan"] as const;
 export type Stage = (typeof STAGES)[number];
 export type Severity = "error" | "warning" | "info";
 
@@ -44,6 +45,7 @@ export const FINDING_RULES: readonly ((plan: Plan) => Finding[])[] = [
   stakeholderFindings,
   decreeContentFindings,
   decreeFindings,
+  serviceStandardFindings,
 ];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

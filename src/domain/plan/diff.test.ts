@@ -319,6 +319,9 @@ const KEYS: Record<string, string[]> = {
   communication: ["id"],
   "calendar.holidays": ["date"],
   "calendar.workingDays": ["date"],
+  "serviceStandard.procedure": ["id"],
+  "serviceStandard.process.forum.participants": ["id"],
+  "serviceStandard.process.forum.inputs": ["id"],
 };
 
 type Leaf = { path: (string | number)[]; value: unknown };

@@ -2,6 +2,7 @@
 // Structural rules live here; cross-references and uniqueness are checked in validate.ts,
 // because zod reports them poorly (one issue per list instead of one per dangling id).
 import { z } from "zod";
+import { serviceStandardSchema } from "../service/standard-schema.js";
 
 export const PLAN_FORMAT_V1 = "rencana-layanan/plan@1" as const;
 
@@ -272,6 +273,8 @@ export const planSchema = z.strictObject({
   stakeholders: z.array(stakeholderSchema),
   communication: z.array(communicationSchema),
   decree: decreeSchema,
+  /** The service standard (standar pelayanan) and the process that set it; optional. */
+  serviceStandard: serviceStandardSchema.optional(),
 });
 
 export type Plan = z.infer<typeof planSchema>;

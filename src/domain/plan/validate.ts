@@ -142,6 +142,11 @@ function checkReferences(plan: Plan): PlanError[] {
   const team = index(plan.team, "team");
   const stakeholders = index(plan.stakeholders, "stakeholders");
   index(plan.communication, "communication");
+  if (plan.serviceStandard) {
+    index(plan.serviceStandard.procedure, "serviceStandard.procedure");
+    index(plan.serviceStandard.process?.forum?.participants ?? [], "serviceStandard.process.forum.participants");
+    index(plan.serviceStandard.process?.forum?.inputs ?? [], "serviceStandard.process.forum.inputs");
+  }
 
   plan.analysis.strategies.forEach((s, i) =>
     s.factorIds.forEach((f, j) => ref(factors, f, `analysis.strategies[${i}].factorIds[${j}]`, "analysis.factors")),

@@ -14,6 +14,7 @@ const FINDING_STAGE: Record<Stage, StageSlug> = {
   "pemangku-kepentingan": "pemangku-kepentingan",
   mobilisasi: "mobilisasi",
   keputusan: "dokumen",
+  "standar-pelayanan": "dokumen",
 };
 
 export function slugOfFindingStage(stage: string): StageSlug {
