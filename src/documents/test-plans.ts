@@ -89,3 +89,52 @@ export function findOutOfOrder(text: string, parts: readonly string[], spacing: 
   }
   return undefined;
 }
+
+/** A decree number of the length offices use, with slashes a line breaker would break at. */
+export const LONG_DECREE_NUMBER = "400.12.2/017/Disdukcapil/2027";
+
+const LONG_CONSIDERATION =
+  "bahwa dalam rangka meningkatkan cakupan kepemilikan dokumen kependudukan bagi penduduk lanjut usia, penyandang disabilitas, dan penduduk rentan lainnya yang tidak dapat datang ke kantor pelayanan, perlu diselenggarakan pelayanan administrasi kependudukan secara keliling dan dari rumah ke rumah yang terencana, terukur, dan terkoordinasi";
+const LEGAL_BASE = (i: number) =>
+  `Peraturan Menteri Dalam Negeri Nomor ${100 + i} Tahun 2019 tentang Pedoman Penyelenggaraan Pelayanan Administrasi Kependudukan Nomor ${i} (Berita Negara Republik Indonesia Tahun 2019 Nomor ${1000 + i})`;
+const LONG_NAME = (i: number) => `Prof. Dr. Ir. Raden Mas Muhammad Abdurrahman Wahyudi Kusumanegara ${i}, S.H., M.Si., M.Kes.`;
+
+/**
+ * Plans that push the decree's layout: long Menimbang, 10+ Mengingat, a 20-member team, long
+ * names, a long number, a Keputusan Bupati. Each also shifts where the last page breaks, so
+ * together they land the signature block at different heights of a page.
+ */
+export function documentVariants(): Record<string, Plan> {
+  const base = examplePlan();
+  base.decree.number = LONG_DECREE_NUMBER;
+  const variant = (change: (p: Plan) => void): Plan => {
+    const p = structuredClone(base);
+    change(p);
+    const checked = validatePlan(p);
+    if (!checked.ok) throw new Error(`variant invalid: ${JSON.stringify(checked.errors)}`);
+    return checked.plan;
+  };
+  const bigTeam = (p: Plan, count: number) => {
+    const template = p.team.find((m) => m.role === "anggota")!;
+    for (let i = p.team.length; i < count; i++) {
+      p.team.push({ ...template, id: `tm-x${i}`, name: LONG_NAME(i), nip: `19800101200501100${i % 10}`, duties: [`Melaksanakan tugas lapangan regu ${i}`, "Menyusun laporan harian regu"] });
+    }
+  };
+  return {
+    longConsiderations: variant((p) => (p.decree.considerations = Array.from({ length: 6 }, () => LONG_CONSIDERATION))),
+    manyLegalBases: variant((p) => p.decree.legalBases.push(...Array.from({ length: 4 }, (_, i) => LEGAL_BASE(i)))),
+    team20: variant((p) => bigTeam(p, 20)),
+    longNames: variant((p) => {
+      p.decree.signatory.name = LONG_NAME(0);
+      p.decree.legalBases.push(LEGAL_BASE(1));
+      bigTeam(p, 12);
+    }),
+    shiftOne: variant((p) => p.decree.considerations.unshift(LONG_CONSIDERATION)),
+    shiftTwo: variant((p) => p.decree.considerations.unshift(LONG_CONSIDERATION, LONG_CONSIDERATION)),
+    bupati: variant((p) => {
+      p.decree.issuerTitle = "BUPATI KARANGSARI";
+      p.decree.signatory = { name: "H. Ahmad Fauzi, S.E., M.M.", position: "Bupati Karangsari" };
+      p.decree.legalBases.push(LEGAL_BASE(2), LEGAL_BASE(3));
+    }),
+  };
+}

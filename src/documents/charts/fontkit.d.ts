@@ -23,6 +23,7 @@ declare module "fontkit" {
     unitsPerEm: number;
     layout(text: string): GlyphRun;
     glyphForCodePoint(codePoint: number): Glyph;
+    hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function openSync(path: string): Font | { fonts: Font[] };
 }

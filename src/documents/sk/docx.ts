@@ -20,11 +20,13 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
-import { decreeModel, type DecreeModel, type Point, type SignatureBlock } from "../../domain/decree/model.js";
+import { decreeModel, type DecreeModel, type Dictum, type Point, type SignatureBlock } from "../../domain/decree/model.js";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { literalText } from "../literal-text.js";
-import { MEMBER_COLUMN_WIDTHS, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
+import { textWidthPt } from "../text-measure.js";
+import { appendixHeadingGeometry, COPY_LABEL_MM, MEMBER_COLUMN_WIDTHS, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
+import { closingFits } from "./closing.js";
 
 const tw = convertMillimetersToTwip;
 
@@ -66,7 +68,7 @@ const c = SK_COLUMNS_MM;
  * One row of the two-column body: "Label : a. text" with the text hanging at its column.
  * `label` and `point` may be empty (continuation rows).
  */
-function bodyRow(label: string, colon: boolean, point: string | undefined, text: string, after = 0): Paragraph {
+function bodyRow(label: string, colon: boolean, point: string | undefined, text: string, after = 0, keep = false): Paragraph {
   const stops = [
     { type: TabStopType.LEFT, position: tw(c.colon) },
     { type: TabStopType.LEFT, position: tw(c.content) },
@@ -79,55 +81,126 @@ function bodyRow(label: string, colon: boolean, point: string | undefined, text:
     indent: { left: tw(hang), hanging: tw(hang) },
     alignment: AlignmentType.JUSTIFIED,
     spacing: { after },
+    ...(keep ? { keepNext: true, keepLines: true } : {}),
   });
 }
 
-function subpointRow(point: Point): Paragraph {
+function subpointRow(point: Point, keep = false): Paragraph {
   // The first line starts at the hanging position (the point text column): "1)" tab text.
   return para(tabbed([point.label, point.text]), {
     tabStops: [{ type: TabStopType.LEFT, position: tw(c.subpointText) }],
     indent: { left: tw(c.subpointText), hanging: tw(c.subpointText - c.pointText) },
     alignment: AlignmentType.JUSTIFIED,
+    ...(keep ? { keepNext: true, keepLines: true } : {}),
   });
 }
 
-function pointRows(label: string, points: readonly Point[], afterLast = 120): Paragraph[] {
+function pointRows(label: string, points: readonly Point[], afterLast = 120, keep = false): Paragraph[] {
   const out: Paragraph[] = [];
   points.forEach((p, i) => {
     const last = i === points.length - 1;
-    out.push(bodyRow(i === 0 ? label : "", i === 0 && label !== "", p.label, p.text, last && !p.subpoints ? afterLast : 0));
-    for (const s of p.subpoints ?? []) out.push(subpointRow(s));
+    out.push(bodyRow(i === 0 ? label : "", i === 0 && label !== "", p.label, p.text, last && !p.subpoints ? afterLast : 0, keep));
+    for (const s of p.subpoints ?? []) out.push(subpointRow(s, keep));
   });
   return out;
 }
 
+/** A dictum: "KESATU : text" and its points; `keep` holds it with what follows (the signature). */
+function dictumRows(d: Dictum, keep = false): Paragraph[] {
+  return [bodyRow(d.ordinal, true, undefined, d.text, d.points ? 0 : 120, keep), ...(d.points ? pointRows("", d.points, 120, keep) : [])];
+}
+
+/** The signature block's paragraphs, indented to the right half; each keeps with the next. */
 function signature(block: SignatureBlock, withPlaceAndDate: boolean, textWidth: number): Paragraph[] {
   const left = textWidth * 0.5;
   const indent = { left: tw(left) };
+  const keep = { keepNext: true, keepLines: true } as const;
   const line = (text: string, opts: { bold?: boolean; underline?: boolean } = {}, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) =>
-    para([run(text, opts)], { indent, alignment, keepNext: true, keepLines: true });
+    para([run(text, opts)], { indent, alignment, ...keep });
   const out: Paragraph[] = [];
   if (withPlaceAndDate) {
     out.push(line(block.placeLine, {}, AlignmentType.LEFT));
     out.push(
       para([run(block.dateLine, { underline: false })], {
         indent,
-        keepNext: true,
+        ...keep,
         spacing: { after: 120 },
         border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
       }),
     );
   }
   for (const l of block.officeLines) out.push(line(l));
-  for (let i = 0; i < 4; i++) out.push(para([], { keepNext: true, indent }));
+  for (let i = 0; i < 4; i++) out.push(para([], { ...keep, indent }));
   out.push(line(block.name, { bold: true, underline: true }));
   if (block.rank) out.push(line(block.rank));
   if (block.nipLine) out.push(line(block.nipLine));
   return out;
 }
 
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+
+/**
+ * What must stay on one page, as one borderless table row that cannot split: Word and
+ * LibreOffice both honour "row cannot break across pages", while chains of keep-with-next
+ * paragraphs are given up by LibreOffice when they run long. The paragraphs keep their
+ * indents and tab stops inside the full-width cell.
+ */
+function unsplittable(children: Paragraph[], textWidth: number): Table {
+  const width = Math.round(tw(textWidth));
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, margins: { left: 0, right: 0, top: 0, bottom: 0 } })],
+      }),
+    ],
+  });
+}
+
+function copiesToRows(m: DecreeModel): Paragraph[] {
+  // No Tembusan block when the decree is copied to no one.
+  if (m.copiesTo.items.length === 0) return [];
+  const keep = { keepNext: true, keepLines: true } as const;
+  return [
+    para([], keep),
+    para([run(m.copiesTo.heading)], keep),
+    ...m.copiesTo.items.map((item, i) =>
+      para(tabbed([item.label, item.text]), {
+        tabStops: [{ type: TabStopType.LEFT, position: tw(COPY_LABEL_MM) }],
+        indent: { left: tw(COPY_LABEL_MM), hanging: tw(COPY_LABEL_MM) },
+        ...(i < m.copiesTo.items.length - 1 ? keep : { keepLines: true }),
+      }),
+    ),
+  ];
+}
+
+/**
+ * The end of the decree: the last dictum, the signature and (where it fits) the Tembusan on one
+ * page. The signature is never split and never stands alone; when the last dictum is too long
+ * to share a page, its last lines are kept with the signature instead.
+ */
+function closing(m: DecreeModel, textWidth: number): Array<Paragraph | Table> {
+  const last = m.dictums[m.dictums.length - 1];
+  const fits = closingFits(m);
+  const sign = [blank(), ...signature(m.signature, true, textWidth)];
+  const copies = copiesToRows(m);
+  if (!last) return [unsplittable(sign, textWidth), ...copies];
+  if (!fits.dictum) return [...dictumRows(last, true), unsplittable(sign, textWidth), ...copies];
+  if (!fits.copies) return [unsplittable([...dictumRows(last), ...sign], textWidth), ...copies];
+  return [unsplittable([...dictumRows(last), ...sign, ...copies], textWidth)];
+}
+
 function letterhead(m: DecreeModel): Paragraph[] {
   const out: Paragraph[] = [];
+  if (m.letterhead.kind === "head") {
+    // The kepala daerah's kop: the office title alone, centred, no rule (indonesia.md §1.2).
+    out.push(centered(m.letterhead.office, { bold: true, size: 32, after: 240 }));
+    return out;
+  }
   if (m.letterhead.government) out.push(centered(m.letterhead.government, { bold: true, size: 28 }));
   out.push(centered(m.letterhead.office, { bold: true, size: 32 }));
   m.letterhead.contactLines.forEach((l, i) => {
@@ -165,18 +238,20 @@ function membersTable(m: DecreeModel, textWidth: number): Table {
     tableHeader: true,
     children: m.appendix.columns.map((h, i) => cell([para([run(h, { bold: true, size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })], i, true)),
   });
-  const rows = m.appendix.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([para([run(r.no, { size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })], 0),
-          cell([para([run(r.role, { size: TABLE_SIZE })])], 1),
-          cell([para([run(r.name, { size: TABLE_SIZE })]), ...(r.nipLine ? [para([run(r.nipLine, { size: TABLE_SIZE })])] : [])], 2),
-          cell([para([run(r.position, { size: TABLE_SIZE })])], 3),
-        ],
-      }),
-  );
+  const rows = m.appendix.rows.map((r, i) => {
+    // The last row keeps with the signature that follows the table.
+    const keep = i === m.appendix.rows.length - 1 ? ({ keepNext: true, keepLines: true } as const) : {};
+    const p = (text: string, opts: Omit<IParagraphOptions, "children"> = {}) => para([run(text, { size: TABLE_SIZE })], { ...keep, ...opts });
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell([p(r.no, { alignment: AlignmentType.CENTER })], 0),
+        cell([p(r.role)], 1),
+        cell([p(r.name), ...(r.nipLine ? [p(r.nipLine)] : [])], 2),
+        cell([p(r.position)], 3),
+      ],
+    });
+  });
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -185,17 +260,22 @@ function membersTable(m: DecreeModel, textWidth: number): Table {
   });
 }
 
-function appendixHeading(m: DecreeModel, textWidth: number): Paragraph[] {
-  const left = textWidth * 0.45;
-  const labelWidth = 25;
-  return m.appendix.headingLines.map((l, i) =>
-    para(tabbed(l.label ? [l.label, l.text] : [l.text]), {
-      // The Lampiran starts on a new page.
-      pageBreakBefore: i === 0,
-      tabStops: [{ type: TabStopType.LEFT, position: tw(left + labelWidth) }],
-      indent: l.label ? { left: tw(left + labelWidth), hanging: tw(labelWidth) } : { left: tw(left) },
-    }),
-  );
+function appendixHeading(m: DecreeModel): Paragraph[] {
+  const numberLine = m.appendix.headingLines.find((l) => l.label === "NOMOR");
+  const g = appendixHeadingGeometry(m.page, textWidthPt(numberLine?.text ?? "", m.page.font, m.page.fontSizePt));
+  return m.appendix.headingLines.map((l, i) => {
+    // The number never breaks: it is set smaller when even the widened column is too narrow.
+    const size = l === numberLine && g.fontSizePt !== m.page.fontSizePt ? g.fontSizePt * 2 : undefined;
+    return para(
+      l.label ? [run(l.label), new TextRun({ text: "\t" }), run(l.text, size ? { size } : {})] : [run(l.text)],
+      {
+        // The Lampiran starts on a new page.
+        pageBreakBefore: i === 0,
+        tabStops: [{ type: TabStopType.LEFT, position: tw(g.leftMm + g.labelMm) }],
+        indent: l.label ? { left: tw(g.leftMm + g.labelMm), hanging: tw(g.labelMm) } : { left: tw(g.leftMm) },
+      },
+    );
+  });
 }
 
 export function decreeDocxDocument(m: DecreeModel): Document {
@@ -212,32 +292,14 @@ export function decreeDocxDocument(m: DecreeModel): Document {
   body.push(...pointRows("Mengingat", m.legalBases, 240));
   body.push(centered(m.decides, { bold: true, after: 240 }));
   body.push(bodyRow("Menetapkan", true, undefined, m.establishes, 120));
-  for (const d of m.dictums) {
-    body.push(bodyRow(d.ordinal, true, undefined, d.text, d.points ? 0 : 120));
-    if (d.points) body.push(...pointRows("", d.points));
-  }
-  body.push(blank());
-  body.push(...signature(m.signature, true, textWidth));
-  // No Tembusan block when the decree is copied to no one.
-  if (m.copiesTo.items.length > 0) {
-    body.push(blank());
-    body.push(para([run(m.copiesTo.heading)]));
-  }
-  for (const item of m.copiesTo.items) {
-    body.push(
-      para(tabbed([item.label, item.text]), {
-        tabStops: [{ type: TabStopType.LEFT, position: tw(7) }],
-        indent: { left: tw(7), hanging: tw(7) },
-      }),
-    );
-  }
+  for (const d of m.dictums.slice(0, -1)) body.push(...dictumRows(d));
+  body.push(...closing(m, textWidth));
   const appendix: Array<Paragraph | Table> = [];
-  appendix.push(...appendixHeading(m, textWidth));
+  appendix.push(...appendixHeading(m));
   appendix.push(blank());
   appendix.push(centered(m.appendix.title, { bold: true, after: 240 }));
   appendix.push(membersTable(m, textWidth));
-  appendix.push(blank());
-  appendix.push(...signature(m.signature, false, textWidth));
+  appendix.push(unsplittable([blank(), ...signature(m.signature, false, textWidth)], textWidth));
 
   return new Document({
     creator: "Rencana Layanan",

@@ -3,11 +3,13 @@ import { basename } from "node:path";
 import pdfmake from "pdfmake";
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
-import { decreeModel, type DecreeModel, type Point, type SignatureBlock } from "../../domain/decree/model.js";
+import { decreeModel, type DecreeModel, type Dictum, type Point, type SignatureBlock } from "../../domain/decree/model.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { literalText } from "../literal-text.js";
 import { resolvePdfFontFiles, usePdfFont } from "../pdf-fonts.js";
-import { MEMBER_COLUMN_WIDTHS, mmToPt, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
+import { textWidthPt } from "../text-measure.js";
+import { closingFits } from "./closing.js";
+import { appendixHeadingGeometry, COPY_LABEL_MM, MEMBER_COLUMN_WIDTHS, mmToPt, SK_COLUMNS_MM, textWidthMm } from "./layout.js";
 import { pdfInlines } from "./pdf-text.js";
 
 const c = SK_COLUMNS_MM;
@@ -56,6 +58,10 @@ function grid(rows: TableCell[][]): Content {
   return { table: { widths: GRID_WIDTHS, body: rows }, layout: GRID_LAYOUT };
 }
 
+function dictumRows(d: Dictum): TableCell[][] {
+  return [[cell(d.ordinal), ":", { text: t(d.text), colSpan: 2, alignment: "justify" }, ""], ...(d.points ? pointRows("", d.points) : []), spacer()];
+}
+
 function signature(block: SignatureBlock, withPlaceAndDate: boolean): Content {
   const stack: Content[] = [];
   if (withPlaceAndDate) {
@@ -68,11 +74,13 @@ function signature(block: SignatureBlock, withPlaceAndDate: boolean): Content {
   stack.push({ text: t(block.name), bold: true, decoration: "underline", alignment: "center" });
   if (block.rank) stack.push({ text: t(block.rank), alignment: "center" });
   if (block.nipLine) stack.push({ text: t(block.nipLine), alignment: "center" });
-  return { columns: [{ width: "50%", text: "" }, { width: "*", stack }], unbreakable: true, margin: [0, 12, 0, 0] };
+  return { columns: [{ width: "50%", text: "" }, { width: "*", stack }], unbreakable: true, margin: [0, 6, 0, 0] };
 }
 
 function letterhead(m: DecreeModel, widthPt: number): Content[] {
   const out: Content[] = [];
+  // The kepala daerah's kop: the office title alone, centred, no rule (indonesia.md §1.2).
+  if (m.letterhead.kind === "head") return [{ text: t(m.letterhead.office), bold: true, fontSize: 16, alignment: "center", margin: [0, 0, 0, 12] }];
   if (m.letterhead.government) out.push({ text: t(m.letterhead.government), bold: true, fontSize: 14, alignment: "center" });
   out.push({ text: t(m.letterhead.office), bold: true, fontSize: 16, alignment: "center" });
   for (const l of m.letterhead.contactLines) out.push({ text: t(l), fontSize: 10, alignment: "center" });
@@ -86,7 +94,13 @@ function letterhead(m: DecreeModel, widthPt: number): Content[] {
   return out;
 }
 
-function membersTable(m: DecreeModel): Content {
+const MEMBERS_LAYOUT: CustomTableLayout = { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 };
+
+/**
+ * The members table and the signature under it. The last row is set as a table of its own,
+ * drawn flush under the others, so that it and the signature stay together on one page.
+ */
+function membersAndSignature(m: DecreeModel): Content[] {
   const header: TableCell[] = m.appendix.columns.map((h) => ({ text: h, bold: true, alignment: "center" }));
   const rows: TableCell[][] = m.appendix.rows.map((r): TableCell[] => [
     { text: t(r.no), alignment: "center" },
@@ -95,23 +109,35 @@ function membersTable(m: DecreeModel): Content {
     { stack: [{ text: t(r.name) }, ...(r.nipLine ? [{ text: t(r.nipLine), noWrap: true }] : [])] },
     cell(r.position),
   ]);
-  return {
-    // Rows stay whole unless one may be taller than a page (pdfmake would drop it).
-    table: {
-      headerRows: 1,
-      ...(m.appendix.rows.every((r) => r.name.length + r.position.length <= 1000) ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}),
-      widths: MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`), body: [header, ...rows] },
+  const widths = MEMBER_COLUMN_WIDTHS.map((f) => `${f * 100}%`);
+  // Rows stay whole unless one may be taller than a page (pdfmake would drop it).
+  const whole = m.appendix.rows.every((r) => r.name.length + r.position.length <= 1000);
+  const lastRow = rows.pop();
+  const table: Content = {
+    table: { headerRows: 1, ...(whole ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}), widths, body: [header, ...rows] },
     fontSize: 11,
-    layout: { paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+    layout: MEMBERS_LAYOUT,
   };
+  if (!lastRow || !whole) return [{ ...table, table: { ...table.table, body: [header, ...rows, ...(lastRow ? [lastRow] : [])] } }, signature(m.signature, false)];
+  return [
+    table,
+    { unbreakable: true, stack: [{ table: { widths, body: [lastRow] }, fontSize: 11, layout: MEMBERS_LAYOUT }, signature(m.signature, false)] },
+  ];
 }
 
 function appendixHeading(m: DecreeModel): Content {
-  const body: TableCell[][] = m.appendix.headingLines.map((l) => (l.label ? [cell(l.label), cell(l.text)] : [{ text: t(l.text), colSpan: 2 }, ""]));
+  const numberLine = m.appendix.headingLines.find((l) => l.label === "NOMOR");
+  const g = appendixHeadingGeometry(m.page, textWidthPt(numberLine?.text ?? "", m.page.font, m.page.fontSizePt));
+  const body: TableCell[][] = m.appendix.headingLines.map((l) => {
+    if (!l.label) return [{ text: t(l.text), colSpan: 2 }, ""];
+    // The number never breaks: set smaller when even the widened column is too narrow.
+    if (l === numberLine) return [cell(l.label), { text: t(l.text), noWrap: true, fontSize: g.fontSizePt }];
+    return [cell(l.label), cell(l.text)];
+  });
   return {
     columns: [
-      { width: "45%", text: "" },
-      { width: "*", table: { widths: [mmToPt(25), "*"], body }, layout: GRID_LAYOUT },
+      { width: mmToPt(g.leftMm), text: "" },
+      { width: "*", table: { widths: [mmToPt(g.labelMm), "*"], body }, layout: GRID_LAYOUT },
     ],
     pageBreak: "before",
     margin: [0, 0, 0, 18],
@@ -131,12 +157,26 @@ function copiesTo(m: DecreeModel): Content[] {
   const items = m.copiesTo.items.map(
     (i): Content => ({
       columns: [
-        { width: mmToPt(7), text: t(i.label) },
+        { width: mmToPt(COPY_LABEL_MM), text: t(i.label) },
         { width: "*", text: t(i.text) },
       ],
     }),
   );
   return [{ unbreakable: true, margin: [0, 18, 0, 0], stack: [{ text: t(m.copiesTo.heading) }, ...items] }];
+}
+
+/**
+ * The end of the decree: the last dictum, the signature and (where it fits) the Tembusan as one
+ * unbreakable block, so the signature is never split and never alone on a page.
+ */
+function closing(m: DecreeModel): Content[] {
+  const last = m.dictums[m.dictums.length - 1];
+  const fits = closingFits(m);
+  const sign = signature(m.signature, true);
+  if (!last || !fits.dictum) return [...(last ? [grid(dictumRows(last))] : []), sign, ...copiesTo(m)];
+  const together: Content[] = [grid(dictumRows(last)), sign];
+  if (!fits.copies) return [{ unbreakable: true, stack: together }, ...copiesTo(m)];
+  return [{ unbreakable: true, stack: [...together, ...copiesTo(m)] }];
 }
 
 export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
@@ -152,22 +192,11 @@ export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
     { text: t(m.issuerLine), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
     grid([...pointRows("Menimbang", m.considerations), spacer(), ...pointRows("Mengingat", m.legalBases)]),
     { text: m.decides, bold: true, alignment: "center", margin: [0, 12, 0, 12] },
-    grid([
-      ["Menetapkan", ":", { text: t(m.establishes), colSpan: 2, alignment: "justify" }, ""],
-      spacer(),
-      ...m.dictums.flatMap((d): TableCell[][] => [
-        [cell(d.ordinal), ":", { text: t(d.text), colSpan: 2, alignment: "justify" }, ""],
-        ...(d.points ? pointRows("", d.points) : []),
-        spacer(),
-      ]),
-    ]),
-    signature(m.signature, true),
-    // No Tembusan block when the decree is copied to no one.
-    ...copiesTo(m),
+    grid([["Menetapkan", ":", { text: t(m.establishes), colSpan: 2, alignment: "justify" }, ""], spacer(), ...m.dictums.slice(0, -1).flatMap(dictumRows)]),
+    ...closing(m),
     appendixHeading(m),
     { text: t(m.appendix.title), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
-    membersTable(m),
-    signature(m.signature, false),
+    ...membersAndSignature(m),
   ];
   return {
     pageSize: { width: mmToPt(m.page.widthMm), height: mmToPt(m.page.heightMm) },

@@ -36,7 +36,16 @@ describe("decreeModel", () => {
     const ordinals = m.dictums.map((d) => d.ordinal);
     expect(ordinals.slice(0, 3)).toEqual(["KESATU", "KEDUA", "KETIGA"]);
     expect(m.dictums[0]?.text).toMatch(/^Membentuk Tim .*Lampiran/);
-    expect(m.dictums[1]?.points?.[0]?.text).toBe("Pengarah:");
+    // KEDUA names who does what: one point per member, in decree order.
+    expect(m.dictums[1]?.points?.map((p) => p.text.replace(/:.*$/, ""))).toEqual(
+      m.appendix.rows.map((r) => `${r.role} (${r.name})`),
+    );
+    expect(m.dictums[1]?.points?.[0]?.subpoints?.[0]?.text).toMatch(/^memberikan arahan kebijakan/);
+    expect(m.dictums[3]?.text).toBe("Tim melaksanakan tugas dengan mekanisme kerja sebagai berikut:");
+    expect(m.dictums[3]?.points?.map((p) => p.label)).toEqual(["a.", "b.", "c.", "d."]);
+    expect(m.dictums[3]?.points?.[1]?.text).toBe("regu lapangan melapor harian melalui grup pesan tim (jumlah sasaran terlayani, blangko terpakai, kendala);");
+    expect(m.appendix.columns).toEqual(["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan Dinas"]);
+    expect(m.letterhead.kind).toBe("office");
     expect(m.dictums[m.dictums.length - 1]?.text).toBe(EFFECTIVE_DICTUM);
     // The plan words its own reporting dictum: it takes the third place and is not repeated.
     expect(m.dictums[2]?.text).toBe(plan.decree.dictums[0]);
@@ -49,6 +58,24 @@ describe("decreeModel", () => {
     expect(m.appendix.title).toMatch(/^SUSUNAN KEANGGOTAAN TIM PELAKSANA /);
     expect(m.appendix.rows.map((r) => r.role)).toEqual(["Pengarah", "Penanggung Jawab", "Ketua", "Sekretaris", "Anggota", "Anggota", "Anggota", "Anggota"]);
     expect(m.page).toMatchObject({ paper: "F4", widthMm: 215, heightMm: 330, font: "Bookman Old Style", fontSizePt: 12 });
+  });
+
+  it("groups members of one role with the same duties, and words any procedure as a normative dictum", () => {
+    const plan = examplePlan();
+    const anggota = plan.team.filter((m) => m.role === "anggota");
+    for (const a of anggota) a.duties = ["Melaksanakan pelayanan keliling;", "menyusun laporan"];
+    const points = decreeModel(plan).dictums[1]?.points ?? [];
+    expect(points.at(-1)?.text).toBe(`Anggota (${anggota.map((a) => a.name).join("; ")}):`);
+    expect(points.at(-1)?.subpoints?.map((s) => s.text)).toEqual(["melaksanakan pelayanan keliling; dan", "menyusun laporan."]);
+    plan.teamProcedures = "Rapat tim setiap Senin.";
+    expect(decreeModel(plan).dictums[3]?.text).toBe("Tim melaksanakan tugas dengan mekanisme kerja sebagai berikut: rapat tim setiap Senin.");
+    plan.teamProcedures = "- Rapat mingguan\n- Laporan bulanan kepada Kepala Dinas";
+    expect(decreeModel(plan).dictums[3]?.points?.map((p) => p.text)).toEqual(["rapat mingguan; dan", "laporan bulanan kepada Kepala Dinas."]);
+  });
+
+  it("gives a Keputusan Bupati the kepala daerah's letterhead", () => {
+    const plan = withDecree(examplePlan(), (d) => (d.issuerTitle = "Bupati Karangsari"));
+    expect(decreeModel(plan).letterhead).toEqual({ kind: "head", office: "BUPATI KARANGSARI", contactLines: [] });
   });
 
   it("orders members by role whatever the plan's order", () => {

@@ -37,6 +37,12 @@ export type PageSetup = {
 };
 
 export type Letterhead = {
+  /**
+   * "office": the perangkat daerah's kop (government line, office, address). "head": the kop of
+   * a kepala daerah (BUPATI / WALI KOTA / GUBERNUR …), one centred title under the lambang,
+   * for a decree the kepala daerah issues (indonesia.md §1.2).
+   */
+  kind: "office" | "head";
   /** "PEMERINTAH KABUPATEN CONTOH"; absent when the organisation has none. */
   government?: string;
   /** "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN CONTOH" (bold, larger). */
@@ -61,6 +67,9 @@ export type SignatureBlock = {
 
 export type MemberRow = { no: string; role: string; name: string; nipLine?: string; position: string };
 
+/** Lampiran columns: the team role beside the member's own office (Jabatan Dinas). */
+export const MEMBER_COLUMNS = ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan Dinas"] as const;
+
 export type DecreeModel = {
   page: PageSetup;
   letterhead: Letterhead;
@@ -80,7 +89,7 @@ export type DecreeModel = {
   appendix: {
     headingLines: Array<{ label: string; text: string }>;
     title: string;
-    columns: readonly ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan"];
+    columns: typeof MEMBER_COLUMNS;
     rows: MemberRow[];
   };
   /** The team's name as used in sentences: "Tim Pelaksana …". */
@@ -96,8 +105,17 @@ export function pageSetup(plan: Plan): PageSetup {
   return { paper, widthMm: size.width, heightMm: size.height, marginsMm: { ...DEFAULT_MARGINS_MM }, font, fontSizePt: DEFAULT_FONT_SIZE_PT };
 }
 
+/** A decree issued by the kepala daerah (Bupati, Wali Kota, Gubernur) or a Sekda for them. */
+const REGIONAL_HEAD = /^(BUPATI|WALI ?KOTA|WALIKOTA|GUBERNUR)\b/;
+
+export function issuedByRegionalHead(plan: Plan): boolean {
+  return REGIONAL_HEAD.test(caps(oneLine(plan.decree.issuerTitle)));
+}
+
 export function letterhead(plan: Plan): Letterhead {
   const o = plan.organization;
+  // The kepala daerah's own kop: the office title alone, no agency name or address.
+  if (issuedByRegionalHead(plan)) return { kind: "head", office: caps(oneLine(plan.decree.issuerTitle)), contactLines: [] };
   const government = oneLine(o.government ?? "") || (oneLine(o.region ?? "") ? `PEMERINTAH ${oneLine(o.region ?? "")}` : "");
   const contact: string[] = [];
   const first = [oneLine(o.address ?? ""), oneLine(o.phone ?? "") ? `Telepon ${oneLine(o.phone ?? "")}` : ""].filter(Boolean).join(", ");
@@ -106,7 +124,7 @@ export function letterhead(plan: Plan): Letterhead {
     .filter(Boolean)
     .join("  ");
   if (second) contact.push(second);
-  return { ...(government ? { government: caps(government) } : {}), office: caps(oneLine(o.name)), contactLines: contact };
+  return { kind: "office", ...(government ? { government: caps(government) } : {}), office: caps(oneLine(o.name)), contactLines: contact };
 }
 
 /** The decree's subject (TENTANG …): the plan's, or "Pembentukan Tim Pelaksana " + title. */
@@ -183,33 +201,63 @@ function legalBases(plan: Plan): Point[] {
   return given.map((t, i) => ({ label: `${i + 1}.`, text: `${stripListEnd(t)};` }));
 }
 
-/** The team's duties for the second dictum: one lettered point per role, its duties numbered 1), 2), … */
+/**
+ * The team's duties for the second dictum, naming who does what: one lettered point per member
+ * in decree order ("Ketua (Agus Priyanto, S.STP.):"), their duties numbered 1), 2), …; members of
+ * one role with the same duties share a point. Members without duties are left out.
+ */
 function dutyPoints(plan: Plan): Point[] {
-  const groups: Array<{ role: TeamRole; duties: string[] }> = [];
-  for (const role of ROLE_ORDER) {
+  const groups: Array<{ role: TeamRole; names: string[]; duties: string[]; key: string }> = [];
+  for (const m of orderedMembers(plan.team)) {
     const seen = new Set<string>();
     const duties: string[] = [];
-    for (const m of plan.team.filter((x) => x.role === role)) {
-      for (const d of m.duties) {
-        const clean = lowerFirstWord(stripListEnd(d));
-        const key = clean.toLocaleLowerCase("id-ID");
-        if (clean && !seen.has(key)) {
-          seen.add(key);
-          duties.push(clean);
-        }
+    for (const d of m.duties) {
+      const clean = lowerFirstWord(stripListEnd(d));
+      const k = clean.toLocaleLowerCase("id-ID");
+      if (clean && !seen.has(k)) {
+        seen.add(k);
+        duties.push(clean);
       }
     }
-    if (duties.length > 0) groups.push({ role, duties });
+    if (duties.length === 0) continue;
+    const key = [...seen].join("\n");
+    const same = groups.find((g) => g.role === m.role && g.key === key);
+    if (same) same.names.push(oneLine(m.name));
+    else groups.push({ role: m.role, names: [oneLine(m.name)], duties, key });
   }
   return groups.map((g, gi) => {
     const last = gi === groups.length - 1;
     const label = hurufPoin(gi);
+    // Names may hold commas ("Drs. X, M.Si."): several are separated by semicolons.
+    const who = `${ROLE_LABELS[g.role]} (${g.names.join("; ")})`;
     if (g.duties.length === 1) {
-      return { label, text: `${ROLE_LABELS[g.role]}: ${g.duties[0]}${last ? "." : ";"}` };
+      return { label, text: `${who}: ${g.duties[0]}${last ? "." : ";"}` };
     }
     const items = punctuateList(g.duties, last ? "." : ";");
-    return { label, text: `${ROLE_LABELS[g.role]}:`, subpoints: items.map((text, i) => ({ label: `${i + 1})`, text })) };
+    return { label, text: `${who}:`, subpoints: items.map((text, i) => ({ label: `${i + 1})`, text })) };
   });
+}
+
+/** The sentences of a free-text paragraph (a sentence ends after a word of three or more letters). */
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=(?:\p{L}{3}|\))[.!?])\s+(?=[\p{Lu}\d])/u).map(oneLine).filter(Boolean);
+}
+
+/** The team's working procedure as a normative dictum, whatever form the plan writes it in. */
+export function procedureDictum(procedures: string | undefined): Omit<Dictum, "ordinal"> | undefined {
+  const lines = (procedures ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*/i, ""))
+    .map(oneLine)
+    .filter(Boolean);
+  // One paragraph is split into its sentences: each becomes a point.
+  const items = (lines.length === 1 ? sentences(lines[0] ?? "") : lines).map((l) => lowerFirstWord(stripListEnd(l))).filter(Boolean);
+  if (items.length === 0) return undefined;
+  if (items.length === 1) return { text: `Tim melaksanakan tugas dengan mekanisme kerja sebagai berikut: ${items[0]}.` };
+  return {
+    text: "Tim melaksanakan tugas dengan mekanisme kerja sebagai berikut:",
+    points: punctuateList(items, ".").map((t, i) => ({ label: hurufPoin(i), text: t })),
+  };
 }
 
 function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
@@ -229,19 +277,8 @@ function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
       ? `Dalam melaksanakan tugasnya, Tim berada di bawah arahan Pengarah dan bertanggung jawab serta menyampaikan laporan kepada ${issuer}.`
       : `Dalam melaksanakan tugasnya, Tim bertanggung jawab dan menyampaikan laporan kepada ${issuer}.`,
   });
-  const procedures = (plan.teamProcedures ?? "")
-    .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*/i, ""))
-    .map(oneLine)
-    .filter(Boolean);
-  // One paragraph is the writer's own statement of how the team works: it is the dictum as written.
-  if (procedures.length === 1) texts.push({ text: asSentence(procedures[0] ?? "") });
-  else if (procedures.length > 1) {
-    texts.push({
-      text: "Tim bekerja dengan prosedur dan mekanisme kerja sebagai berikut:",
-      points: punctuateList(procedures.map(lowerFirstWord), ".").map((t, i) => ({ label: hurufPoin(i), text: t })),
-    });
-  }
+  const procedure = procedureDictum(plan.teamProcedures);
+  if (procedure) texts.push(procedure);
   // Extra dictums (e.g. funding); the effective-date dictum always comes last, once.
   let effective = EFFECTIVE_DICTUM;
   const funded = extras.some((d) => FUNDING_DICTUM.test(d));
@@ -338,7 +375,7 @@ export function decreeModel(plan: Plan): DecreeModel {
         { label: "TENTANG", text: caps(subject) },
       ],
       title: `SUSUNAN KEANGGOTAAN ${caps(team)}`,
-      columns: ["No", "Jabatan dalam Tim", "Nama/NIP", "Jabatan"],
+      columns: MEMBER_COLUMNS,
       rows: orderedMembers(plan.team).map(memberRow),
     },
     teamName: team,
