@@ -13,6 +13,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Database } from "../store/database.js";
 import { peopleRepo } from "../store/people-repo.js";
 import { plansRepo } from "../store/plans-repo.js";
+import { RealtimeHub, type RealtimeOptions } from "./realtime/hub.js";
+import { realtimeRoutes } from "./realtime/routes.js";
+import { pgTransport } from "./realtime/transport.js";
 import "./auth/context.js";
 import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from "./auth/policy.js";
 import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions } from "./auth/sessions.js";
@@ -35,12 +38,16 @@ export type AppOptions = {
   webRoot?: string | false;
   /** Session timeouts, sign-in throttling, rate limits, cookie flags (and a clock for tests). */
   auth?: AuthOptions;
+  /** Live event streams: heartbeat, connection limits, presence timeout. */
+  realtime?: RealtimeOptions;
 };
 
 declare module "fastify" {
   interface FastifyInstance {
     /** Every route with its policy, as registered (the authorisation matrix test reads it). */
     routeTable: RouteEntry[];
+    /** The live event hub: routes publish workflow, comment and access changes to it. */
+    realtime: RealtimeHub;
   }
 }
 
@@ -119,7 +126,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, { global: false });
   const people = peopleRepo(options.db.db);
-  const repo = plansRepo(options.db.db);
+  const database = options.db;
+  const openListener = database.openListener;
+  const hub = new RealtimeHub({
+    repo: plansRepo(database.db),
+    people,
+    options: options.realtime,
+    idleTimeoutMs: authOptions.idleTimeoutMs,
+    now: authOptions.now,
+    log: (message, err) => app.log.warn({ err }, message),
+    // Several server processes share a PostgreSQL database: events travel by LISTEN/NOTIFY.
+    ...(openListener ? { transport: (receiver, origin) => pgTransport(receiver, { db: database.db, openListener, origin, log: (message, err) => app.log.warn({ err }, message) }) } : {}),
+  });
+  app.decorate("realtime", hub);
+  // Streams end before the server stops waiting for its connections.
+  app.addHook("preClose", async () => hub.close());
+  // Every accepted versioned write reaches the live streams from this one place.
+  const repo = plansRepo(database.db, { onCommitted: hub.committed });
   installSessionHook(app, people, authOptions);
   enforcePolicies(app, repo);
 
@@ -141,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });
+  await app.register(realtimeRoutes, { prefix: "/api", hub });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

@@ -32,6 +32,7 @@ export const API_ERRORS = {
   "schedule.cycle": { status: 422, message: { id: "jadwal tidak dapat dihitung: ada ketergantungan melingkar", en: "the schedule cannot be computed: there is a dependency cycle" } },
   "document.refused": { status: 422, message: { id: "dokumen tidak dibuat; lihat daftar masalah", en: "the document was not produced; see the list of problems" } },
   "auth.throttled": { status: 429, message: { id: "terlalu banyak percobaan masuk yang gagal; coba lagi nanti", en: "too many failed sign-in attempts; try again later" } },
+  "events.too_many": { status: 429, message: { id: "terlalu banyak aliran langsung yang terbuka; tutup tab lain lalu coba lagi", en: "too many live streams are open; close other tabs and try again" } },
   rate_limited: { status: 429, message: { id: "terlalu banyak permintaan; tunggu sebentar lalu coba lagi", en: "too many requests; wait a moment and try again" } },
   "version.required": { status: 428, message: { id: "header If-Match dengan nomor versi wajib disertakan", en: "an If-Match header with the version number is required" } },
   internal: { status: 500, message: { id: "terjadi kesalahan pada server", en: "internal server error" } },

@@ -19,6 +19,8 @@ export type Database = {
   sqlite?: SqliteDatabase.Database;
   migrate: () => Promise<string[]>;
   close: () => Promise<void>;
+  /** PostgreSQL only: a new, unconnected client of its own for LISTEN (live events across servers). */
+  openListener?: () => pg.Client;
 };
 
 export function isPostgresUrl(s: string): boolean {
@@ -71,6 +73,7 @@ function openPostgres(url: string): Database {
     location: maskPassword(url),
     migrate: () => migrateToLatest(db as unknown as Kysely<unknown>, "postgres"),
     close: () => db.destroy(),
+    openListener: () => new pg.Client({ connectionString: url }),
   };
 }
 

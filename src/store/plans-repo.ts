@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { SqliteAdapter, sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import { planDiff, type PlanChange } from "../domain/plan/diff.js";
+import type { JsonPatchOp } from "../domain/plan/patch.js";
 import type { Plan } from "../domain/plan/schema.js";
 import { recordAudit, type AuditAction } from "./audit-repo.js";
 import type { DatabaseSchema, PlansTable } from "./schema.js";
@@ -169,6 +170,16 @@ export type WriteOptions = {
   detail?: Record<string, unknown>;
   /** Runs in the same transaction once the new version is written (e.g. a workflow event). */
   afterWrite?: (q: Kysely<DatabaseSchema>, written: StoredPlan) => Promise<void>;
+  /** The JSON Patch that made this version, when the caller applied one (passed on to `onCommitted`). */
+  appliedOps?: readonly JsonPatchOp[];
+};
+
+/** An accepted write, told after its transaction committed (the live event stream listens here). */
+export type CommittedWrite = { before: StoredPlan; after: StoredPlan; actor: Actor | undefined; appliedOps: readonly JsonPatchOp[] | undefined };
+
+export type PlansRepoHooks = {
+  /** Called once per committed versioned write, after the commit; must not throw. */
+  onCommitted?: (write: CommittedWrite) => void;
 };
 
 /** Decides the change against the row as it is inside the transaction; may read or lock with `q`, or throw to refuse. */
@@ -176,7 +187,7 @@ export type ChangeFn = (current: StoredPlan, q: Kysely<DatabaseSchema>) => Versi
 
 export type PlansRepo = ReturnType<typeof plansRepo>;
 
-export function plansRepo(db: Kysely<DatabaseSchema>) {
+export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}) {
   const inTransaction = <T>(fn: (q: Kysely<DatabaseSchema>) => Promise<T>) => writeTransaction(db, fn);
 
   async function getIn(q: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, id: string): Promise<StoredPlan | undefined> {
@@ -195,9 +206,11 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
     change: ChangeFn,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
-    return inTransaction(async (trx) => {
+    let before: StoredPlan | undefined;
+    const result = await inTransaction(async (trx) => {
       const current = await getIn(trx, id);
       if (!current) return { ok: false, reason: "not_found" } as const;
+      before = current;
       const base = expectedVersion ?? current.version;
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
       const { plan, status, workflow: workflowChange, detail: changeDetail } = await change(current, trx);
@@ -258,6 +271,8 @@ export function plansRepo(db: Kysely<DatabaseSchema>) {
       if (options.afterWrite) await options.afterWrite(trx, written);
       return { ok: true, plan: written } as const;
     });
+    if (result.ok && before && hooks.onCommitted) hooks.onCommitted({ before, after: result.plan, actor: options.actor, appliedOps: options.appliedOps });
+    return result;
   }
 
   return {

@@ -44,7 +44,14 @@ const APPROVE_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun:
 const RETURN_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun: 403, pemeriksa: "ok", penandatangan: "ok", pembaca: 403, nonMember: 403 };
 
 type Ctx = { planId: string; targetUserId: string; unitId: string; commentId: string; unique: () => string };
-type Spec = { row: Row; request: (ctx: Ctx) => Omit<InjectOptions, "method">; /** The call ends the caller's sessions: run it as a throw-away user. */ endsSession?: boolean };
+type Spec = {
+  row: Row;
+  request: (ctx: Ctx) => Omit<InjectOptions, "method">;
+  /** The call ends the caller's sessions: run it as a throw-away user. */
+  endsSession?: boolean;
+  /** The route answers a stream that stays open (Server-Sent Events): only its status and headers are read. */
+  stream?: boolean;
+};
 
 const json = (url: string, payload?: unknown, headers: Record<string, string> = {}) => ({ url, ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }), headers });
 
@@ -105,6 +112,12 @@ Object.assign(MATRIX, {
   "GET /api/plans/:id/diff": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/diff?from=1&to=1`) },
   "POST /api/plans/:id/revisions/:version/restore": { row: EDIT_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/revisions/1/restore`, {}, { "if-match": "1" }) },
   "GET /api/plans/:id/audit": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/audit`) },
+} satisfies Record<string, Spec>);
+
+/** Live events (issue 15): whoever may read the plan. */
+Object.assign(MATRIX, {
+  "GET /api/plans/:id/events": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/events`), stream: true },
+  "POST /api/plans/:id/presence": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/presence`, { stage: "kegiatan" }) },
 } satisfies Record<string, Spec>);
 
 const routeKey = (method: string, url: string) => `${method} ${url}`;
@@ -171,7 +184,25 @@ for (const target of testDatabases()) {
     }
 
     async function call(persona: Persona, method: string, spec: Spec, ctx: Ctx): Promise<LightMyRequestResponse> {
-      const options = { method, ...spec.request(ctx) } as InjectOptions;
+      const options = { method, ...spec.request(ctx), ...(spec.stream ? { payloadAsStream: true } : {}) } as InjectOptions;
+      if (spec.stream) return readStreamStart(await callOnce(persona, options, spec));
+      return callOnce(persona, options, spec);
+    }
+
+    /** A stream's answer: an error body is read whole; an open event stream is read no further than its headers. */
+    async function readStreamStart(res: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+      const stream = res.stream();
+      if (String(res.headers["content-type"] ?? "").startsWith("text/event-stream")) {
+        stream.destroy();
+        return { ...res, statusCode: res.statusCode, body: "", json: () => ({}) } as LightMyRequestResponse;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+      const body = Buffer.concat(chunks).toString("utf8");
+      return { ...res, statusCode: res.statusCode, body, json: () => JSON.parse(body) as unknown } as LightMyRequestResponse;
+    }
+
+    async function callOnce(persona: Persona, options: InjectOptions, spec: Spec): Promise<LightMyRequestResponse> {
       if (persona === "anonymous") return app.inject(options);
       let client = clients.get(persona);
       if (spec.endsSession) {

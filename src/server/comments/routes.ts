@@ -69,7 +69,9 @@ export const commentRoutes: FastifyPluginAsync<CommentsRoutesOptions> = async (a
       { planId: id, stage: input.stage ?? null, itemRef: input.itemRef ?? null, body: input.body, version: current.version },
       actor,
     );
-    return reply.code(201).send(presentComment(created, await namesOf([created])));
+    const presented = presentComment(created, await namesOf([created]));
+    app.realtime.commentChanged(id, "created", presented);
+    return reply.code(201).send(presented);
   });
 
   app.post("/plans/:id/comments/:commentId/resolve", { schema: commentDocs.resolve, config: { policy: policies.plan("comment") } }, async (request) => {
@@ -80,6 +82,8 @@ export const commentRoutes: FastifyPluginAsync<CommentsRoutesOptions> = async (a
     // Scoped by plan: a comment id of another plan is as unknown as a made-up one.
     const resolved = await comments.resolve(id, commentId, actor);
     if (!resolved) throw apiError("not_found");
-    return presentComment(resolved, await namesOf([resolved]));
+    const presented = presentComment(resolved, await namesOf([resolved]));
+    app.realtime.commentChanged(id, "resolved", presented);
+    return presented;
   });
 };

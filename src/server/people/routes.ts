@@ -179,25 +179,26 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       if (Object.keys(change).length === 0) return presentUser(target);
 
       const endSessions = body.disabled === true || body.password !== undefined;
-      return presentUser(
-        await inTransaction(async (q) => {
-          const repo = peopleRepo(q);
-          const updated = await repo.updateUser(auth.organizationId, target.id, change);
-          if (!updated) throw apiError("not_found");
-          // A new password or a disabled account must not leave a stolen session alive; an admin
-          // changing their own password keeps only the session they are using.
-          const sessionsEnded = !endSessions ? 0 : self ? await repo.deleteOtherSessionsOfUser(target.id, auth.session.id) : await repo.deleteSessionsOfUser(target.id);
-          const { passwordHash: _hash, ...shown } = change;
-          await recordAudit(q, {
-            organizationId: auth.organizationId,
-            userId: auth.user.id,
-            action: "user.update",
-            detail: { targetUserId: target.id, changed: Object.keys(shown).concat(body.password !== undefined ? ["password"] : []), ...shown, sessionsEnded },
-            at: at(),
-          });
-          return updated;
-        }),
-      );
+      const updatedUser = await inTransaction(async (q) => {
+        const repo = peopleRepo(q);
+        const updated = await repo.updateUser(auth.organizationId, target.id, change);
+        if (!updated) throw apiError("not_found");
+        // A new password or a disabled account must not leave a stolen session alive; an admin
+        // changing their own password keeps only the session they are using.
+        const sessionsEnded = !endSessions ? 0 : self ? await repo.deleteOtherSessionsOfUser(target.id, auth.session.id) : await repo.deleteSessionsOfUser(target.id);
+        const { passwordHash: _hash, ...shown } = change;
+        await recordAudit(q, {
+          organizationId: auth.organizationId,
+          userId: auth.user.id,
+          action: "user.update",
+          detail: { targetUserId: target.id, changed: Object.keys(shown).concat(body.password !== undefined ? ["password"] : []), ...shown, sessionsEnded },
+          at: at(),
+        });
+        return updated;
+      });
+      // Roles or the account changed: the user's live streams are re-checked (and closed if they may no longer read).
+      app.realtime.accessChanged({ userId: target.id });
+      return presentUser(updatedUser);
     },
   );
 

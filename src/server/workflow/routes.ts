@@ -122,7 +122,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const auth = requireAuth(request.auth);
     const from = stateOf(stored);
     const at = iso();
-    await writeTransaction(db, async (q) => {
+    const version = await writeTransaction(db, async (q) => {
       const moved = await moveWorkflow(q, stored.id, from, to, at);
       if (!moved) throw movedMeanwhile();
       if (insideCheck) await insideCheck(q);
@@ -139,7 +139,10 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         detail: { cycle, step, status: { from: from.status, to: to.status }, ...(comment ? { comment } : {}), ...(commentId ? { commentId } : {}) },
         at,
       });
+      return moved.version;
     });
+    // Committed: the plan's live streams hear of it (a return's comment is in the comments list they reload).
+    app.realtime.workflowChanged(stored.id, { action, status: to.status, step: to.reviewStep, cycle: to.reviewCycle, version, by: { id: auth.user.id, name: auth.user.name } });
   }
 
   // ---- team ----
@@ -185,6 +188,9 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         if (!(await lockUnlessStatus(q, id, ["submitted"]))) throw apiError("workflow.locked");
       },
     });
+    // Whoever left the team loses the plan's live stream now; the others reload the team.
+    app.realtime.accessChanged({ planId: id });
+    app.realtime.workflowChanged(id, { action: "team", status: stored.status, step: stored.workflow.reviewStep, cycle: stored.workflow.reviewCycle, version: stored.version, by: { id: auth.user.id, name: auth.user.name } });
     return teamResponse(request, id);
   });
 
