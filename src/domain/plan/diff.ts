@@ -184,6 +184,7 @@ const SECTIONS: Record<string, B> = {
   teamProcedures: b("Tim pelaksana", "Implementation team"),
   decree: b("Surat Keputusan Tim", "Team decree (SK)"),
   serviceStandard: b("Standar pelayanan", "Service standard"),
+  realization: b("Pengawasan", "Supervision"),
 };
 
 /**
@@ -422,6 +423,23 @@ export const DIFF_FIELD_LABELS: Readonly<Record<string, B>> = {
   "serviceStandard.process.adoption": b("penetapan", "adoption"),
   "serviceStandard.process.adoption.date": b("tanggal penetapan standar", "date the standard was adopted"),
   "serviceStandard.process.adoption.number": b("nomor keputusan penetapan", "adopting decree number"),
+
+  realization: b("realisasi", "realisation"),
+  "realization.reports": b("laporan kemajuan", "progress reports"),
+  "realization.reports.date": b("tanggal laporan", "report date"),
+  "realization.reports.activities": b("kemajuan kegiatan", "activity progress"),
+  "realization.reports.activities.activityId": b("kegiatan", "activity"),
+  "realization.reports.activities.percent": b("kemajuan (%)", "progress (%)"),
+  "realization.reports.activities.actualStart": b("mulai sebenarnya", "actual start"),
+  "realization.reports.activities.actualFinish": b("selesai sebenarnya", "actual finish"),
+  "realization.reports.spending": b("belanja", "spending"),
+  "realization.reports.spending.budgetId": b("baris RAB", "cost plan line"),
+  "realization.reports.spending.amount": b("jumlah (Rp)", "amount (Rp)"),
+  "realization.reports.spending.reference": b("nomor SP2D/kuitansi", "SP2D/receipt number"),
+  "realization.reports.spending.date": b("tanggal belanja", "spending date"),
+  "realization.reports.note": b("kendala", "obstacles"),
+  "realization.reports.followUp": b("tindak lanjut", "follow-up"),
+  "realization.reports.reportedBy": b("pelapor", "reported by"),
 };
 
 /** "actualCost" → "actual cost": unknown fields still read as words. */
@@ -458,6 +476,7 @@ export function stageOfSchemaPath(schemaPath: readonly string[]): DiffStage {
       return field !== undefined && SCHEDULE_FIELDS.has(field) ? "jadwal" : "kegiatan";
     case "start":
     case "calendar":
+    case "realization":
       return "jadwal";
     case "resources":
     case "assignments":

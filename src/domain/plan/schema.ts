@@ -246,6 +246,41 @@ export const decreeSchema = z.strictObject({
   copiesTo: z.array(short),
 });
 
+/**
+ * Realisation (pengawasan): what was done and spent, reported after approval. Kept apart from the
+ * plan proper — reporting never changes the approved plan. Reports may come in any date order;
+ * for the same date the later one in the list wins.
+ */
+export const realizationReportSchema = z.strictObject({
+  date: isoDate,
+  activities: z.array(
+    z.strictObject({
+      activityId: id,
+      percent,
+      actualStart: isoDate.optional(),
+      actualFinish: isoDate.optional(),
+    }),
+  ),
+  spending: z.array(
+    z.strictObject({
+      budgetId: id,
+      amount: rupiah,
+      /** SP2D or kuitansi number. */
+      reference: short.optional(),
+      /** When the money was spent; the report's date when absent. */
+      date: isoDate.optional(),
+    }),
+  ),
+  /** Kendala (obstacles). */
+  note: text.optional(),
+  /** Tindak lanjut (follow-up). */
+  followUp: text.optional(),
+  /** Who reported (a name, as printed). */
+  reportedBy: short.optional(),
+});
+
+export const realizationSchema = z.strictObject({ reports: z.array(realizationReportSchema).max(10_000) });
+
 export const planSchema = z.strictObject({
   format: z.literal(PLAN_FORMAT_V1),
   title: name,
@@ -275,6 +310,7 @@ export const planSchema = z.strictObject({
   decree: decreeSchema,
   /** The service standard (standar pelayanan) and the process that set it; optional. */
   serviceStandard: serviceStandardSchema.optional(),
+  realization: realizationSchema.optional(),
 });
 
 export type Plan = z.infer<typeof planSchema>;
@@ -323,3 +359,5 @@ export type TeamRole = TeamMember["role"];
 export type Stakeholder = Plan["stakeholders"][number];
 export type CommunicationRow = Plan["communication"][number];
 export type Decree = Plan["decree"];
+export type Realization = NonNullable<Plan["realization"]>;
+export type RealizationReport = Realization["reports"][number];

@@ -2,6 +2,7 @@
 // well — ids unique per list and every reference resolved — each as one error with a path.
 import type { z } from "zod";
 import { msg, type Bilingual, type PlanError } from "../messages.js";
+import { realizationErrors } from "../realization/validate.js";
 import { lineAmount } from "../stages/budget.js";
 import { DIFF_FIELD_LABELS } from "./diff.js";
 import { PLAN_FORMAT_V1, planSchema, type Plan } from "./schema.js";
@@ -137,7 +138,7 @@ function checkReferences(plan: Plan): PlanError[] {
   const programs = index(plan.direction.programs, "direction.programs");
   const activities = index(plan.activities, "activities");
   const resources = index(plan.resources, "resources");
-  index(plan.budget, "budget");
+  const budgetLines = index(plan.budget, "budget");
   index(plan.mobilization, "mobilization");
   const team = index(plan.team, "team");
   const stakeholders = index(plan.stakeholders, "stakeholders");
@@ -198,5 +199,6 @@ function checkReferences(plan: Plan): PlanError[] {
     ref(stakeholders, c.stakeholderId, `communication[${i}].stakeholderId`, "stakeholders");
     ref(team, c.ownerId, `communication[${i}].ownerId`, "team");
   });
+  errors.push(...realizationErrors(plan, activities, budgetLines));
   return errors;
 }
