@@ -11,6 +11,7 @@ import { run } from "../main.js";
 import { mspdiTestdataDir } from "../../documents/mspdi/testdata.js";
 import { peopleRepo } from "../../store/people-repo.js";
 import { loadDemoPlans } from "../demo.js";
+import { realizationPlan } from "../../test-support/realization.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "rencana-cli-"));
 
@@ -29,7 +30,7 @@ for (const target of testDatabases()) {
     it("round-trips every example: import prints the id, export gives an equal document", async () => {
       const url = await target.url();
       const dir = scratch();
-      const docs: [string, unknown][] = [...examplePlans(), ["minimal.json", minimalPlan()]];
+      const docs: [string, unknown][] = [...examplePlans(), ["minimal.json", minimalPlan()], ["realisasi.json", realizationPlan()]];
       for (const [name, doc] of docs) {
         const file = join(dir, name);
         writeFileSync(file, JSON.stringify(doc));

@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   export: () => import("./export.js"),
   backup: () => import("./backup.js"),
   schedule: () => import("./schedule.js"),
+  progress: () => import("./progress.js"),
   render: () => import("./render.js"),
   user: () => import("./user.js"),
   ikm: () => import("./ikm.js"),

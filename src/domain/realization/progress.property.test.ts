@@ -18,12 +18,13 @@ const planArb = fc
     chain: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     amounts: fc.option(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 8, maxLength: 8 }), { nil: undefined }),
     holidays: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 6 }),
+    sundayWork: fc.boolean(),
     reports: fc.array(
       fc.record({ offset: fc.integer({ min: -5, max: 90 }), activity: fc.nat(7), percent: fc.integer({ min: 0, max: 100 }), spend: fc.integer({ min: 0, max: 1_000_000 }) }),
       { maxLength: 12 },
     ),
   })
-  .map(({ durations, chain, amounts, holidays, reports }): Plan => {
+  .map(({ durations, chain, amounts, holidays, sundayWork, reports }): Plan => {
     const activities = durations.map((d, i) => ({
       id: `a${i}`,
       name: `Kegiatan ${i}`,
@@ -39,7 +40,9 @@ const planArb = fc
     return {
       ...emptyPlan({ title: "Sifat", fiscalYear: 2027, organizationName: "Dinas" }),
       start: "2027-03-01",
-      calendar: { workWeek: [1, 2, 3, 4, 5], nationalHolidays: false, holidays: holidays.map((h) => ({ date: isoOfEpochDay(START + h), name: "libur" })), workingDays: [] },
+      calendar: { workWeek: [1, 2, 3, 4, 5], nationalHolidays: false, holidays: holidays.map((h) => ({ date: isoOfEpochDay(START + h), name: "libur" })),
+        // Sunday working days: the curve's points fall on Sundays.
+        workingDays: sundayWork ? [{ date: "2027-03-07", name: "Minggu kerja" }, { date: "2027-03-14", name: "Minggu kerja" }] : [] },
       activities,
       budget,
       realization: { reports: realization },
@@ -123,6 +126,12 @@ describe("computeProgress properties", () => {
           expect(epochDayOf(curve[i]!.date) - epochDayOf(curve[i - 1]!.date)).toBe(7);
         }
         expect(curve.at(-1)!.planned).toBe(100);
+        // The curve's fast path agrees with the figure at each of its dates.
+        for (const point of curve) {
+          const at = computeProgress(plan, point.date);
+          expect(at.ok && Math.abs(at.view.planned - point.planned)).toBeLessThanOrEqual(0.01);
+          expect(at.ok && Math.abs(at.view.financial.planned - point.plannedSpend)).toBeLessThanOrEqual(1);
+        }
         expect(new Date(`${curve[0]!.date}T00:00:00Z`).getUTCDay()).toBe(0);
       }),
       { numRuns: 100 },

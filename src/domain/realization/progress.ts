@@ -228,6 +228,58 @@ function plannedTotals(t: Timeline, day: number): { percent: number; spend: numb
   return { percent: percent * 100, spend };
 }
 
+/**
+ * Planned percent and spend at each of `days` (ascending), in O(activities + working days +
+ * days): each activity adds weight / duration on each of its working days (a difference array
+ * over working-day numbers), a milestone its whole weight on its day.
+ */
+function plannedSeries(t: Timeline, days: readonly number[]): { percent: number[]; spend: number[] } {
+  const n = t.ids.length;
+  let end = 0;
+  for (let i = 0; i < n; i++) if (t.duration[i]! > 0) end = Math.max(end, t.startIndex[i]! + t.duration[i]!);
+  const rateW = new Float64Array(end + 1);
+  const rateA = new Float64Array(end + 1);
+  const milestones: { day: number; w: number; a: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = t.duration[i]!;
+    if (d === 0) {
+      milestones.push({ day: t.startDay[i]!, w: t.weight[i]!, a: t.amount[i]! });
+      continue;
+    }
+    const s = t.startIndex[i]!;
+    rateW[s]! += t.weight[i]! / d;
+    rateW[s + d]! -= t.weight[i]! / d;
+    rateA[s]! += t.amount[i]! / d;
+    rateA[s + d]! -= t.amount[i]! / d;
+  }
+  milestones.sort((a, b) => a.day - b.day);
+  // doneW[k] = planned share of the working days before working day k.
+  const doneW = new Float64Array(end + 1);
+  const doneA = new Float64Array(end + 1);
+  let rw = 0, ra = 0, cw = 0, ca = 0;
+  for (let k = 0; k < end; k++) {
+    rw += rateW[k]!;
+    ra += rateA[k]!;
+    cw += rw;
+    ca += ra;
+    doneW[k + 1] = cw;
+    doneA[k + 1] = ca;
+  }
+  const percent: number[] = [];
+  const spend: number[] = [];
+  let m = 0, mw = 0, ma = 0;
+  for (const day of days) {
+    for (; m < milestones.length && milestones[m]!.day <= day; m++) {
+      mw += milestones[m]!.w;
+      ma += milestones[m]!.a;
+    }
+    const k = Math.min(end, t.calendar.indexOnOrAfter(day + 1));
+    percent.push((doneW[k]! + mw) * 100);
+    spend.push(doneA[k]! + ma);
+  }
+  return { percent, spend };
+}
+
 function sundayOnOrAfter(day: number): number {
   return day + (7 - isoWeekdayOfEpochDay(day));
 }
@@ -397,8 +449,13 @@ function weeklyCurve(
   let r = 0;
   let s = 0;
   let spent = 0;
+  const days: number[] = [];
+  for (let day = first; day <= last; day += 7) days.push(day);
+  const plan = plannedSeries(t, days);
+  const base = baselines.map((b) => plannedSeries(b, days).percent);
   const points: CurvePoint[] = [];
-  for (let day = first; day <= last; day += 7) {
+  for (let w = 0; w < days.length; w++) {
+    const day = days[w]!;
     const known = day <= atDay;
     const until = Math.min(day, atDay);
     for (; r < sorted.length && sorted[r]!.day <= until; r++) {
@@ -410,14 +467,13 @@ function weeklyCurve(
       }
     }
     for (; s < spending.length && spending[s]!.day <= until; s++) spent += spending[s]!.amount;
-    const p = plannedTotals(t, day);
     points.push({
       date: isoOfEpochDay(day),
-      planned: round2(p.percent),
+      planned: round2(plan.percent[w]!),
       actual: known ? round2(actualSum * 100) : null,
-      plannedSpend: Math.round(p.spend),
+      plannedSpend: Math.round(plan.spend[w]!),
       actualSpend: known ? spent : null,
-      baselines: baselines.map((b) => round2(plannedTotals(b, day).percent)),
+      baselines: base.map((b) => round2(b[w]!)),
     });
   }
   return points;
