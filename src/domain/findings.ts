@@ -68,3 +68,12 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   }
   return [...merged.values()];
 }
+
+/**
+ * The findings that hold the review back: every error. A plan with one cannot be submitted,
+ * initialled or approved (the server refuses with `workflow.findings_open`; the app disables
+ * the button and lists them), so a decree is never numbered while it lacks a required part.
+ */
+export function openErrors(plan: Plan): Finding[] {
+  return computeFindings(plan).filter((f) => f.severity === "error");
+}

@@ -30,6 +30,7 @@ export const API_ERRORS = {
   "media_type.unsupported": { status: 415, message: { id: "jenis isi (Content-Type) tidak didukung; kirim application/json", en: "unsupported Content-Type; send application/json" } },
   "import.unsupported": { status: 415, message: { id: "jenis berkas ini belum dapat diimpor", en: "this kind of file cannot be imported yet" } },
   "schedule.cycle": { status: 422, message: { id: "jadwal tidak dapat dihitung: ada ketergantungan melingkar", en: "the schedule cannot be computed: there is a dependency cycle" } },
+  "workflow.findings_open": { status: 422, message: { id: "rencana masih memiliki temuan galat; perbaiki dulu sebelum diajukan, diparaf atau disetujui", en: "the plan still has error findings; fix them before it is submitted, initialled or approved" } },
   "document.refused": { status: 422, message: { id: "dokumen tidak dibuat; lihat daftar masalah", en: "the document was not produced; see the list of problems" } },
   "auth.throttled": { status: 429, message: { id: "terlalu banyak percobaan masuk yang gagal; coba lagi nanti", en: "too many failed sign-in attempts; try again later" } },
   "events.too_many": { status: 429, message: { id: "terlalu banyak aliran langsung yang terbuka; tutup tab lain lalu coba lagi", en: "too many live streams are open; close other tabs and try again" } },

@@ -4,7 +4,7 @@
 // appears; the history shows who saved which version and a readable difference.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyPlan } from "../../src/domain/plan/empty.js";
+import { minimalPlan } from "../../src/test-support/fixtures.js";
 import { plansRepo } from "../../src/store/plans-repo.js";
 import { browserAvailability, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
 
@@ -62,7 +62,8 @@ d("review and approval in Chromium", () => {
     const reviewer2 = await h.createUser({ email: "pemeriksa2.wf@contoh.go.id", name: "Rina Sekretaris", roles: ["pemeriksa"] });
     const signatory = await h.createUser({ email: "kepala.wf@contoh.go.id", name: "Drs. Bambang Kepala", roles: ["penandatangan"] });
 
-    const created = await (await h.api(drafter))("POST", "/api/plans", emptyPlan({ title: "Pelayanan KTP-el Keliling", fiscalYear: 2027, organizationName: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Contoh" }));
+    // A complete plan but for its target groups: one error finding, which holds the submission back.
+    const created = await (await h.api(drafter))("POST", "/api/plans", minimalPlan({ title: "Pelayanan KTP-el Keliling", targetGroups: [] }));
     expect(created.status).toBe(201);
     const planId = ((await created.json()) as { id: string }).id;
     // The team straight in the database: drafter (the plan's creator), reviewers 1 and 2 in that order, the signatory.
@@ -78,10 +79,25 @@ d("review and approval in Chromium", () => {
     let page = author.page;
     expect(await status(page)).toBe("draft");
     expect(await offered(page)).toEqual(["Ajukan"]);
+    // "Ajukan" is disabled while an error finding is open, with the reason and a link to it.
+    const submitButton = page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true });
+    await expect.poll(() => submitButton.isDisabled()).toBe(true);
+    const blocked = page.getByTestId("workflow-blocked");
+    expect(await blocked.textContent()).toContain("Belum dapat diajukan: 1 temuan galat");
+    const reason = blocked.getByRole("button", { name: "belum ada kelompok masyarakat sasaran" });
+    expect(await reason.getAttribute("data-target-path")).toBe("targetGroups");
+    await screenshot(page, "workflow-00-ajukan-terkunci");
+    await page.goto(`${h.baseUrl}/plans/${planId}/jadwal`);
+    await page.getByTestId("workflow-bar").waitFor();
+    await page.getByTestId("workflow-blocked").getByRole("button", { name: "belum ada kelompok masyarakat sasaran" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/plans/${planId}/sasaran`);
     await page.getByRole("button", { name: "+ Kelompok baru" }).click();
     await page.locator('[data-path="targetGroups[0].name"]').fill("Lansia");
     await page.locator('[data-path="targetGroups[0].size"]').fill("120");
     await waitSaved(page);
+    // Fixed: the button is enabled and the reasons are gone.
+    await expect.poll(() => submitButton.isDisabled()).toBe(false);
+    expect(await page.getByTestId("workflow-blocked").count()).toBe(0);
     // The team panel lists the team in review order.
     await page.getByRole("button", { name: "Tim penyusunan" }).click();
     await expect.poll(() => page.getByTestId("team-member").allTextContents()).toEqual([
@@ -91,7 +107,14 @@ d("review and approval in Chromium", () => {
       expect.stringContaining("Drs. Bambang Kepala"),
     ]);
     await page.getByTestId("team-panel").getByRole("button", { name: "Tutup" }).click();
-    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    // Submitting asks for confirmation first; cancelling leaves the plan a draft.
+    await submitButton.click();
+    const confirm = page.getByRole("dialog");
+    expect(await confirm.getByTestId("workflow-confirm").textContent()).toContain("Ajukan sekarang?");
+    await screenshot(page, "workflow-00-konfirmasi-ajukan");
+    await confirm.getByRole("button", { name: "Batal", exact: true }).click();
+    expect(await status(page)).toBe("draft");
+    await act(page, "Ajukan");
     await expect.poll(() => status(page)).toBe("submitted");
     expect(await page.getByTestId("workflow-awaiting").textContent()).toContain("Budi Kasubbag");
     // Under review the drafter's screen is read-only.
@@ -104,7 +127,7 @@ d("review and approval in Chromium", () => {
     await act(page, "Tarik kembali");
     await expect.poll(() => status(page)).toBe("draft");
     expect(await offered(page)).toEqual(["Ajukan"]);
-    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await act(page, "Ajukan");
     await expect.poll(() => status(page)).toBe("submitted");
 
     // Reviewer 1 initials; reviewer 2 may not act before.
@@ -145,7 +168,7 @@ d("review and approval in Chromium", () => {
     await waitSaved(page);
     await page.getByTestId("comments-panel").getByRole("button", { name: /Tandai selesai: Jumlah lansia/ }).click();
     await expect.poll(() => page.getByTestId("comment-count-sasaran").count()).toBe(0);
-    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await act(page, "Ajukan");
     await expect.poll(() => status(page)).toBe("submitted");
 
     // Both reviewers initial in order, then the signatory approves.
@@ -226,7 +249,7 @@ d("review and approval in Chromium", () => {
     await h.createUser({ email: "kepala.tim@contoh.go.id", name: "Hj. Kepala Dinas", roles: ["penandatangan", "pembaca"] });
     const reader = await h.createUser({ email: "pembaca.tim@contoh.go.id", name: "Rudi Pembaca", roles: ["pembaca"] });
     const call = await h.api(drafter);
-    const created = await call("POST", "/api/plans", emptyPlan({ title: "Rencana tim uji", fiscalYear: 2027, organizationName: "Dinas Contoh" }));
+    const created = await call("POST", "/api/plans", minimalPlan({ title: "Rencana tim uji" }));
     expect(created.status).toBe(201);
     const planId = ((await created.json()) as { id: string }).id;
 
@@ -260,7 +283,7 @@ d("review and approval in Chromium", () => {
     expect(byRole("pembaca")).toEqual(["Rudi Pembaca"]);
     // With a signatory on the team the drafter may submit.
     await expect.poll(() => offered(page)).toEqual(["Ajukan"]);
-    await page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true }).click();
+    await act(page, "Ajukan");
     await expect.poll(() => status(page)).toBe("submitted");
     // Under review the team is fixed: no editing controls, and the plan list names the status.
     expect(await panel.getByRole("button", { name: "Simpan tim" }).count()).toBe(0);

@@ -180,9 +180,14 @@ function conclusionConsideration(count: number, issuer: string, subject: string)
 
 const CONCLUSION_MARK = /berdasarkan\s+pertimbangan\s+sebagaimana\s+dimaksud/i;
 
+/** Whether a consideration is the concluding one ("bahwa berdasarkan pertimbangan sebagaimana dimaksud …"). */
+export function isConclusion(consideration: string): boolean {
+  return CONCLUSION_MARK.test(consideration);
+}
+
 function considerations(plan: Plan, issuer: string, subject: string): Point[] {
   const given = plan.decree.considerations.map(oneLine).filter(Boolean);
-  const hasConclusion = given.length > 0 && CONCLUSION_MARK.test(given[given.length - 1] ?? "");
+  const hasConclusion = given.length > 0 && isConclusion(given[given.length - 1] ?? "");
   const body = hasConclusion ? given.slice(0, -1) : given;
   if (body.length === 0) {
     // A draft without considerations still reads as a decree; validate warns that they are missing.
@@ -281,7 +286,7 @@ function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
   if (procedure) texts.push(procedure);
   // Extra dictums (e.g. funding); the effective-date dictum always comes last, once.
   let effective = EFFECTIVE_DICTUM;
-  const funded = extras.some((d) => FUNDING_DICTUM.test(d));
+  const funded = extras.some(chargesCosts);
   for (const [i, d] of extras.entries()) {
     if (i === ownReporting) continue;
     if (/^keputusan ini mulai berlaku\b/i.test(d)) effective = asSentence(d);
@@ -294,6 +299,11 @@ function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
 }
 
 const FUNDING_DICTUM = /\b(dibebankan|DPA|DIPA|APBD|APBDes|APBN)\b/i;
+
+/** Whether a dictum charges the costs to a budget (DPA, DIPA, APBD, … or "dibebankan"). */
+export function chargesCosts(dictum: string): boolean {
+  return FUNDING_DICTUM.test(dictum);
+}
 
 /** The funding dictum of a regional unit (indonesia.md §1.2, dictum 4). */
 export function fundingDictum(plan: Plan): string {

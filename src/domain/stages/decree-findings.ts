@@ -1,13 +1,12 @@
 // Findings about the team decree's content (stage "keputusan"): the parts a Keputusan needs and
 // the form of Menimbang. Who may sign (issuer, signatory, a.n., team members) is the authority
 // check's (src/domain/decree/authority.ts), which also refuses rendering: it is not repeated here.
+import { chargesCosts, decreeModel, fundingDictum, isConclusion } from "../decree/model.js";
 import { hurufUrut } from "../format/indonesian.js";
 import type { Plan } from "../plan/schema.js";
 import { findingsFor } from "./finding.js";
 import { isBlank } from "./text.js";
 
-const CONCLUSION = /^bahwa\s+berdasarkan\s+pertimbangan\b/i;
-const FUNDING = /\b(DPA|DIPA|APBD|APBDes|APBN|dibebankan)\b/i;
 
 export function decreeContentFindings(plan: Plan) {
   const { out, add } = findingsFor("keputusan");
@@ -48,18 +47,27 @@ export function decreeContentFindings(plan: Plan) {
         });
       }
     });
+    // The decree adds the concluding item itself when the plan has none (decreeModel): say so,
+    // with its wording, rather than call it missing — the findings and the decree agree.
     const lastIndex = d.considerations.length - 1;
-    if (!CONCLUSION.test((d.considerations[lastIndex] ?? "").trim())) {
-      add("warning", "decree.considerations.conclusionMissing", `decree.considerations[${lastIndex}]`, {
-        id: "butir terakhir Menimbang harus berbunyi \"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan … tentang …;\"",
-        en: "the last consideration must read \"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan … tentang …;\"",
+    if (!isConclusion(d.considerations[lastIndex] ?? "")) {
+      const added = decreeModel(plan).considerations.at(-1)?.text ?? "";
+      add("info", "decree.considerations.conclusionAdded", `decree.considerations[${lastIndex}]`, {
+        id: `butir terakhir Menimbang ditambahkan otomatis pada Keputusan: "${added}"`,
+        en: `the decree adds the last consideration itself: "${added}"`,
       });
     }
   }
   if (d.legalBases.every(isBlank)) {
     add("error", "decree.legalBases.missing", "decree.legalBases", { id: "dasar hukum Mengingat belum diisi", en: "the legal bases (Mengingat) are empty" });
   }
-  if (!d.dictums.some((t) => FUNDING.test(t))) {
+  if (!d.dictums.some(chargesCosts) && plan.budget.length > 0) {
+    // A budgeted plan without its own funding dictum gets the unit's DPA dictum (decreeModel).
+    add("info", "decree.dictum.funding.added", "decree.dictums", {
+      id: `diktum pembebanan biaya ditambahkan otomatis pada Keputusan: "${fundingDictum(plan)}"`,
+      en: `the decree adds the funding dictum itself: "${fundingDictum(plan)}"`,
+    });
+  } else if (!d.dictums.some(chargesCosts)) {
     add("info", "decree.dictum.funding.missing", "decree.dictums", {
       id: "belum ada diktum pembebanan biaya (mis. \"… dibebankan pada DPA … Tahun Anggaran …\")",
       en: "no dictum charges the costs to a budget (e.g. \"… dibebankan pada DPA … Tahun Anggaran …\")",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { decreeModel, fundingDictum } from "../decree/model.js";
 import { computeFindings, mergeFindings, STAGES, type Finding } from "../findings.js";
 import type { Plan } from "../plan/schema.js";
 import { validatePlan } from "../plan/validate.js";
@@ -163,8 +164,9 @@ const CASES: Case[] = [
   ["decree.considerations.missing", (p) => (p.decree.considerations = []), { severity: "error" }],
   ["decree.legalBases.missing", (p) => (p.decree.legalBases = []), { severity: "error" }],
   ["decree.consideration.notBahwa", (p) => (p.decree.considerations[0] = "Menimbang perlu pelayanan keliling;"), { path: "decree.considerations[0]" }],
-  ["decree.considerations.conclusionMissing", (p) => p.decree.considerations.pop(), { path: "decree.considerations[1]" }],
-  ["decree.dictum.funding.missing", (p) => (p.decree.dictums = []), { severity: "info" }],
+  ["decree.considerations.conclusionAdded", (p) => p.decree.considerations.pop(), { path: "decree.considerations[1]", severity: "info" }],
+  ["decree.dictum.funding.added", (p) => (p.decree.dictums = []), { severity: "info" }],
+  ["decree.dictum.funding.missing", (p) => ((p.decree.dictums = []), (p.budget = [])), { severity: "info" }],
   ["decree.signatory.onBehalfOfMissing", (p) => (p.decree.signatory.capacity = "an"), { severity: "error" }],
   ["decree.signatory.position.missing", (p) => (p.decree.signatory.position = ""), { severity: "error" }],
   ["decree.consideration.semicolon", (p) => (p.decree.considerations[0] = "bahwa perlu pelayanan keliling."), { severity: "info", path: "decree.considerations[0]" }],
@@ -193,6 +195,28 @@ const CASES: Case[] = [
   ["communication.owner.missing", (p) => delete p.communication[1]!.ownerId, { ref: "c2", severity: "info" }],
   ["communication.channel.empty", (p) => (p.communication[1]!.channel = ""), { ref: "c2", severity: "warning" }],
 ];
+
+describe("findings and the decree agree", () => {
+  // Where the decree adds a part itself, no finding may call it missing (a reviewer would
+  // otherwise see a complaint about something the printed decree has).
+  it("names the concluding consideration the decree adds, never as missing", () => {
+    const p = mutated((x) => x.decree.considerations.pop());
+    const printed = decreeModel(p).considerations.at(-1)!.text;
+    expect(printed).toMatch(/^bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan/);
+    const fs = computeFindings(p).filter((f) => f.path.startsWith("decree.considerations"));
+    expect(fs.filter((f) => /missing/i.test(f.code) || f.severity !== "info")).toEqual([]);
+    expect(fs.find((f) => f.code === "decree.considerations.conclusionAdded")?.message.id).toContain(printed);
+  });
+  it("names the funding dictum the decree adds for a budgeted plan, and says it is missing only when nothing is printed", () => {
+    const p = mutated((x) => (x.decree.dictums = []));
+    expect(decreeModel(p).dictums.map((d) => d.text)).toContain(fundingDictum(p));
+    expect(byCode(computeFindings(p), "decree.dictum.funding.missing")).toEqual([]);
+    expect(byCode(computeFindings(p), "decree.dictum.funding.added")[0]?.message.en).toContain(fundingDictum(p));
+    const unbudgeted = mutated((x) => ((x.decree.dictums = []), (x.budget = [])));
+    expect(decreeModel(unbudgeted).dictums.some((d) => /dibebankan/.test(d.text))).toBe(false);
+    expect(byCode(computeFindings(unbudgeted), "decree.dictum.funding.missing")).toHaveLength(1);
+  });
+});
 
 describe("each finding on a mutated example", () => {
   it.each(CASES)("%s", (code, mutate, expected) => {

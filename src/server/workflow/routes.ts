@@ -9,7 +9,9 @@
 // baseline.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import { openErrors } from "../../domain/findings.js";
 import { readOrganizationSettings } from "../../domain/organization/settings.js";
+import type { Plan } from "../../domain/plan/schema.js";
 import type { Database } from "../../store/database.js";
 import { recordAudit, type AuditAction } from "../../store/audit-repo.js";
 import { peopleRepo, type PeopleRepo, type User } from "../../store/people-repo.js";
@@ -28,8 +30,9 @@ import {
 } from "../../store/workflow-repo.js";
 import { requireAuth } from "../auth/context.js";
 import { awaitingMember, mayOnPlan, planRolesOf, policies, reviewChain } from "../auth/policy.js";
-import { apiError } from "../errors.js";
+import { apiError, requestLang } from "../errors.js";
 import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
+import { presentFinding } from "../plans/presenters.js";
 import { actorOf, mustGet, parseInput } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { decreeDay, hasDecreeNumber, signatoryCounterKey, stampDecree } from "./decree-number.js";
@@ -78,6 +81,21 @@ function chainProblem(members: readonly PlanMember[], users: ReadonlyMap<string,
     }
   }
   return null;
+}
+
+/**
+ * Refuses a review step while the plan has error findings: a decree is never submitted,
+ * initialled or approved (and numbered) while it lacks a required part. The answer lists them
+ * as the app's findings panel does, so each can be opened and fixed.
+ */
+function refuseOpenErrors(request: FastifyRequest, plan: Plan): void {
+  const open = openErrors(plan);
+  if (open.length === 0) return;
+  const lang = requestLang(request);
+  throw apiError("workflow.findings_open", {
+    errors: open.map((f) => ({ path: f.path, code: f.code, message: f.message })),
+    extra: { findings: open.map((f) => presentFinding(f, lang)) },
+  });
 }
 
 export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (app, { database, repo, people, now = Date.now }) => {
@@ -208,8 +226,11 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
       });
     }
     const to: WorkflowState = { status: "submitted", reviewStep: 1, reviewCycle: stored.workflow.reviewCycle + 1 };
+    refuseOpenErrors(request, stored.plan);
     await moveAndRecord(request, stored, "submit", to, comment, async (q) => {
-      // Read the team under the row lock: a team change committed just before is what counts.
+      // Read the plan and team under the row lock: an edit or team change committed just before is what counts.
+      const locked = await plansRepo(q).get(id);
+      if (locked) refuseOpenErrors(request, locked.plan);
       const members = await plansRepo(q).team(id);
       const users = new Map((await peopleRepo(q).usersByIds(members.map((m) => m.userId))).map((u) => [u.id, u]));
       const problem = chainProblem(members, users);
@@ -224,6 +245,8 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const { comment } = parseInput(actionBody, request.body);
     const stored = await mustGet(repo, id);
     const { step } = await requireTurn(request, stored, "initial");
+    // The plan cannot change while submitted; a plan submitted before a rule existed still stops here.
+    refuseOpenErrors(request, stored.plan);
     await moveAndRecord(request, stored, "initial", { ...stateOf(stored), reviewStep: step + 1 }, comment);
     return sendPlan(request, reply, id);
   });
@@ -275,6 +298,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         // Lock the row in the state the approval was decided against: a return, a resubmission
         // or another approval that got in first makes this one a 409, before a number is used.
         if (!(await lockInState(q, id, seen, current.version))) throw movedMeanwhile();
+        refuseOpenErrors(request, current.plan);
         // An amendment that kept its decree number keeps it: the counter moves only for a decree without one.
         let allocated: { counter: number; signatory: string; year: number } | null = null;
         if (!hasDecreeNumber(current.plan)) {

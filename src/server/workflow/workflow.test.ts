@@ -264,6 +264,53 @@ for (const target of testDatabases()) {
       expect(await counterOf(o.org.id, 2027)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]]);
     });
 
+    it("refuses to submit, initial or approve a plan with error findings, listing them; the plan stays where it was", async () => {
+      const o = await office();
+      // What a new user tried: no issuer, no signatory, no activities.
+      const base = minimalPlan();
+      const plan = await createPlan(o, {
+        activities: [],
+        assignments: [],
+        budget: [],
+        decree: { ...base.decree, issuerTitle: "", signatory: { name: "", position: "" } },
+      });
+      await setFullTeam(o, plan.id);
+      const r = await act(o.penyusun, plan.id, "submit");
+      refused(r, 422, "workflow.findings_open");
+      const body = r.json<{ findings: { stage: string; code: string; severity: string; path: string; message: string; messages: { id: string; en: string } }[]; errors: { path: string }[] }>();
+      const codes = body.findings.map((f) => f.code);
+      expect(codes).toEqual(expect.arrayContaining(["decree.issuer.missing", "decree.signatory.nameMissing", "decree.signatory.position.missing", "activities.empty"]));
+      expect(body.findings.every((f) => f.severity === "error" && f.message !== "" && f.messages.en !== "")).toBe(true);
+      expect(body.findings.find((f) => f.code === "decree.issuer.missing")).toMatchObject({ stage: "keputusan", path: "decree.issuerTitle" });
+      expect(body.errors.map((e) => e.path)).toEqual(body.findings.map((f) => f.path));
+      // English on request.
+      const en = await o.penyusun.inject({ method: "POST", url: `/api/plans/${plan.id}/submit?lang=en` });
+      refused(en, 422, "workflow.findings_open");
+      expect(en.json().error.message).toContain("error findings");
+      const after = ok(await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}` }));
+      expect(after).toMatchObject({ status: "draft", version: 1, workflow: { cycle: 0, step: null } });
+      expect(await auditActions(plan.id)).toEqual(["plan.create", "plan.team"]);
+
+      // A plan under review that has (or, after a rule change, gets) an error finding cannot move on either.
+      const good = await createPlan(o);
+      await setFullTeam(o, good.id);
+      ok(await act(o.penyusun, good.id, "submit"));
+      const broken = { ...good.plan, decree: { ...good.plan.decree, place: "" } };
+      await database.db.updateTable("plans").set({ document: JSON.stringify(broken) }).where("id", "=", good.id).execute();
+      const initial = await act(o.reviewer1, good.id, "initial");
+      refused(initial, 422, "workflow.findings_open");
+      expect(initial.json().findings).toMatchObject([{ stage: "keputusan", code: "decree.place.missing", path: "decree.place" }]);
+      await database.db.updateTable("plans").set({ document: JSON.stringify(good.plan) }).where("id", "=", good.id).execute();
+      ok(await act(o.reviewer1, good.id, "initial"));
+      ok(await act(o.reviewer2, good.id, "initial"));
+      await database.db.updateTable("plans").set({ document: JSON.stringify(broken) }).where("id", "=", good.id).execute();
+      refused(await act(o.signatory, good.id, "approve"), 422, "workflow.findings_open");
+      const still = ok(await o.reader.inject({ method: "GET", url: `/api/plans/${good.id}` }));
+      expect(still).toMatchObject({ status: "submitted", version: 1, workflow: { step: 3 } });
+      expect(still.plan.decree.number).toBeUndefined();
+      expect(await counterOf(o.org.id, 2027)).toEqual([]);
+    });
+
     it("reopens an approved plan on edit as a new revision that goes through review again, keeping its decree number", async () => {
       const o = await office();
       const plan = await createPlan(o);
@@ -385,7 +432,7 @@ for (const target of testDatabases()) {
       expect((await approveNew(other)).number).toBe("800/001/DISDUK/VI/2027");
       // Another signing office has its own sequence (Tata Naskah Dinas: per penandatangan).
       const baseDecree = minimalPlan().decree;
-      expect((await approveNew(o, { decree: { ...baseDecree, signatory: { name: "Drs. Sekda", position: "Sekretaris Daerah" } } })).number).toBe("800/001/DISDUK/VI/2027");
+      expect((await approveNew(o, { decree: { ...baseDecree, issuerTitle: "SEKRETARIS DAERAH KABUPATEN UJI", signatory: { name: "Drs. Sekda", position: "Sekretaris Daerah Kabupaten Uji" } } })).number).toBe("800/001/DISDUK/VI/2027");
       // A decree that already has a number (typed by the penyusun) keeps it and uses no counter.
       expect(await approveNew(o, { decree: { ...baseDecree, number: "800/999/MANUAL/2027", date: "2027-05-31" } })).toMatchObject({ number: "800/999/MANUAL/2027", date: "2027-05-31" });
 
@@ -400,7 +447,7 @@ for (const target of testDatabases()) {
       expect(new Map(await counterOf(o.org.id, 2027))).toEqual(
         new Map([
           ["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2],
-          ["SEKRETARIS DAERAH", 1],
+          ["SEKRETARIS DAERAH KABUPATEN UJI", 1],
         ]),
       );
       expect(await counterOf(o.org.id, 2029)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2]]);

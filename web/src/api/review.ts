@@ -103,7 +103,7 @@ export function createReviewApi(api: ApiClient) {
   const { request } = api;
   const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
   return {
-    submit: (id: string) => request("POST", `${plan(id)}/submit`, anyAnswer, { body: {} }),
+    submit: (id: string, comment?: string) => request("POST", `${plan(id)}/submit`, anyAnswer, { body: comment ? { comment } : {} }),
     initial: (id: string, comment?: string) => request("POST", `${plan(id)}/initial`, anyAnswer, { body: comment ? { comment } : {} }),
     approve: (id: string, comment?: string) => request("POST", `${plan(id)}/approve`, anyAnswer, { body: comment ? { comment } : {} }),
     withdraw: (id: string, comment?: string) => request("POST", `${plan(id)}/withdraw`, anyAnswer, { body: comment ? { comment } : {} }),

@@ -351,6 +351,16 @@ export const en: Messages = {
     dialog: { submit: "Submit the plan", initial: "Initial the plan", approve: "Approve and sign", return: "Return the plan", withdraw: "Withdraw the plan" },
     done: { submit: "The plan was submitted for review.", initial: "The plan was initialled.", approve: "The plan was approved and signed.", return: "The plan was returned to the drafter.", withdraw: "The plan was withdrawn to draft." },
     commentRequired: "The reason for returning is required.",
+    blocked: {
+      submit: "Cannot be submitted yet: {{count}} error findings must be fixed first.",
+      initial: "Cannot be initialled yet: {{count}} error findings must be fixed first.",
+      approve: "Cannot be approved yet: {{count}} error findings must be fixed first.",
+    },
+    confirm: {
+      submit: "The plan goes to the reviewers and cannot be changed while under review. Submit now?",
+      initial: "Initialling states that you have reviewed this plan. Initial now?",
+      approve: "Approval issues the decree with a number from the register. Approve now?",
+    },
     returnComment: "Reason for returning (required)",
     optionalComment: "Note (optional)",
     teamButton: "Plan team",

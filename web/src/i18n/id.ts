@@ -349,6 +349,16 @@ export const id = {
     dialog: { submit: "Ajukan rencana", initial: "Paraf rencana", approve: "Setujui dan tandatangani", return: "Kembalikan rencana", withdraw: "Tarik kembali rencana" },
     done: { submit: "Rencana diajukan untuk diperiksa.", initial: "Rencana telah diparaf.", approve: "Rencana disetujui dan ditandatangani.", return: "Rencana dikembalikan kepada penyusun.", withdraw: "Rencana ditarik kembali menjadi draf." },
     commentRequired: "Alasan pengembalian wajib diisi.",
+    blocked: {
+      submit: "Belum dapat diajukan: {{count}} temuan galat harus diperbaiki dahulu.",
+      initial: "Belum dapat diparaf: {{count}} temuan galat harus diperbaiki dahulu.",
+      approve: "Belum dapat disetujui: {{count}} temuan galat harus diperbaiki dahulu.",
+    },
+    confirm: {
+      submit: "Rencana akan dikirim kepada pemeriksa dan tidak dapat diubah selama diperiksa. Ajukan sekarang?",
+      initial: "Paraf menyatakan Anda telah memeriksa rencana ini. Paraf sekarang?",
+      approve: "Persetujuan menetapkan Keputusan dengan nomor dari buku agenda. Setujui sekarang?",
+    },
     returnComment: "Alasan pengembalian (wajib)",
     optionalComment: "Catatan (boleh kosong)",
     teamButton: "Tim penyusunan",

@@ -147,6 +147,8 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
   }, [issues]);
 
   const shown = showAll ? issues : issues.filter((i) => i.stage === stage);
+  // The same errors the server refuses a review step for (workflow.findings_open).
+  const openErrors = useMemo(() => issues.filter((i) => i.severity === "error"), [issues]);
   const jump = (issue: Issue) => {
     if (issue.stage !== stage) navigate(stageHref(session.planId, issue.stage));
     setTimeout(() => focusPath(issue.path), 0);
@@ -209,6 +211,11 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
             onPanel={setPanel}
             reopened={reopened}
             onReopen={() => setReopened(true)}
+            openErrors={openErrors}
+            onOpenFinding={(f) => {
+              const issue = issues.find((i) => i.key === f.key);
+              if (issue) jump(issue);
+            }}
           />
         ) : null}
         <SaveBar session={session} state={state} canEdit={canEdit} />

@@ -17,6 +17,12 @@ export function statusLabelKey(status: string): string {
   return (WORKFLOW_STATUSES as readonly string[]).includes(status) ? `review.status.${status}` : "review.status.unknown";
 }
 
+/** An error finding that holds the review back, as the findings panel lists it. */
+export type BlockingFinding = { key: string; path: string; message: string };
+
+/** The actions that move a plan towards its decree: refused by the server while error findings are open. */
+const GATED: ReadonlySet<Action> = new Set(["submit", "initial", "approve"]);
+
 export function WorkflowBar(props: {
   session: PlanSession;
   workflow: PlanWorkflow;
@@ -29,6 +35,9 @@ export function WorkflowBar(props: {
   /** An approved plan: the user confirmed that editing opens a new revision. */
   reopened: boolean;
   onReopen: () => void;
+  /** The plan's error findings: while there are any, submit, initial and approve are disabled with these as the reasons. */
+  openErrors: readonly BlockingFinding[];
+  onOpenFinding: (finding: BlockingFinding) => void;
 }) {
   const { t } = useTranslation();
   const { workflow: wf, abilities: can, session } = props;
@@ -49,7 +58,7 @@ export function WorkflowBar(props: {
       await session.flush();
       const id = session.planId;
       const text = comment.trim() || undefined;
-      if (action === "submit") await props.review.submit(id);
+      if (action === "submit") await props.review.submit(id, text);
       else if (action === "initial") await props.review.initial(id, text);
       else if (action === "approve") await props.review.approve(id, text);
       else if (action === "withdraw") await props.review.withdraw(id, text);
@@ -72,6 +81,8 @@ export function WorkflowBar(props: {
     ["return", can.return, t("review.actions.return")],
     ["withdraw", can.withdraw === true, t("review.actions.withdraw")],
   ];
+  const blocked = props.openErrors.length > 0;
+  const blockedAction = blocked ? actionButtons.find(([action, allowed]) => allowed && GATED.has(action))?.[0] : undefined;
   const awaitingRole = wf.awaiting ? t(`review.roles.${wf.awaiting.role}`, { defaultValue: wf.awaiting.role }) : "";
 
   return (
@@ -99,12 +110,12 @@ export function WorkflowBar(props: {
               key={action}
               type="button"
               className={action === "return" || action === "withdraw" ? "" : "primary"}
-              disabled={busy}
+              disabled={busy || (blocked && GATED.has(action))}
+              aria-describedby={blocked && GATED.has(action) ? "wf-blocked" : undefined}
               onClick={() => {
                 setError("");
                 setNotice("");
-                if (action === "submit") void run("submit");
-                else setDialog(action);
+                setDialog(action);
               }}
             >
               {label}
@@ -118,6 +129,20 @@ export function WorkflowBar(props: {
           {t("review.historyButton")}
         </button>
       </div>
+      {blockedAction ? (
+        <div id="wf-blocked" className="wf-blocked error-box" data-testid="workflow-blocked">
+          <p>{t(`review.blocked.${blockedAction}`, { count: props.openErrors.length })}</p>
+          <ul>
+            {props.openErrors.map((f) => (
+              <li key={f.key}>
+                <button type="button" className="link" data-target-path={f.path} onClick={() => props.onOpenFinding(f)}>
+                  {f.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {wf.status === "submitted" ? <p className="wf-note">{t("review.locked")}</p> : null}
       {!can.edit && wf.status !== "submitted" && wf.status !== "archived" ? <p className="wf-note">{t("review.readOnly")}</p> : null}
       {wf.status === "approved" && can.edit && !props.reopened ? (
@@ -171,6 +196,7 @@ export function WorkflowBar(props: {
                 void run(dialog);
               }}
             >
+              {GATED.has(dialog) ? <p data-testid="workflow-confirm">{t(`review.confirm.${dialog}`)}</p> : null}
               <div className="field">
                 <label htmlFor="wf-comment" className="field-label">
                   {dialog === "return" ? t("review.returnComment") : t("review.optionalComment")}
