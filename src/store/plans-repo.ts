@@ -57,7 +57,8 @@ export type Revision = { planId: string; version: number; title: string; created
 export type RevisionWithPlan = Revision & { plan: Plan };
 
 export type WriteResult =
-  | { ok: true; plan: StoredPlan }
+  /** `unchanged`: the change left the document as it was, so nothing was stored (same version). */
+  | { ok: true; plan: StoredPlan; unchanged?: true }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "conflict"; current: StoredPlan };
 
@@ -154,9 +155,12 @@ export async function writeTransaction<T>(db: Kysely<DatabaseSchema>, fn: (q: Ky
 /** At most this many changes are named in an audit entry; the count covers all of them. */
 const AUDITED_CHANGES = 10;
 
-/** The difference between two versions for the audit log: how many changes, and the first ones with their labels. */
-function changeSummary(before: Plan, after: Plan): { count: number; items: { path: string; kind: string; label: PlanChange["label"] }[] } | undefined {
-  const diff = planDiff(before, after);
+/**
+ * The difference between two versions for the audit log: how many changes, and the first ones
+ * with their labels. planDiff walks only what `after` does not share with `before`, so for a
+ * patched plan this costs what the patch touched.
+ */
+function changeSummary(diff: readonly PlanChange[]): { count: number; items: { path: string; kind: string; label: PlanChange["label"] }[] } | undefined {
   if (diff.length === 0) return undefined;
   return { count: diff.length, items: diff.slice(0, AUDITED_CHANGES).map((c) => ({ path: c.path, kind: c.kind, label: c.label })) };
 }
@@ -172,6 +176,8 @@ export type WriteOptions = {
   afterWrite?: (q: Kysely<DatabaseSchema>, written: StoredPlan) => Promise<void>;
   /** The JSON Patch that made this version, when the caller applied one (passed on to `onCommitted`). */
   appliedOps?: readonly JsonPatchOp[];
+  /** An edit of the document: when it changes nothing, store nothing (no version, revision or audit entry). */
+  skipUnchanged?: boolean;
 };
 
 /** An accepted write, told after its transaction committed (the live event stream listens here). */
@@ -215,7 +221,9 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       if (base !== current.version) return { ok: false, reason: "conflict", current } as const;
       const { plan, status, workflow: workflowChange, detail: changeDetail } = await change(current, trx);
       // The audit entry says what changed, not only that something did: a readable summary of the difference.
-      const changes = options.actor && options.action ? changeSummary(current.plan, plan) : undefined;
+      const diff = options.skipUnchanged || (options.actor && options.action) ? planDiff(current.plan, plan) : undefined;
+      if (options.skipUnchanged && diff?.length === 0) return { ok: true, plan: current, unchanged: true } as const;
+      const changes = options.actor && options.action && diff ? changeSummary(diff) : undefined;
       const workflow = { ...current.workflow, ...workflowChange };
       const document = JSON.stringify(plan);
       const at = now();
@@ -271,7 +279,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       if (options.afterWrite) await options.afterWrite(trx, written);
       return { ok: true, plan: written } as const;
     });
-    if (result.ok && before && hooks.onCommitted) hooks.onCommitted({ before, after: result.plan, actor: options.actor, appliedOps: options.appliedOps });
+    if (result.ok && !result.unchanged && before && hooks.onCommitted) hooks.onCommitted({ before, after: result.plan, actor: options.actor, appliedOps: options.appliedOps });
     return result;
   }
 

@@ -645,18 +645,62 @@ function diffKeyedList(
 
 function nameIndex(before: Plan, after: Plan): NameIndex {
   const index = (pick: (p: Plan) => readonly unknown[] | undefined, field: string) => {
-    const m = new Map<string, string>();
-    // After wins: a renamed item reads with its current name.
-    for (const p of [before, after]) {
-      for (const item of pick(p) ?? []) if (isObject(item) && typeof item.id === "string" && typeof item[field] === "string") m.set(item.id, item[field]);
-    }
-    return (id: string) => m.get(id);
+    // Built on first use: a summary of an edit that names no activity never reads the list.
+    let m: Map<string, string> | undefined;
+    return (id: string) => {
+      if (!m) {
+        m = new Map();
+        // After wins: a renamed item reads with its current name.
+        for (const p of [before, after]) {
+          for (const item of pick(p) ?? []) if (isObject(item) && typeof item.id === "string" && typeof item[field] === "string") m.set(item.id, item[field]);
+        }
+      }
+      return m.get(id);
+    };
   };
   return {
     activity: index((p) => p.activities, "name"),
     resource: index((p) => p.resources, "name"),
     stakeholder: index((p) => p.stakeholders, "name"),
   };
+}
+
+/**
+ * The parts of two versions worth walking. A part that is the same object in both is left out
+ * (an edit made by applyJsonPatch shares everything it did not touch), and an id-matched list
+ * keeps only its items that are not shared — unless the kept ids changed order, which is
+ * reported over the whole list. So the diff of a one-field edit of a large plan compares one
+ * item, and the result is the same as walking everything (property-tested).
+ */
+function narrowToEdit(before: Json, after: Json, schemaPath: string[]): [Json, Json] {
+  if (before === after) return [before, after];
+  if (isObject(before) && isObject(after)) {
+    // No prototype: a key such as "__proto__" stays a plain key.
+    const b: Obj = Object.create(null) as Obj;
+    const a: Obj = Object.create(null) as Obj;
+    for (const k of new Set([...Object.keys(after), ...Object.keys(before)])) {
+      if (before[k] === after[k]) continue;
+      const [x, y] = narrowToEdit(before[k], after[k], [...schemaPath, k]);
+      if (k in before) b[k] = x;
+      if (k in after) a[k] = y;
+    }
+    return [b, a];
+  }
+  const list = Object.hasOwn(LISTS, schemaPath.join(".")) ? LISTS[schemaPath.join(".")] : undefined;
+  if (!list || list.key.length !== 1 || list.key[0] !== "id" || !Array.isArray(before) || !Array.isArray(after)) return [before, after];
+  const idOf = (x: unknown) => (isObject(x) && typeof x.id === "string" ? x.id : undefined);
+  const beforeIds = before.map(idOf);
+  const afterIds = after.map(idOf);
+  // Ids repeat or are missing (not a valid plan): planDiff compares such a list as a whole.
+  if (beforeIds.includes(undefined) || afterIds.includes(undefined) || new Set(beforeIds).size !== before.length || new Set(afterIds).size !== after.length) return [before, after];
+  const inBefore = new Set(beforeIds);
+  const inAfter = new Set(afterIds);
+  const keptBefore = beforeIds.filter((id) => inAfter.has(id));
+  const keptAfter = afterIds.filter((id) => inBefore.has(id));
+  if (keptBefore.some((id, i) => id !== keptAfter[i])) return [before, after];
+  const sharedItems = new Set<unknown>(before);
+  const afterItems = new Set<unknown>(after);
+  return [before.filter((x) => !afterItems.has(x)), after.filter((x) => !sharedItems.has(x))];
 }
 
 /** Compares strings with digit runs as numbers ("k2" < "k10"); no locale, so the same everywhere. */
@@ -682,7 +726,8 @@ function naturalCompare(a: string, c: string): number {
 /** What changed from `before` to `after`; [] when they are the same plan. */
 export function planDiff(before: Plan, after: Plan): PlanChange[] {
   const w: Walk = { out: [], names: nameIndex(before, after) };
-  diffValue(w, before, after, [], [], []);
+  const [b, a] = narrowToEdit(before, after, []);
+  diffValue(w, b, a, [], [], []);
   const rank = (s: DiffStage) => DIFF_STAGES.indexOf(s);
   return w.out.sort((x, y) => rank(x.stage) - rank(y.stage) || naturalCompare(x.path, y.path));
 }

@@ -97,6 +97,44 @@ describe("applyJsonPatch (RFC 6902 appendix A)", () => {
       { numRuns: 500 },
     );
   });
+
+  it("shares what the ops do not touch and never writes into the input (frozen), like a copy-then-mutate reference", () => {
+    const tokenArb = fc.constantFrom("0", "1", "-", "a", "b", "c");
+    const ptrArb = fc.array(tokenArb, { minLength: 1, maxLength: 3 }).map((t) => "/" + t.join("/"));
+    const opArb: fc.Arbitrary<JsonPatchOp> = fc.oneof(
+      fc.record({ op: fc.constant("add" as const), path: ptrArb, value: fc.jsonValue({ maxDepth: 2 }) }),
+      fc.record({ op: fc.constant("remove" as const), path: ptrArb }),
+      fc.record({ op: fc.constant("replace" as const), path: ptrArb, value: fc.jsonValue({ maxDepth: 2 }) }),
+      fc.record({ op: fc.constant("move" as const), from: ptrArb, path: ptrArb }),
+      fc.record({ op: fc.constant("copy" as const), from: ptrArb, path: ptrArb }),
+    );
+    const leafArb = fc.oneof(fc.integer(), fc.string({ maxLength: 2 }));
+    const docArb = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, leafArb, fc.array(tie("node"), { maxLength: 3 }), fc.record({ a: tie("node"), b: tie("node") }, { requiredKeys: [] })),
+    })).node.map((n) => ({ a: n, b: [structuredClone(n), 1], c: { a: [1, 2], b: "x" } }));
+    const deepFreeze = (v: unknown): unknown => {
+      if (typeof v === "object" && v !== null) {
+        Object.values(v).forEach(deepFreeze);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(docArb, fc.array(opArb, { maxLength: 4 }), (doc, ops) => {
+        const expected = referencePatch(structuredClone(doc), ops);
+        const frozen = deepFreeze(structuredClone(doc)) as Record<string, unknown>;
+        const r = applyJsonPatch(frozen, ops); // throws in strict mode if it writes into the input
+        expect(r.ok).toBe(expected.ok);
+        if (!r.ok || !expected.ok) return;
+        expect(r.value).toEqual(expected.value);
+        // Every top-level member no op path starts in is the same object as before.
+        const touched = new Set(ops.flatMap((o) => ["path" in o ? o.path : "", "from" in o ? o.from : ""]).map((p) => p.split("/")[1]));
+        const out = r.value as Record<string, unknown>;
+        for (const k of ["a", "b", "c"]) if (!touched.has(k) && typeof frozen[k] === "object") expect(out[k]).toBe(frozen[k]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe("applyJsonPatch bounds the work of one patch", () => {
@@ -154,3 +192,81 @@ describe("applyJsonPatch bounds the work of one patch", () => {
     expect(jsonSizeWithin(big, 1e9)).toBe(JSON.stringify(big).length);
   });
 });
+
+/** The plain algorithm, for comparison: mutate a full copy (RFC 6902 §4, no error details). */
+function referencePatch(doc: unknown, ops: JsonPatchOp[]): { ok: true; value: unknown } | { ok: false } {
+  const tokens = (p: string) => p.slice(1).split("/");
+  const parentOf = (root: unknown, t: string[]): [Record<string, unknown> | unknown[], string] | undefined => {
+    let cur = root;
+    for (const k of t.slice(0, -1)) {
+      if (Array.isArray(cur)) {
+        if (!/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= cur.length) return undefined;
+        cur = cur[Number(k)];
+      } else if (typeof cur === "object" && cur !== null && Object.prototype.hasOwnProperty.call(cur, k)) cur = (cur as Record<string, unknown>)[k];
+      else return undefined;
+    }
+    return typeof cur === "object" && cur !== null ? [cur as Record<string, unknown>, t[t.length - 1]!] : undefined;
+  };
+  const idx = (arr: unknown[], k: string, forAdd: boolean) => {
+    if (forAdd && k === "-") return arr.length;
+    if (!/^(0|[1-9][0-9]*)$/.test(k)) return -1;
+    const i = Number(k);
+    return i <= (forAdd ? arr.length : arr.length - 1) ? i : -1;
+  };
+  const get = (root: unknown, p: string): { v: unknown } | undefined => {
+    const r = parentOf(root, tokens(p));
+    if (!r) return undefined;
+    const [c, k] = r;
+    if (Array.isArray(c)) return idx(c, k, false) < 0 ? undefined : { v: c[idx(c, k, false)] };
+    return Object.prototype.hasOwnProperty.call(c, k) ? { v: c[k] } : undefined;
+  };
+  const add = (root: unknown, p: string, v: unknown): boolean => {
+    const r = parentOf(root, tokens(p));
+    if (!r) return false;
+    const [c, k] = r;
+    if (Array.isArray(c)) {
+      const i = idx(c, k, true);
+      if (i < 0) return false;
+      c.splice(i, 0, v);
+    } else c[k] = v;
+    return true;
+  };
+  const remove = (root: unknown, p: string): { v: unknown } | undefined => {
+    const r = parentOf(root, tokens(p));
+    if (!r) return undefined;
+    const [c, k] = r;
+    if (Array.isArray(c)) {
+      const i = idx(c, k, false);
+      return i < 0 ? undefined : { v: c.splice(i, 1)[0] };
+    }
+    if (!Object.prototype.hasOwnProperty.call(c, k)) return undefined;
+    const v = c[k];
+    delete c[k];
+    return { v };
+  };
+  for (const op of ops) {
+    if (op.op === "add" && !add(doc, op.path, structuredClone(op.value))) return { ok: false };
+    if (op.op === "remove" && !remove(doc, op.path)) return { ok: false };
+    if (op.op === "replace") {
+      if (!get(doc, op.path)) return { ok: false };
+      remove(doc, op.path);
+      const r = parentOf(doc, tokens(op.path))!;
+      if (Array.isArray(r[0])) r[0].splice(Number(r[1]), 0, structuredClone(op.value));
+      else r[0][r[1]] = structuredClone(op.value);
+    }
+    if (op.op === "move") {
+      if (op.from === op.path) {
+        if (!get(doc, op.from)) return { ok: false };
+        continue;
+      }
+      if (op.path.startsWith(op.from + "/")) return { ok: false };
+      const v = remove(doc, op.from);
+      if (!v || !add(doc, op.path, v.v)) return { ok: false };
+    }
+    if (op.op === "copy") {
+      const v = get(doc, op.from);
+      if (!v || !add(doc, op.path, structuredClone(v.v))) return { ok: false };
+    }
+  }
+  return { ok: true, value: doc };
+}

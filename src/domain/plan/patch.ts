@@ -103,7 +103,7 @@ function hasOwn(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
-/** The parent container of a pointer and the last token; the root has no parent. */
+/** Read-only walk to the parent container of a pointer and the last token; the root has no parent. */
 function resolveParent(doc: unknown, tokens: string[], field: "path" | "from", raw: string): { parent: Container; key: string } {
   let cur: unknown = doc;
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -130,37 +130,94 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
-function addAt(doc: unknown, raw: string, value: unknown): unknown {
-  const tokens = parsePointer(raw);
-  if (tokens.length === 0) return value;
-  const { parent, key } = resolveParent(doc, tokens, "path", raw);
-  if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, "path", true), 0, value);
-  else setOwn(parent, key, value);
-  return doc;
-}
+/**
+ * Copy-on-write over the input: a container is copied (shallowly) the first time an operation
+ * writes into it or below it, and the copies are remembered, so every later write in the same
+ * patch mutates them in place. Everything the patch does not touch stays the very same object
+ * as in the input — the validator and the change summary rely on that identity.
+ */
+class Draft {
+  private readonly own = new WeakSet<object>();
+  constructor(public root: unknown) {}
 
-function removeAt(doc: unknown, raw: string, field: "path" | "from"): { doc: unknown; removed: unknown } {
-  const tokens = parsePointer(raw, field);
-  if (tokens.length === 0) return { doc: undefined, removed: doc };
-  const { parent, key } = resolveParent(doc, tokens, field, raw);
-  if (Array.isArray(parent)) {
-    const i = arrayIndex(parent, key, field, false);
-    return { doc, removed: parent.splice(i, 1)[0] };
+  private writable(c: Container): Container {
+    if (this.own.has(c)) return c;
+    // Spread defines own data properties (a "__proto__" key stays data).
+    const copy: Container = Array.isArray(c) ? c.slice() : { ...c };
+    this.own.add(copy);
+    return copy;
   }
-  if (!hasOwn(parent, key)) throw missing(field, raw);
-  const removed = parent[key];
-  delete parent[key];
-  return { doc, removed };
-}
 
-function replaceAt(doc: unknown, raw: string, value: unknown): unknown {
-  const tokens = parsePointer(raw);
-  if (tokens.length === 0) return value;
-  const { parent, key } = resolveParent(doc, tokens, "path", raw);
-  if (Array.isArray(parent)) parent[arrayIndex(parent, key, "path", false)] = value;
-  else if (hasOwn(parent, key)) setOwn(parent, key, value);
-  else throw missing("path", raw);
-  return doc;
+  /** The parent container, made writable along the whole path, and the last token. */
+  parentFor(tokens: string[], field: "path" | "from", raw: string): { parent: Container; key: string } {
+    if (!isContainer(this.root)) throw missing(field, raw);
+    let cur = this.writable(this.root);
+    this.root = cur;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const t = tokens[i] as string;
+      let next: unknown;
+      let at: string | number;
+      if (Array.isArray(cur)) {
+        at = arrayIndex(cur, t, field, false);
+        next = cur[at];
+      } else if (hasOwn(cur, t)) {
+        at = t;
+        next = cur[t];
+      } else throw missing(field, raw);
+      if (!isContainer(next)) throw missing(field, raw);
+      const copy = this.writable(next);
+      if (copy !== next) {
+        if (Array.isArray(cur)) cur[at as number] = copy;
+        else setOwn(cur, at as string, copy);
+      }
+      cur = copy;
+    }
+    return { parent: cur, key: tokens[tokens.length - 1] as string };
+  }
+
+  add(raw: string, value: unknown): void {
+    const tokens = parsePointer(raw);
+    if (tokens.length === 0) {
+      this.root = value;
+      return;
+    }
+    // Check the path exists before copying anything along it.
+    resolveParent(this.root, tokens, "path", raw);
+    const { parent, key } = this.parentFor(tokens, "path", raw);
+    if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, "path", true), 0, value);
+    else setOwn(parent, key, value);
+  }
+
+  remove(raw: string, field: "path" | "from"): unknown {
+    const tokens = parsePointer(raw, field);
+    if (tokens.length === 0) {
+      const removed = this.root;
+      this.root = undefined;
+      return removed;
+    }
+    const probe = resolveParent(this.root, tokens, field, raw);
+    if (Array.isArray(probe.parent)) arrayIndex(probe.parent, probe.key, field, false);
+    else if (!hasOwn(probe.parent, probe.key)) throw missing(field, raw);
+    const { parent, key } = this.parentFor(tokens, field, raw);
+    if (Array.isArray(parent)) return parent.splice(arrayIndex(parent, key, field, false), 1)[0];
+    const removed = parent[key];
+    delete parent[key];
+    return removed;
+  }
+
+  replace(raw: string, value: unknown): void {
+    const tokens = parsePointer(raw);
+    if (tokens.length === 0) {
+      this.root = value;
+      return;
+    }
+    const probe = resolveParent(this.root, tokens, "path", raw);
+    if (Array.isArray(probe.parent)) arrayIndex(probe.parent, probe.key, "path", false);
+    else if (!hasOwn(probe.parent, probe.key)) throw missing("path", raw);
+    const { parent, key } = this.parentFor(tokens, "path", raw);
+    if (Array.isArray(parent)) parent[arrayIndex(parent, key, "path", false)] = value;
+    else setOwn(parent, key, value);
+  }
 }
 
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -173,18 +230,19 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function applyOne(doc: unknown, op: JsonPatchOp): unknown {
+function applyOne(draft: Draft, op: JsonPatchOp): void {
   switch (op.op) {
     case "add":
-      return addAt(doc, op.path, structuredClone(op.value));
+      return draft.add(op.path, structuredClone(op.value));
     case "remove":
-      return removeAt(doc, op.path, "path").doc;
+      draft.remove(op.path, "path");
+      return;
     case "replace":
-      return replaceAt(doc, op.path, structuredClone(op.value));
+      return draft.replace(op.path, structuredClone(op.value));
     case "move": {
       if (op.from === op.path) {
-        getAt(doc, op.from, "from");
-        return doc;
+        getAt(draft.root, op.from, "from");
+        return;
       }
       if (op.path.startsWith(op.from + "/")) {
         throw new PatchFailure("path", "patch.move_into_self", {
@@ -192,17 +250,17 @@ function applyOne(doc: unknown, op: JsonPatchOp): unknown {
           en: `cannot move "${op.from}" into itself`,
         });
       }
-      const { doc: without, removed } = removeAt(doc, op.from, "from");
-      return addAt(without, op.path, removed);
+      const removed = draft.remove(op.from, "from");
+      return draft.add(op.path, removed);
     }
     case "copy":
-      return addAt(doc, op.path, structuredClone(getAt(doc, op.from, "from")));
+      return draft.add(op.path, structuredClone(getAt(draft.root, op.from, "from")));
     case "test": {
-      const actual = getAt(doc, op.path, "path");
+      const actual = getAt(draft.root, op.path, "path");
       if (!jsonEqual(actual, op.value)) {
         throw new PatchFailure("path", "patch.test_failed", { id: `nilai di "${op.path}" tidak sama dengan yang diuji`, en: `the value at "${op.path}" differs from the tested value` });
       }
-      return doc;
+      return;
     }
   }
 }
@@ -255,7 +313,11 @@ function limitError(index: number, code: "patch.too_many_ops" | "patch.too_large
   return { ok: false, error: { index, path: index >= 0 ? `[${index}]${field}` : "", code, message } };
 }
 
-/** Applies the operations in order to a copy of `doc`; the first failing one stops the patch. */
+/**
+ * Applies the operations in order; the first failing one stops the patch. The input is never
+ * changed: the result shares every part the operations did not touch (structural sharing), so
+ * a one-field edit of a large plan copies one path, not the plan.
+ */
 export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits: Partial<PatchLimits> = {}): PatchResult {
   const { maxOps, maxDocumentChars, maxValueDepth } = { ...PATCH_LIMITS, ...limits };
   if (ops.length > maxOps) {
@@ -268,7 +330,7 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
       en: `operation #${index} (${op.op} ${op.path}): the document grows too large (more than ${maxDocumentChars} characters)`,
     });
   if (size > maxDocumentChars) return tooLarge(-1, ops[0] ?? { op: "test", path: "", value: null });
-  let cur: unknown = structuredClone(doc);
+  const draft = new Draft(doc);
   for (let index = 0; index < ops.length; index++) {
     const op = ops[index] as JsonPatchOp;
     if ((op.op === "add" || op.op === "replace" || op.op === "test") && op.value === undefined) {
@@ -284,9 +346,9 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
     // the estimate never falls below the real size by more than what was removed).
     try {
       if (op.op === "add" || op.op === "replace") size += jsonSizeWithin(op.value, maxDocumentChars - size + 1);
-      else if (op.op === "copy") size += jsonSizeWithin(getAt(cur, op.from, "from"), maxDocumentChars - size + 1);
+      else if (op.op === "copy") size += jsonSizeWithin(getAt(draft.root, op.from, "from"), maxDocumentChars - size + 1);
       if (size > maxDocumentChars) return tooLarge(index, op);
-      cur = applyOne(cur, op);
+      applyOne(draft, op);
     } catch (e) {
       // A value too deep for the engine's stack (structuredClone, comparison) is a bad input, not a crash.
       if (e instanceof RangeError) {
@@ -305,5 +367,5 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
       };
     }
   }
-  return { ok: true, value: cur };
+  return { ok: true, value: draft.root };
 }

@@ -1,6 +1,6 @@
 // Validation of a format v1 document: structure (zod) first, then the rules zod cannot say
 // well — ids unique per list and every reference resolved — each as one error with a path.
-import type { z } from "zod";
+import { z } from "zod";
 import { msg, type Bilingual, type PlanError } from "../messages.js";
 import { realizationErrors } from "../realization/validate.js";
 import { lineAmount } from "../stages/budget.js";
@@ -109,6 +109,8 @@ export function planFieldLabel(path: readonly PropertyKey[]): Bilingual | undefi
 
 type Indexed = { id: string };
 
+// The full check below is the reference for validatePlanChange's REFERENCES table: a reference
+// added here must be added there too (the property test in validate.test.ts compares the two).
 function checkReferences(plan: Plan): PlanError[] {
   const errors: PlanError[] = [];
 
@@ -201,4 +203,158 @@ function checkReferences(plan: Plan): PlanError[] {
   });
   errors.push(...realizationErrors(plan, activities, budgetLines));
   return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of an edit: what the edit can affect, not the whole plan.
+
+/** What points at what between id lists (the same references checkReferences resolves). */
+type Reference = { from: string; to: string; ids: (item: Record<string, unknown>) => readonly unknown[] };
+const REFERENCES: readonly Reference[] = [
+  { from: "analysis.strategies", to: "analysis.factors", ids: (s) => s.factorIds as string[] },
+  { from: "direction.targets", to: "direction.goals", ids: (t) => [t.goalId] },
+  { from: "activities", to: "direction.programs", ids: (a) => [a.programId] },
+  { from: "activities", to: "direction.targets", ids: (a) => [a.targetId] },
+  { from: "activities", to: "analysis.strategies", ids: (a) => (a.strategyIds as string[] | undefined) ?? [] },
+  { from: "activities", to: "team", ids: (a) => [a.ownerId] },
+  { from: "activities", to: "activities", ids: (a) => (a.dependsOn as { activityId: string }[]).map((d) => d.activityId) },
+  { from: "assignments", to: "activities", ids: (a) => [a.activityId] },
+  { from: "assignments", to: "resources", ids: (a) => [a.resourceId] },
+  { from: "budget", to: "activities", ids: (b) => [b.activityId] },
+  { from: "communication", to: "stakeholders", ids: (c) => [c.stakeholderId] },
+  { from: "communication", to: "team", ids: (c) => [c.ownerId] },
+];
+
+/** Lists whose items carry an id that must be unique in the list. */
+const ID_LISTS = new Set([
+  "targetGroups",
+  "analysis.factors",
+  "analysis.assumptions",
+  "analysis.strategies",
+  "direction.goals",
+  "direction.targets",
+  "direction.programs",
+  "activities",
+  "resources",
+  "budget",
+  "mobilization",
+  "team",
+  "stakeholders",
+  "communication",
+]);
+
+type Obj = Record<string, unknown>;
+/** Items of one list that are new (or edited) and that are gone (or were edited), by object identity. */
+type ListChange = { added: Obj[]; removed: Obj[] };
+
+function isPlainObject(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function listAt(plan: unknown, path: string): Obj[] {
+  let cur: unknown = plan;
+  for (const k of path.split(".")) cur = (cur as Obj)[k];
+  return cur as Obj[];
+}
+
+const lengthOnly = new WeakMap<z.ZodType, z.ZodType>();
+/** The array schema with its length rules and `unknown` items: checks the list, not each item. */
+function lengthSchema(schema: z.ZodArray): z.ZodType {
+  let s = lengthOnly.get(schema);
+  if (!s) lengthOnly.set(schema, (s = schema.clone({ ...schema._zod.def, element: z.unknown() })));
+  return s;
+}
+
+/**
+ * Structure (zod) of what differs from `before`, by object identity: an unchanged part is the
+ * same object and is skipped; a changed list item is parsed as a whole with the item schema.
+ * Records, per list of objects, the items added and removed. False at the first problem.
+ */
+function structureHolds(schema: z.ZodType, before: unknown, after: unknown, path: string, lists: Map<string, ListChange>): boolean {
+  if (after === before) return true;
+  const def = (schema as z.ZodType & { _zod: { def: Record<string, unknown> } })._zod.def as { type: string; checks?: unknown[] } & Record<string, unknown>;
+  const plain = !def.checks || def.checks.length === 0;
+  if (def.type === "optional") return after === undefined || structureHolds(def.innerType as z.ZodType, before, after, path, lists);
+  if (def.type === "object" && plain && isPlainObject(after) && (def.catchall as z.ZodType | undefined)?._zod.def.type === "never") {
+    const shape = def.shape as Record<string, z.ZodType>;
+    for (const k of Object.keys(after)) if (!Object.prototype.hasOwnProperty.call(shape, k)) return false;
+    const old = isPlainObject(before) ? before : {};
+    for (const k of Object.keys(shape)) if (!structureHolds(shape[k] as z.ZodType, old[k], after[k], path ? `${path}.${k}` : k, lists)) return false;
+    return true;
+  }
+  const element = def.element as z.ZodType | undefined;
+  if (def.type === "array" && element?._zod.def.type === "object" && Array.isArray(after)) {
+    if (!plain && !lengthSchema(schema as z.ZodArray).safeParse(after).success) return false;
+    const old = Array.isArray(before) ? (before as Obj[]) : [];
+    const oldItems = new Set<unknown>(old);
+    const newItems = new Set<unknown>(after);
+    const change: ListChange = { added: [], removed: old.filter((x) => !newItems.has(x)) };
+    for (const item of after) {
+      if (oldItems.has(item)) continue;
+      if (!element.safeParse(item).success) return false;
+      change.added.push(item as Obj);
+    }
+    lists.set(path, change);
+    return true;
+  }
+  // A part walked no deeper (a list item, a value, an object with its own rules): parsed whole.
+  // If it is a section that may hold id lists, the lists it changed are not known: check every reference.
+  if (def.type === "object") lists.set(WHOLE, { added: [], removed: [] });
+  return schema.safeParse(after).success;
+}
+
+/** Marks a change whose lists were parsed whole rather than walked. */
+const WHOLE = "*";
+
+/** The id-level rules of checkReferences, for the changed items and what points into them. */
+function referencesHold(before: Plan, after: Plan, lists: Map<string, ListChange>): boolean {
+  if (lists.has(WHOLE)) return checkReferences(after).length === 0;
+  const idSets = new Map<string, Set<unknown>>();
+  const idsOf = (path: string) => {
+    let ids = idSets.get(path);
+    if (!ids) idSets.set(path, (ids = new Set(listAt(after, path).map((i) => i.id))));
+    return ids;
+  };
+  for (const [path, change] of lists) {
+    if (ID_LISTS.has(path)) {
+      if (change.added.length > 0) {
+        // Unique ids: each new item's id appears once in the list.
+        const count = new Map<unknown, number>();
+        for (const item of listAt(after, path)) count.set(item.id, (count.get(item.id) ?? 0) + 1);
+        if (change.added.some((i) => count.get(i.id) !== 1)) return false;
+      }
+      // References into the list: no id that is gone may still be used.
+      const gone = change.removed.filter((i) => !idsOf(path).has(i.id)).map((i) => i.id);
+      if (gone.length > 0) {
+        const goneIds = new Set(gone);
+        for (const r of REFERENCES) {
+          if (r.to !== path) continue;
+          for (const item of listAt(after, r.from)) if (r.ids(item).some((id) => id !== undefined && goneIds.has(id))) return false;
+        }
+      }
+    }
+    // References out of the new items.
+    for (const r of REFERENCES) {
+      if (r.from !== path || change.added.length === 0) continue;
+      const targets = idsOf(r.to);
+      for (const item of change.added) if (r.ids(item).some((id) => id !== undefined && !targets.has(id))) return false;
+    }
+    if (path === "activities" && change.added.some((a) => (a.dependsOn as { activityId: string }[]).some((d) => d.activityId === a.id))) return false;
+    if (path === "budget" && change.added.some((b) => !Number.isSafeInteger(lineAmount(b as Plan["budget"][number])))) return false;
+  }
+  if (after.calendar.workWeek !== before.calendar.workWeek && new Set(after.calendar.workWeek).size !== after.calendar.workWeek.length) return false;
+  return true;
+}
+
+/**
+ * Validates an edited plan against the valid plan it was edited from, looking only at what
+ * differs: `after` must share every untouched part with `before` (applyJsonPatch does), so the
+ * cost follows the edit, not the plan. It agrees with validatePlan (property-tested); when
+ * anything is wrong it returns validatePlan's errors, so messages and paths are the same.
+ */
+export function validatePlanChange(before: Plan, after: unknown): ValidationResult {
+  if (after === before) return { ok: true, plan: before, errors: [] };
+  const lists = new Map<string, ListChange>();
+  if (!structureHolds(planSchema, before, after, "", lists) || !referencesHold(before, after as Plan, lists)) return validatePlan(after);
+  return { ok: true, plan: after as Plan, errors: [] };
 }

@@ -210,9 +210,13 @@ for (const target of testDatabases()) {
         ]),
       });
       expect(ok.statusCode).toBe(200);
-      expect(ok.json().version).toBe(2);
-      expect(ok.json().plan.activities[1].durationDays).toBe(7);
-      expect(ok.json().plan.direction.policies).toEqual(["Layanan tanpa biaya", "Kebijakan baru"]);
+      // The answer is the new version and the ops as applied, not the whole plan.
+      expect(ok.json()).toMatchObject({ id, version: 2, status: "draft", changed: true, ops: [{ op: "test" }, { op: "replace" }, { op: "add" }] });
+      expect(ok.json().plan).toBeUndefined();
+      expect(ok.json().abilities.edit).toBe(true);
+      const stored = (await api.inject({ method: "GET", url: `/api/plans/${id}` })).json();
+      expect(stored.plan.activities[1].durationDays).toBe(7);
+      expect(stored.plan.direction.policies).toEqual(["Layanan tanpa biaya", "Kebijakan baru"]);
       const before = await counts();
       const h2 = { ...headers, "if-match": "2" };
       const failing = await api.inject({ method: "PATCH", url: `/api/plans/${id}`, headers: h2, payload: JSON.stringify([{ op: "replace", path: "/title", value: "x" }, { op: "remove", path: "/activities/9" }]) });
@@ -229,6 +233,18 @@ for (const target of testDatabases()) {
       expect(stale.statusCode).toBe(409);
       expect(stale.json().currentVersion).toBe(2);
       expect(await counts()).toEqual(before);
+      // A write that changes nothing stores nothing: same version, no revision, no audit entry.
+      const audit = async () => (await database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n;
+      const auditBefore = await audit();
+      const same = await api.inject({ method: "PATCH", url: `/api/plans/${id}`, headers: h2, payload: JSON.stringify([{ op: "replace", path: "/activities/1/durationDays", value: 7 }]) });
+      expect(same.statusCode).toBe(200);
+      expect(same.json()).toMatchObject({ version: 2, changed: false });
+      expect(same.headers.etag).toBe('"2"');
+      const samePut = await api.inject({ method: "PUT", url: `/api/plans/${id}`, headers: { "if-match": "2" }, payload: stored.plan });
+      expect(samePut.statusCode).toBe(200);
+      expect(samePut.json().version).toBe(2);
+      expect(await counts()).toEqual(before);
+      expect(await audit()).toEqual(auditBefore);
     });
 
     it("serves findings (bilingual), stage outputs, and the export as an attachment equal to the stored plan", async () => {

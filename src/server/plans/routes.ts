@@ -4,9 +4,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { computeFindings } from "../../domain/findings.js";
 import { stageOutputs } from "../../domain/stages/index.js";
-import { applyJsonPatch, jsonPatchSchema } from "../../domain/plan/patch.js";
+import { applyJsonPatch, jsonPatchSchema, type JsonPatchOp } from "../../domain/plan/patch.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { validatePlan, zodIssueToErrors } from "../../domain/plan/validate.js";
+import { validatePlan, validatePlanChange, zodIssueToErrors } from "../../domain/plan/validate.js";
 import type { PeopleRepo } from "../../store/people-repo.js";
 import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
 import { requireAuth } from "../auth/context.js";
@@ -93,9 +93,13 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
       .send(await planEnvelope(request, repo, people, created));
   }
 
-  /** An edit of the document, subject to the workflow (locked under review, reopens an approved plan). */
-  const edit = (request: FastifyRequest, id: string, expected: number, plan: Plan) =>
-    repo.write(id, expected, (current) => editChange(current, plan), { actor: actorOf(request), action: "plan.update" });
+  /**
+   * An edit of the document, subject to the workflow (locked under review, reopens an approved
+   * plan). The new document is made from the row as it is inside the write transaction; an edit
+   * that changes nothing stores nothing.
+   */
+  const edit = (request: FastifyRequest, id: string, expected: number, makePlan: (current: StoredPlan) => Plan, appliedOps?: readonly JsonPatchOp[]) =>
+    repo.write(id, expected, (current) => editChange(current, makePlan(current)), { actor: actorOf(request), action: "plan.update", skipUnchanged: true, ...(appliedOps ? { appliedOps } : {}) });
 
   app.get("/plans", { schema: docs.list, config: { policy: policies.signedIn } }, async (request) => {
     const q = parseInput(listQuery, request.query);
@@ -134,7 +138,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
     const plan = validPlanOr400(request.body);
-    return sendWritten(request, reply, await edit(request, id, expected, plan));
+    return sendWritten(request, reply, await edit(request, id, expected, () => plan));
   });
 
   app.patch("/plans/:id", { schema: docs.patch, config: { policy: policies.plan("edit") } }, async (request, reply) => {
@@ -142,13 +146,22 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
     const ops = parseInput(jsonPatchSchema, request.body);
-    const current = await mustGet(repo, id);
-    // Patches apply to the version the client saw: anything else is a conflict, not a merge.
-    if (current.version !== expected) throw conflict(current);
-    const patched = applyJsonPatch(current.plan, ops);
-    if (!patched.ok) throw apiError("patch.failed", { detail: patched.error.message, errors: [patched.error] });
-    const plan = validPlanOr400(patched.value);
-    return sendWritten(request, reply, await edit(request, id, expected, plan));
+    // Patches apply to the version the client saw (anything else is a 409, not a merge), inside
+    // the write transaction: the plan is read once, the ops copy only the paths they touch, and
+    // only what they can affect is validated again.
+    const result = await edit(request, id, expected, (current) => {
+      const patched = applyJsonPatch(current.plan, ops);
+      if (!patched.ok) throw apiError("patch.failed", { detail: patched.error.message, errors: [patched.error] });
+      const checked = validatePlanChange(current.plan, patched.value);
+      if (!checked.ok) throw apiError("validation.failed", { errors: checked.errors });
+      return checked.plan;
+    }, ops);
+    if (!result.ok) throw result.reason === "conflict" ? conflict(result.current) : apiError("not_found");
+    // The answer is the new version and the ops as applied, not the plan: the client applies the
+    // same ops to the copy it has.
+    const { plan: _plan, ...envelope } = await planEnvelope(request, repo, people, result.plan);
+    void _plan;
+    return reply.header("etag", `"${result.plan.version}"`).send({ ...envelope, ops, changed: !result.unchanged });
   });
 
   app.post("/plans/:id/archive", { schema: docs.archive, config: { policy: policies.plan("edit") } }, async (request, reply) => {

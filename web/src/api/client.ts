@@ -1,6 +1,7 @@
 // Typed access to the HTTP API (docs/api.md). Every response body is checked with
 // zod before the screens see it, and every error carries a message in the chosen language.
 import { z } from "zod";
+import { jsonPatchSchema } from "../../../src/domain/plan/patch.js";
 import { planSchema, type Plan } from "../../../src/domain/plan/schema.js";
 import type { Lang } from "../../../src/domain/messages.js";
 
@@ -51,6 +52,23 @@ export const planEnvelopeSchema = z.object({
   abilities: planAbilitiesSchema.optional(),
 });
 export type PlanEnvelope = z.infer<typeof planEnvelopeSchema>;
+
+/**
+ * A PATCH answers the new version and the ops as applied, not the plan: the app applies the
+ * same ops to the copy it has (so a large plan is neither sent back nor checked again here).
+ */
+export const patchResultSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: z.string(),
+  updatedAt: z.string(),
+  ops: jsonPatchSchema,
+  /** False when the ops changed nothing (the server stored no new version). */
+  changed: z.boolean().optional(),
+  workflow: planWorkflowSchema.optional(),
+  abilities: planAbilitiesSchema.optional(),
+});
+export type PatchResult = z.infer<typeof patchResultSchema>;
 
 export const planSummarySchema = z.object({
   id: z.string(),
@@ -287,7 +305,7 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
     createPlan: (plan: Plan) => request("POST", "/api/plans", planEnvelopeSchema, { body: plan }),
     importPlan: (text: string) => request("POST", "/api/import", planEnvelopeSchema, { body: text }),
     patchPlan: (id: string, version: number, ops: PatchOp[]) =>
-      request("PATCH", `/api/plans/${encodeURIComponent(id)}`, planEnvelopeSchema, {
+      request("PATCH", `/api/plans/${encodeURIComponent(id)}`, patchResultSchema, {
         body: ops,
         contentType: "application/json-patch+json",
         headers: { "If-Match": `"${version}"` },

@@ -69,8 +69,13 @@ for (const target of testDatabases()) {
       const [a, b] = await openTwo();
       a.set(["title"], "Judul A");
       a.set(["targetGroups", { id: "g1" }, "size"], 12);
+      const baseBefore = a.getState().base.plan;
       await a.flush();
       expect(a.getState()).toMatchObject({ status: "saved", base: { version: 2 } });
+      // The answer carried the ops, not the plan: the session applied them to its copy, which is
+      // the server's plan and still shares what the edit did not touch.
+      expect(a.getState().base.plan).toEqual((await api.getPlan(a.planId)).plan);
+      expect(a.getState().base.plan.activities).toBe(baseBefore.activities);
 
       b.set(["title"], "Judul B");
       b.set(["targetGroups", { id: "g2" }, "needs"], "Juru bahasa isyarat");

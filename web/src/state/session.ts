@@ -2,7 +2,8 @@
 // autosave with JSON Patch + If-Match, rebase on 409, conflicts that keep both values, undo.
 import { useSyncExternalStore } from "react";
 import type { Plan } from "../../../src/domain/plan/schema.js";
-import { validatePlan } from "../../../src/domain/plan/validate.js";
+import { applyJsonPatch } from "../../../src/domain/plan/patch.js";
+import { validatePlan, validatePlanChange } from "../../../src/domain/plan/validate.js";
 import type { PlanError } from "../../../src/domain/messages.js";
 import { ApiError, type ApiClient, type FieldError, type PlanEnvelope } from "../api/client.js";
 import { applyEdit, deepEqual, getAt, inverseEdit, rebase, resolvePath, type Conflict, type Edit, type Op, type Path } from "./edits.js";
@@ -159,8 +160,13 @@ export class PlanSession {
     }, 50);
   }
 
+  /** The last local copy known to be valid: the next check looks only at what differs from it. */
+  private lastValid: Plan | undefined;
+
   private validateNow() {
-    const v = validatePlan(this.state.local);
+    const local = this.state.local;
+    const v = this.lastValid ? validatePlanChange(this.lastValid, local) : validatePlan(local);
+    if (v.ok) this.lastValid = local;
     const invalid = v.ok ? [] : v.errors;
     if (invalid.length === 0 && this.state.invalid.length === 0) return;
     const status: SaveStatus = invalid.length ? "invalid" : this.state.pending.length ? "pending" : this.state.status;
@@ -192,11 +198,17 @@ export class PlanSession {
     this.inFlight = sending;
     this.update({ status: "saving", errorMessage: undefined, fieldErrors: [] });
     try {
-      const saved = await this.api.patchPlan(this.state.base.id, this.state.base.version, ops);
+      const sentBase = this.state.base;
+      const { ops: applied, changed: _changed, ...saved } = await this.api.patchPlan(sentBase.id, sentBase.version, ops);
+      void _changed;
       this.inFlight = undefined;
+      // The server stored our base with these ops applied: do the same to our copy (sharing what they do not touch).
+      const next = applyJsonPatch(sentBase.plan, applied);
+      if (!next.ok) throw new Error(next.error.message.en);
+      const savedEnvelope: PlanEnvelope = { ...saved, plan: next.value as Plan };
       const rest = this.state.pending.slice(sending.length);
-      const r = rebase(saved.plan, rest, this.state.local);
-      this.update({ base: saved, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
+      const r = rebase(savedEnvelope.plan, rest, this.state.local);
+      this.update({ base: savedEnvelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
       if (r.pending.length) this.schedule(0);
     } catch (e) {
       this.inFlight = undefined;
