@@ -77,7 +77,7 @@ describe("validatePlanChange (the full validatePlan is its oracle)", () => {
         { numRuns: 800 },
       );
       // The generator must reach both verdicts, or the comparison says little.
-      expect(accepted).toBeGreaterThan(50);
+      expect(accepted).toBeGreaterThan(20);
     });
   }
 
