@@ -13,6 +13,8 @@ import { renderMspdi } from "./mspdi/write.js";
 import { renderPlanBookDocx } from "./plan-book/docx.js";
 import { renderPlanBookPdf } from "./plan-book/pdf.js";
 import { renderBudgetXlsx } from "./budget/rab-xlsx.js";
+import { renderBeritaAcaraDocx, renderStandardDecreeDocx } from "./service/docx.js";
+import { renderBeritaAcaraPdf, renderMaklumatPdf, renderStandardDecreePdf } from "./service/pdf.js";
 
 export const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -26,7 +28,12 @@ export type DocumentFormat = keyof typeof CONTENT_TYPES;
 export type RenderOptions = {
   /** Language of labels where a document has a choice (documents are Indonesian by default). */
   lang?: "id" | "en";
+  /** Where the app is reached from outside (the maklumat's QR code points at <publicUrl>/layanan/<slug>). */
+  publicUrl?: string;
 };
+
+/** Without a configured address the QR code points at a local server: the poster still prints. */
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
 
 export type RenderedDocument = { bytes: Uint8Array; contentType: string; fileName: string };
 
@@ -60,6 +67,12 @@ export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
   { kind: "plan", format: "pdf", fileStem: "buku-rencana", description: { id: "Buku rencana kegiatan (PDF)", en: "Plan book (PDF)" }, render: renderPlanBookPdf },
   { kind: "budget", format: "xlsx", fileStem: "rab", description: { id: "Rencana anggaran biaya (Excel)", en: "Cost plan, RAB (Excel)" }, render: renderBudgetXlsx },
   { kind: "calendar", format: "ics", fileStem: "jadwal", description: { id: "Jadwal kegiatan (kalender .ics)", en: "Activity schedule (.ics calendar)" }, render: renderIcs },
+  { kind: "standar-pelayanan", format: "docx", fileStem: "kep-standar-pelayanan", description: { id: "Keputusan penetapan standar pelayanan (Word)", en: "Decree adopting the service standard (Word)" }, render: renderStandardDecreeDocx },
+  { kind: "standar-pelayanan", format: "pdf", fileStem: "kep-standar-pelayanan", description: { id: "Keputusan penetapan standar pelayanan (PDF)", en: "Decree adopting the service standard (PDF)" }, render: renderStandardDecreePdf },
+  { kind: "berita-acara", format: "docx", fileStem: "berita-acara-fkp", description: { id: "Berita acara forum konsultasi publik (Word)", en: "Minutes of the public consultation forum (Word)" }, render: renderBeritaAcaraDocx },
+  { kind: "berita-acara", format: "pdf", fileStem: "berita-acara-fkp", description: { id: "Berita acara forum konsultasi publik (PDF)", en: "Minutes of the public consultation forum (PDF)" }, render: renderBeritaAcaraPdf },
+  { kind: "maklumat", format: "pdf", fileStem: "maklumat-a4", description: { id: "Maklumat pelayanan, poster A4 (PDF)", en: "Service pledge, A4 poster (PDF)" }, render: (plan, o) => renderMaklumatPdf(plan, "A4", o.publicUrl ?? DEFAULT_PUBLIC_URL) },
+  { kind: "maklumat-a3", format: "pdf", fileStem: "maklumat-a3", description: { id: "Maklumat pelayanan, poster A3 (PDF)", en: "Service pledge, A3 poster (PDF)" }, render: (plan, o) => renderMaklumatPdf(plan, "A3", o.publicUrl ?? DEFAULT_PUBLIC_URL) },
   { kind: "mspdi", format: "xml", fileStem: "jadwal-msproject", description: { id: "Jadwal untuk Microsoft Project (XML)", en: "Schedule for Microsoft Project (XML)" }, render: renderMspdi },
 ];
 

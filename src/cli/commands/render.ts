@@ -2,12 +2,12 @@
 // extension. A plan that fails validation, or a decree its signatory may not sign, writes nothing.
 import { extname } from "node:path";
 import { z } from "zod";
-import { DocumentError, documentKinds, formatsOf, renderDocument } from "../../documents/index.js";
+import { DEFAULT_PUBLIC_URL, DocumentError, documentKinds, formatsOf, renderDocument } from "../../documents/index.js";
 import { formatError, pick, type Lang } from "../../domain/messages.js";
 import { validatePlanText } from "../../domain/plan/validate.js";
 import type { CommandRegistrar } from "../io.js";
 
-const optionsSchema = z.strictObject({ output: z.string().min(1), lang: z.enum(["id", "en"]).default("id") });
+const optionsSchema = z.strictObject({ output: z.string().min(1), lang: z.enum(["id", "en"]).default("id"), publicUrl: z.url().optional() });
 
 export const register: CommandRegistrar = (program, io, setExit) => {
   program
@@ -17,6 +17,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .argument("<file>", "berkas JSON rencana")
     .requiredOption("-o, --output <out>", "berkas keluaran, mis. sk.docx atau sk.pdf")
     .option("--lang <lang>", "bahasa pesan: id atau en", "id")
+    .option("--public-url <url>", "alamat aplikasi bagi warga, untuk kode QR maklumat (bawaan: RENCANA_PUBLIC_URL)")
     .action(async (kind: string, file: string, rawOpts: unknown) => {
       const parsed = optionsSchema.safeParse(rawOpts);
       if (!parsed.success) {
@@ -50,7 +51,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
         return;
       }
       try {
-        const doc = await renderDocument(kind, format, result.plan, { lang });
+        const doc = await renderDocument(kind, format, result.plan, { lang, publicUrl: parsed.data.publicUrl ?? io.env.RENCANA_PUBLIC_URL ?? DEFAULT_PUBLIC_URL });
         await io.writeFile(out, doc.bytes);
         io.out(en ? `${out}: written (${doc.bytes.length} bytes)\n` : `${out}: ditulis (${doc.bytes.length} bita)\n`);
         setExit(0);

@@ -278,7 +278,8 @@ function appendixHeading(m: DecreeModel): Paragraph[] {
   });
 }
 
-export function decreeDocxDocument(m: DecreeModel): Document {
+/** `appendixBody` replaces the members table (the service standard's Keputusan has the standard there). */
+export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragraph | Table>): Document {
   const textWidth = textWidthMm(m.page);
   const body: Array<Paragraph | Table> = [];
   body.push(...letterhead(m));
@@ -298,7 +299,7 @@ export function decreeDocxDocument(m: DecreeModel): Document {
   appendix.push(...appendixHeading(m));
   appendix.push(blank());
   appendix.push(centered(m.appendix.title, { bold: true, after: 240 }));
-  appendix.push(membersTable(m, textWidth));
+  appendix.push(...(appendixBody ?? [membersTable(m, textWidth)]));
   appendix.push(unsplittable([blank(), ...signature(m.signature, false, textWidth)], textWidth));
 
   return new Document({

@@ -179,7 +179,8 @@ function closing(m: DecreeModel): Content[] {
   return [{ unbreakable: true, stack: [...together, ...copiesTo(m)] }];
 }
 
-export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
+/** `appendixBody` replaces the members table (the service standard's Keputusan has the standard there). */
+export function decreePdfDefinition(m: DecreeModel, appendixBody?: Content[]): TDocumentDefinitions {
   const font = usePdfFont(m.page.font);
   const widthPt = mmToPt(textWidthMm(m.page));
   const content: Content[] = [
@@ -196,7 +197,7 @@ export function decreePdfDefinition(m: DecreeModel): TDocumentDefinitions {
     ...closing(m),
     appendixHeading(m),
     { text: t(m.appendix.title), bold: true, alignment: "center", margin: [0, 0, 0, 12] },
-    ...membersAndSignature(m),
+    ...(appendixBody ? [...appendixBody, signature(m.signature, false)] : membersAndSignature(m)),
   ];
   return {
     pageSize: { width: mmToPt(m.page.widthMm), height: mmToPt(m.page.heightMm) },

@@ -46,7 +46,7 @@ export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: Peopl
       // Loaded on first use: the renderers (docx, pdfmake, fonts) are heavy and slow the server's start.
       const { DocumentError, renderDocument } = await import("../../documents/index.js");
       try {
-        const doc = await renderDocument(kind, format, plan, { lang: requestLang(request) });
+        const doc = await renderDocument(kind, format, plan, { lang: requestLang(request), publicUrl: `${request.protocol}://${request.host}` });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)

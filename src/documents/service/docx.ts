@@ -1,0 +1,103 @@
+// The service standard's documents as editable Word files: the Keputusan adopting the standard
+// (the team decree's writer, the standard as lampiran) and the berita acara of the forum.
+import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { assertDecreeAuthority } from "../../domain/decree/authority.js";
+import { pageSetup } from "../../domain/decree/model.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { beritaAcaraModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
+import { literalText } from "../literal-text.js";
+import { textWidthMm } from "../sk/layout.js";
+import { decreeDocxDocument } from "../sk/docx.js";
+
+const tw = convertMillimetersToTwip;
+const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function p(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; size?: number; underline?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: opts.after ?? 0 },
+    ...(opts.align ? { alignment: opts.align } : {}),
+    children: [new TextRun({ text: literalText(text), ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}), ...(opts.underline ? { underline: {} } : {}) })],
+  });
+}
+
+/** A bordered table; `fractions` of the text width per column; the first row bold. */
+function table(rows: string[][][], fractions: number[], textWidthMm: number): Table {
+  const widths = fractions.map((f) => Math.round(tw(textWidthMm * f)));
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: rows.map(
+      (row, r) =>
+        new TableRow({
+          children: row.map(
+            (lines, c) =>
+              new TableCell({
+                width: { size: widths[c] ?? 0, type: WidthType.DXA },
+                borders,
+                margins: { left: 80, right: 80, top: 40, bottom: 40 },
+                children: (lines.length > 0 ? lines : [""]).map((l) => p(l, { bold: r === 0, size: 22 })),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function standardTableDocx(plan: Plan, textWidthMm: number): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  for (const g of standardTable(plan).groups) {
+    out.push(table([[[g.title], ["Komponen"], ["Uraian"]], ...g.rows.map((r) => [[r.no], [r.component], r.lines])], [0.25, 0.25, 0.5], textWidthMm));
+    out.push(p(""));
+  }
+  return out;
+}
+
+export async function renderStandardDecreeDocx(plan: Plan): Promise<Uint8Array> {
+  assertDecreeAuthority(plan);
+  const m = standardDecreeModel(plan);
+  const doc = decreeDocxDocument(m, standardTableDocx(plan, textWidthMm(m.page)));
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+export async function renderBeritaAcaraDocx(plan: Plan): Promise<Uint8Array> {
+  const m = beritaAcaraModel(plan);
+  const page = pageSetup(plan);
+  const width = textWidthMm(page);
+  const children: Array<Paragraph | Table> = [];
+  if (m.letterhead.government) children.push(p(m.letterhead.government, { bold: true, align: AlignmentType.CENTER, size: 28 }));
+  children.push(p(m.letterhead.office, { bold: true, align: AlignmentType.CENTER, size: 32 }));
+  for (const l of m.letterhead.contactLines) children.push(p(l, { align: AlignmentType.CENTER, size: 20 }));
+  children.push(p("", { after: 240 }));
+  children.push(p(m.title, { bold: true, align: AlignmentType.CENTER, size: 28 }));
+  children.push(p(m.subtitle, { bold: true, align: AlignmentType.CENTER, after: 240 }));
+  children.push(p(m.opening, { align: AlignmentType.JUSTIFIED, after: 120 }));
+  children.push(table([[["No"], ["Nama"], ["Unsur yang diwakili"]], ...m.participants.map((x) => [[x.no], [x.name], [x.group]])], [0.08, 0.42, 0.5], width));
+  children.push(p("", { after: 120 }));
+  children.push(p("Masukan yang diterima dan tindak lanjutnya:", { after: 120 }));
+  children.push(table([[["No"], ["Dari"], ["Masukan"], ["Tindak lanjut"]], ...m.inputs.map((x) => [[x.no], [x.from], [x.text], [x.followUp]])], [0.08, 0.22, 0.35, 0.35], width));
+  children.push(p("", { after: 120 }));
+  children.push(p(m.closing, { align: AlignmentType.JUSTIFIED, after: 240 }));
+  children.push(p(m.placeDate, { align: AlignmentType.RIGHT, after: 240 }));
+  for (const s of m.signers) {
+    children.push(p(s.label, { align: AlignmentType.CENTER, after: 960 }));
+    children.push(p(s.name, { bold: true, underline: true, align: AlignmentType.CENTER, after: 240 }));
+  }
+  const doc = new Document({
+    creator: "Rencana Layanan",
+    title: literalText(`${m.title} ${m.subtitle}`).slice(0, 1000),
+    styles: { default: { document: { run: { font: literalText(page.font), size: page.fontSizePt * 2 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: tw(page.widthMm), height: tw(page.heightMm) },
+            margin: { top: tw(page.marginsMm.top), bottom: tw(page.marginsMm.bottom), left: tw(page.marginsMm.left), right: tw(page.marginsMm.right) },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
