@@ -4,16 +4,24 @@
 // ordered steps, amounts with units; text elsewhere.
 import { z } from "zod";
 
-const MAX_TEXT = 20_000;
-const text = z.string().max(MAX_TEXT);
-const name = z.string().min(1).max(MAX_TEXT);
-const id = z.string().min(1).max(200);
-const isoDate = z.string().refine((s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const mo = Number(m[2]), d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(Number(m[1]), mo, 0)).getUTCDate();
-}, { message: "date.invalid" });
+// The same limits as the rest of format v1 (TEXT_LIMITS in ../plan/schema.ts, which imports this
+// file, so the numbers are repeated here rather than imported in a cycle).
+const LIMIT = { id: 200, name: 200, short: 300, text: 2_000, long: 8_000 } as const;
+const short = z.string().max(LIMIT.short);
+const text = z.string().max(LIMIT.text);
+const long = z.string().max(LIMIT.long);
+const statement = z.string().min(1).max(LIMIT.text);
+const name = z.string().min(1).max(LIMIT.name);
+const id = z.string().min(1).max(LIMIT.id);
+const isoDate = z
+  .string()
+  .max(10)
+  .refine((s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const mo = Number(m[2]), d = Number(m[3]);
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(Number(m[1]), mo, 0)).getUTCDate();
+  }, { message: "date.invalid" });
 
 export const TIME_UNITS = ["menit", "jam", "hari", "hari-kerja"] as const;
 export const TIME_UNIT_LABELS: Record<(typeof TIME_UNITS)[number], string> = { menit: "menit", jam: "jam", hari: "hari", "hari-kerja": "hari kerja" };
@@ -22,7 +30,7 @@ export const TIME_UNIT_LABELS: Record<(typeof TIME_UNITS)[number], string> = { m
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const duration = z.strictObject({ value: z.number().finite().min(0).max(100_000), unit: z.enum(TIME_UNITS) });
-const dated = z.strictObject({ date: isoDate.optional(), notes: text.optional() });
+const dated = z.strictObject({ date: isoDate.optional(), notes: long.optional() });
 
 export const serviceStandardSchema = z.strictObject({
   /** The public page's address: /layanan/<slug>. */
@@ -30,22 +38,22 @@ export const serviceStandardSchema = z.strictObject({
 
   // Penyampaian pelayanan (published to citizens)
   /** 2. Persyaratan. */
-  requirements: z.array(name),
+  requirements: z.array(statement),
   /** 3. Sistem, mekanisme dan prosedur: ordered steps (drawn as a flowchart). */
-  procedure: z.array(z.strictObject({ id, text: name, actor: text.optional(), duration: duration.optional() })),
+  procedure: z.array(z.strictObject({ id, text: statement, actor: short.optional(), duration: duration.optional() })),
   /** 4. Jangka waktu penyelesaian. */
   completionTime: duration.optional(),
   /** 5. Biaya/tarif: whole Rupiah; 0 is "Rp0 / gratis". */
   cost: z.strictObject({ amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), basis: text.optional() }).optional(),
   /** 6. Produk pelayanan. */
-  products: z.array(name),
+  products: z.array(statement),
   /** 10. Penanganan pengaduan, saran dan masukan. */
   complaints: z
     .strictObject({
-      address: text.optional(),
-      phone: text.optional(),
-      email: text.optional(),
-      web: text.optional(),
+      address: short.optional(),
+      phone: short.optional(),
+      email: short.optional(),
+      web: short.optional(),
       /** Working days within which a complaint is answered. */
       responseDays: z.number().int().min(1).max(365).optional(),
     })
@@ -53,9 +61,9 @@ export const serviceStandardSchema = z.strictObject({
 
   // Pengelolaan pelayanan (internal)
   /** 1. Dasar hukum. */
-  legalBases: z.array(name),
+  legalBases: z.array(statement),
   /** 7. Sarana, prasarana dan/atau fasilitas. */
-  facilities: z.array(name),
+  facilities: z.array(statement),
   /** 8. Kompetensi pelaksana. */
   competence: text.optional(),
   /** 9. Pengawasan internal. */
@@ -70,9 +78,9 @@ export const serviceStandardSchema = z.strictObject({
   performanceEvaluation: text.optional(),
 
   /** Shown on the public page beside the unit's address. */
-  serviceHours: text.optional(),
+  serviceHours: short.optional(),
   /** Signs the maklumat; without it, the plan's decree signatory. */
-  unitHead: z.strictObject({ name: text, nip: text.optional(), position: text }).optional(),
+  unitHead: z.strictObject({ name: z.string().max(LIMIT.name), nip: short.optional(), position: short }).optional(),
 
   /** The process of Permenpan RB 15/2014. */
   process: z
@@ -82,13 +90,13 @@ export const serviceStandardSchema = z.strictObject({
       forum: z
         .strictObject({
           date: isoDate.optional(),
-          place: text.optional(),
-          participants: z.array(z.strictObject({ id, name, group: text })),
+          place: short.optional(),
+          participants: z.array(z.strictObject({ id, name, group: short })),
           /** Inputs received and how each was followed up: the berita acara. */
-          inputs: z.array(z.strictObject({ id, from: text.optional(), text: name, followUp: text.optional() })),
+          inputs: z.array(z.strictObject({ id, from: short.optional(), text: statement, followUp: text.optional() })),
         })
         .optional(),
-      adoption: z.strictObject({ date: isoDate.optional(), number: text.optional() }).optional(),
+      adoption: z.strictObject({ date: isoDate.optional(), number: short.optional() }).optional(),
       application: dated.optional(),
       evaluation: dated.optional(),
     })
