@@ -14,6 +14,7 @@ import type { Database } from "../store/database.js";
 import { peopleRepo } from "../store/people-repo.js";
 import { plansRepo } from "../store/plans-repo.js";
 import { RealtimeHub, type RealtimeOptions } from "./realtime/hub.js";
+import { registerRoutes } from "./register/routes.js";
 import { realtimeRoutes } from "./realtime/routes.js";
 import { pgTransport } from "./realtime/transport.js";
 import "./auth/context.js";
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(realtimeRoutes, { prefix: "/api", hub });
+  await app.register(registerRoutes, { prefix: "/api", database: options.db, people, now: authOptions.now });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "unit.create",
   "unit.update",
   "settings.update",
+  "decree.void",
   "session.signin",
   "session.signin_failed",
   "session.signout",

@@ -110,6 +110,31 @@ export type AuditLogTable = {
 /** The decree number counter ("urut") runs per organisation, per signing office and per calendar year (tahun takwim). */
 export type DecreeCountersTable = { organization_id: string; signatory: string; year: number; last_number: number };
 
+/** The register's counter: per organisation, series (classification code or "") and calendar year. */
+export type DecreeRegisterCountersTable = { organization_id: string; series: string; year: number; last_number: number };
+
+/** The buku agenda keputusan: every number issued (with its decree) or voided (nomor batal), never reused. */
+export type DecreeRegisterTable = {
+  id: Generated<number>;
+  organization_id: string;
+  series: string;
+  year: number;
+  counter: number;
+  number: string;
+  plan_id: string | null;
+  plan_version: number | null;
+  title: string;
+  signatory: string;
+  issued_on: string;
+  /** "issued" | "void" */
+  status: string;
+  void_reason: string | null;
+  voided_by: string | null;
+  voided_at: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
 export type DatabaseSchema = {
   plans: PlansTable;
   plan_revisions: PlanRevisionsTable;
@@ -123,4 +148,6 @@ export type DatabaseSchema = {
   comments: CommentsTable;
   audit_log: AuditLogTable;
   decree_counters: DecreeCountersTable;
+  decree_register_counters: DecreeRegisterCountersTable;
+  decree_register: DecreeRegisterTable;
 };

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./database.js";
 import { peopleRepo } from "./people-repo.js";
 import { plansRepo, writeTransaction } from "./plans-repo.js";
-import { currentDecreeCounter, lockInState, moveWorkflow, nextDecreeCounter } from "./workflow-repo.js";
+import { allocateRegisterCounter, peekRegisterCounter, recordRegisterEntry } from "./decree-register-repo.js";
+import { lockInState, moveWorkflow } from "./workflow-repo.js";
 import { testDatabases } from "../test-support/databases.js";
 import { minimalPlan } from "../test-support/fixtures.js";
 import { openMigrated } from "../test-support/open-store.js";
@@ -39,22 +40,34 @@ for (const target of testDatabases()) {
       expect(await plansRepo(database.db).head(plan.id)).toMatchObject({ status: "submitted", reviewStep: 2, version: 1 });
     });
 
-    it("hands out each decree number once under concurrent approvals, per organisation, signatory and year", async () => {
+    it("hands out each register number once under concurrent approvals, per organisation, series and year; the database refuses a duplicate", async () => {
       const org = await peopleRepo(database.db).createOrganization("Organisasi penghitung");
-      const key = { organizationId: org.id, signatory: "KEPALA DINAS", year: 2027 };
-      const numbers = await Promise.all(Array.from({ length: 12 }, () => writeTransaction(database.db, (q) => nextDecreeCounter(q, key))));
+      const key = { organizationId: org.id, series: "800", year: 2027 };
+      expect(await peekRegisterCounter(database.db, key)).toBe(1);
+      const numbers = await Promise.all(Array.from({ length: 12 }, () => writeTransaction(database.db, (q) => allocateRegisterCounter(q, key))));
       expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      expect(await currentDecreeCounter(database.db, key)).toBe(12);
-      expect(await writeTransaction(database.db, (q) => nextDecreeCounter(q, { ...key, year: 2028 }))).toBe(1);
-      expect(await writeTransaction(database.db, (q) => nextDecreeCounter(q, { ...key, signatory: "SEKRETARIS DAERAH" }))).toBe(1);
+      expect(await peekRegisterCounter(database.db, key)).toBe(13);
+      expect(await writeTransaction(database.db, (q) => allocateRegisterCounter(q, { ...key, year: 2028 }))).toBe(1);
+      expect(await writeTransaction(database.db, (q) => allocateRegisterCounter(q, { ...key, series: "188.4" }))).toBe(1);
       // A rolled-back approval gives its number back.
       await expect(
         writeTransaction(database.db, async (q) => {
-          await nextDecreeCounter(q, key);
+          await allocateRegisterCounter(q, key);
           throw new Error("approval refused");
         }),
       ).rejects.toThrow("approval refused");
-      expect(await writeTransaction(database.db, (q) => nextDecreeCounter(q, key))).toBe(13);
+      expect(await writeTransaction(database.db, (q) => allocateRegisterCounter(q, key))).toBe(13);
+
+      // The unique constraint: a second row with the same number is refused by the database itself.
+      const entry = { ...key, counter: 13, number: "800/013/2027", planId: null, planVersion: null, title: "Uji", signatory: "Kepala", issuedOn: "2027-03-01", status: "issued" as const, userId: null, at: "2027-03-01T00:00:00Z" };
+      await writeTransaction(database.db, (q) => recordRegisterEntry(q, entry));
+      await expect(writeTransaction(database.db, (q) => recordRegisterEntry(q, { ...entry, number: "800/013/X/2027" }))).rejects.toThrow(/unique|duplicate/i);
+
+      // The register starts after the numbers the per-signatory counters gave out that year.
+      const older = await peopleRepo(database.db).createOrganization("Organisasi lama");
+      await database.db.insertInto("decree_counters").values({ organization_id: older.id, signatory: "KEPALA DINAS", year: 2027, last_number: 7 }).execute();
+      expect(await peekRegisterCounter(database.db, { ...key, organizationId: older.id })).toBe(8);
+      expect(await writeTransaction(database.db, (q) => allocateRegisterCounter(q, { ...key, organizationId: older.id }))).toBe(8);
     });
   });
 }

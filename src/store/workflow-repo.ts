@@ -1,5 +1,5 @@
 // The review workflow's rows: status moves that keep the document version (submit, initial,
-// return), the event trail of every action, and the per-year decree number counter. Every
+// return) and the event trail of every action (decree numbers: decree-register-repo.ts). Every
 // function here takes the transaction it must run in, so a move, its event, its comment and
 // its audit entry commit together or not at all.
 import type { Kysely } from "kysely";
@@ -114,35 +114,6 @@ export async function listWorkflowEvents(q: Kysely<DatabaseSchema>, planId: stri
     comment: r.comment,
     at: r.at,
   }));
-}
-
-/**
- * The next decree number ("urut") for this organisation, signing office and calendar year.
- * One upsert that increments and returns the counter: on PostgreSQL the row lock makes a
- * concurrent approval wait and then see the incremented value; SQLite runs the whole write
- * transaction under its write lock. Called inside the approval's transaction, so a refused
- * approval does not use up a number.
- */
-export async function nextDecreeCounter(q: Kysely<DatabaseSchema>, key: { organizationId: string; signatory: string; year: number }): Promise<number> {
-  const row = await q
-    .insertInto("decree_counters")
-    .values({ organization_id: key.organizationId, signatory: key.signatory, year: key.year, last_number: 1 })
-    .onConflict((oc) => oc.columns(["organization_id", "signatory", "year"]).doUpdateSet((eb) => ({ last_number: eb(eb.ref("decree_counters.last_number"), "+", 1) })))
-    .returning("last_number")
-    .executeTakeFirstOrThrow();
-  return Number(row.last_number);
-}
-
-/** The counter's last value (0 when none was allocated yet). */
-export async function currentDecreeCounter(q: Kysely<DatabaseSchema>, key: { organizationId: string; signatory: string; year: number }): Promise<number> {
-  const row = await q
-    .selectFrom("decree_counters")
-    .select("last_number")
-    .where("organization_id", "=", key.organizationId)
-    .where("signatory", "=", key.signatory)
-    .where("year", "=", key.year)
-    .executeTakeFirst();
-  return row ? Number(row.last_number) : 0;
 }
 
 /** The reason for returning a plan, kept as a plan comment (on the whole plan, at its current version). */

@@ -62,6 +62,16 @@ export function readOrganizationSettings(stored: unknown): OrganizationSettings 
   return r.success ? r.data : DEFAULT_ORGANIZATION_SETTINGS;
 }
 
+/**
+ * The register series a template numbers in: its classification code (kode klasifikasi arsip,
+ * the leading "800" or "188.45" before the first "/"), or "" when it has none. The organisation's
+ * register runs one counter per series and calendar year (indonesia.md §1.4).
+ */
+export function decreeSeries(template: string): string {
+  const first = template.trim().split("/")[0] ?? "";
+  return /^\d+(?:\.\d+)*$/.test(first) ? first : "";
+}
+
 const ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 /** The decree number for the counter'th decree of `year` (month 1–12). */

@@ -14,6 +14,7 @@ import { plansRepo, type PlanMember } from "../../store/plans-repo.js";
 import { createOrganization, createUser, signIn, type TestClient } from "../../test-support/auth.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
+import { recordRegisterEntry } from "../../store/decree-register-repo.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
 
@@ -120,6 +121,15 @@ Object.assign(MATRIX, {
   "POST /api/plans/:id/presence": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/presence`, { stage: "kegiatan" }) },
 } satisfies Record<string, Spec>);
 
+/** The decree register (issue 10): organisation admins; an entry of organisation A is another organisation's 404. */
+let registerEntryOfA = 0;
+Object.assign(MATRIX, {
+  "GET /api/decree-register": { row: ADMIN, request: () => json("/api/decree-register") },
+  "GET /api/decree-register/next": { row: ADMIN, request: () => json("/api/decree-register/next") },
+  "POST /api/decree-register/:entryId/void": { row: ADMIN_RECORD, request: () => json(`/api/decree-register/${registerEntryOfA}/void`, { reason: "Salah ketik nomor" }) },
+  "POST /api/decree-register/spoiled": { row: ADMIN, request: () => json("/api/decree-register/spoiled", { reason: "Blangko rusak" }) },
+} satisfies Record<string, Spec>);
+
 const routeKey = (method: string, url: string) => `${method} ${url}`;
 
 for (const target of testDatabases()) {
@@ -157,6 +167,10 @@ for (const target of testDatabases()) {
       }
       targetUserId = (await createUser(database, orgA, ["pembaca"], "Sasaran ubah")).id;
       unitId = (await peopleRepo(database.db).createUnit(orgA, { name: "Unit Matriks" })).id;
+      registerEntryOfA = await recordRegisterEntry(database.db, {
+        organizationId: orgA, series: "800", year: 2027, counter: 1, number: "800/001/2027", planId: null, planVersion: null,
+        title: "Matriks", signatory: "Kepala", issuedOn: "2027-01-04", status: "issued", userId: null, at: new Date().toISOString(),
+      });
     });
     afterAll(async () => {
       await app?.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ORGANIZATION_SETTINGS } from "../../domain/organization/settings.js";
+import { decreeSeries, DEFAULT_ORGANIZATION_SETTINGS } from "../../domain/organization/settings.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
-import { decreeDay, signatoryCounterKey, stampDecree } from "./decree-number.js";
+import { decreeDay, stampDecree } from "./decree-number.js";
 
 describe("decree number and date at approval", () => {
   it("dates by the calendar day in Jakarta, not UTC", () => {
@@ -11,9 +11,11 @@ describe("decree number and date at approval", () => {
     expect(decreeDay(Date.parse("2027-12-31T14:00:00Z"), "Asia/Jayapura")).toEqual({ iso: "2027-12-31", year: 2027, month: 12 });
   });
 
-  it("keys the counter by the signing office however it is spaced or cased", () => {
-    expect(signatoryCounterKey("  Kepala   Dinas\nKependudukan ")).toBe("KEPALA DINAS KEPENDUDUKAN");
-    expect(signatoryCounterKey("kepala dinas kependudukan")).toBe(signatoryCounterKey("KEPALA DINAS KEPENDUDUKAN"));
+  it("numbers in the register series of the template's classification code, or one series without one", () => {
+    expect(decreeSeries("800/{counter:3}/{unitCode}/{year}")).toBe("800");
+    expect(decreeSeries(" 188.45/{counter}/35.73.112/{year}")).toBe("188.45");
+    expect(decreeSeries("NOMOR {counter} TAHUN {year}")).toBe("");
+    expect(decreeSeries("{counter}/SK/{year}")).toBe("");
   });
 
   it("fills only what the decree lacks", () => {

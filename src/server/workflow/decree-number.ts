@@ -1,6 +1,5 @@
 // What an approval writes into the decree: its number ("urut" from the counter, laid out by the
 // organisation's template) and its date, both only where the plan has none yet.
-import { caps, oneLine } from "../../domain/decree/text.js";
 import { formatDecreeNumber, type OrganizationSettings } from "../../domain/organization/settings.js";
 import type { Plan } from "../../domain/plan/schema.js";
 
@@ -19,14 +18,6 @@ export function decreeDay(atMs: number, timeZone = DECREE_TIME_ZONE): DecreeDay 
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const iso = `${get("year")}-${get("month")}-${get("day")}`;
   return { iso, year: Number(get("year")), month: Number(get("month")) };
-}
-
-/**
- * The counter runs per signing office (Tata Naskah Dinas: per penandatangan), keyed by the
- * office as the decree names it, so "Kepala Dinas" and "KEPALA  DINAS" share one sequence.
- */
-export function signatoryCounterKey(position: string): string {
-  return caps(oneLine(position));
 }
 
 export function hasDecreeNumber(plan: Plan): boolean {

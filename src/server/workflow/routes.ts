@@ -10,7 +10,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { openErrors } from "../../domain/findings.js";
-import { readOrganizationSettings } from "../../domain/organization/settings.js";
+import { decreeSubject } from "../../domain/decree/model.js";
+import { oneLine } from "../../domain/decree/text.js";
+import { decreeSeries, readOrganizationSettings } from "../../domain/organization/settings.js";
+import { allocateRegisterCounter, recordRegisterEntry } from "../../store/decree-register-repo.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import type { Database } from "../../store/database.js";
 import { recordAudit, type AuditAction } from "../../store/audit-repo.js";
@@ -22,7 +25,6 @@ import {
   lockInState,
   lockUnlessStatus,
   moveWorkflow,
-  nextDecreeCounter,
   recordReturnComment,
   recordWorkflowEvent,
   type WorkflowAction,
@@ -35,7 +37,7 @@ import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
 import { presentFinding } from "../plans/presenters.js";
 import { actorOf, mustGet, parseInput } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
-import { decreeDay, hasDecreeNumber, signatoryCounterKey, stampDecree } from "./decree-number.js";
+import { decreeDay, hasDecreeNumber, stampDecree } from "./decree-number.js";
 import { actionBody, docs, returnBody } from "./schema.js";
 import { checkTeam, teamBody } from "./team.js";
 
@@ -299,13 +301,31 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         // or another approval that got in first makes this one a 409, before a number is used.
         if (!(await lockInState(q, id, seen, current.version))) throw movedMeanwhile();
         refuseOpenErrors(request, current.plan);
-        // An amendment that kept its decree number keeps it: the counter moves only for a decree without one.
-        let allocated: { counter: number; signatory: string; year: number } | null = null;
+        // An amendment that kept its decree number keeps it: the register moves only for a decree
+        // without one. The number comes from the organisation's register (one per organisation,
+        // series and calendar year), allocated here so a refused approval uses none.
+        let allocated: { counter: number; series: string; year: number } | null = null;
         if (!hasDecreeNumber(current.plan)) {
-          const signatory = signatoryCounterKey(current.plan.decree.signatory.position);
-          allocated = { counter: await nextDecreeCounter(q, { organizationId, signatory, year: day.year }), signatory, year: day.year };
+          const series = decreeSeries(settings.decreeNumberTemplate);
+          allocated = { counter: await allocateRegisterCounter(q, { organizationId, series, year: day.year }), series, year: day.year };
         }
         const plan = stampDecree(current.plan, day, settings, allocated?.counter ?? null);
+        if (allocated) {
+          const s = plan.decree.signatory;
+          await recordRegisterEntry(q, {
+            organizationId,
+            ...allocated,
+            number: plan.decree.number ?? "",
+            planId: id,
+            planVersion: current.version + 1,
+            title: decreeSubject(plan),
+            signatory: [oneLine(s.name), oneLine(s.position)].filter(Boolean).join(", "),
+            issuedOn: plan.decree.date ?? day.iso,
+            status: "issued",
+            userId: auth.user.id,
+            at,
+          });
+        }
         return {
           plan,
           status: "approved",

@@ -1,7 +1,7 @@
 // The review and approval workflow end to end through the API, on both databases: a team of
 // five signed-in users, submit → initial by each reviewer in order → approve (decree number,
 // baseline), return at every step, wrong turn / wrong state, the lock under review, the
-// amendment after approval, the decree counter per signatory and calendar year, and two
+// amendment after approval, the organisation's decree register per calendar year, and two
 // people acting at once.
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,9 +125,10 @@ for (const target of testDatabases()) {
     const auditActions = async (planId: string) =>
       (await database.db.selectFrom("audit_log").select("action").where("plan_id", "=", planId).orderBy("id").execute()).map((r) => r.action);
 
+    /** The register's counters of an organisation and year: [series, last number]. */
     const counterOf = async (orgId: string, year: number) =>
-      (await database.db.selectFrom("decree_counters").select(["signatory", "last_number"]).where("organization_id", "=", orgId).where("year", "=", year).orderBy("signatory").execute()).map(
-        (r): [string, number] => [r.signatory, Number(r.last_number)],
+      (await database.db.selectFrom("decree_register_counters").select(["series", "last_number"]).where("organization_id", "=", orgId).where("year", "=", year).orderBy("series").execute()).map(
+        (r): [string, number] => [r.series, Number(r.last_number)],
       );
 
     it("keeps the team: shows it with names, checks members against the organisation, numbers reviewers", async () => {
@@ -261,7 +262,7 @@ for (const target of testDatabases()) {
         ["approve", "Siti Penandatangan", 3, 2, null],
       ]);
       expect(await auditActions(id)).toEqual(["plan.create", "plan.team", "plan.submit", "plan.initial", "plan.initial", "plan.approve"]);
-      expect(await counterOf(o.org.id, 2027)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]]);
+      expect(await counterOf(o.org.id, 2027)).toEqual([["800", 1]]);
     });
 
     it("refuses to submit, initial or approve a plan with error findings, listing them; the plan stays where it was", async () => {
@@ -337,7 +338,7 @@ for (const target of testDatabases()) {
       expect(reapproved.workflow).toMatchObject({ status: "approved", cycle: 2, amendment: 1, baselineVersion: 4, decreeNumber: "800/001/DISDUK/III/2027" });
       expect(reapproved.plan.title).toBe("Rencana alur persetujuan (revisi 1)");
       // The decree kept its number: the counter did not move.
-      expect(await counterOf(o.org.id, 2027)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]]);
+      expect(await counterOf(o.org.id, 2027)).toEqual([["800", 1]]);
     });
 
     it("returns with a comment at every step; the comment is kept on the plan and in the trail; the plan is editable again", async () => {
@@ -416,7 +417,7 @@ for (const target of testDatabases()) {
       expect(ok(await act(o.signatory, plan.id, "approve")).status).toBe("approved");
     });
 
-    it("numbers decrees per organisation, signatory and calendar year of the approval (Jakarta time)", async () => {
+    it("numbers decrees from the organisation's register per calendar year of the approval (Jakarta time)", async () => {
       const o = await office();
       const other = await office();
       const approveNew = async (who: Office, overrides: Partial<Plan> = {}) => {
@@ -430,9 +431,9 @@ for (const target of testDatabases()) {
       expect((await approveNew(o)).number).toBe("800/002/DISDUK/VI/2027");
       // Another organisation counts on its own.
       expect((await approveNew(other)).number).toBe("800/001/DISDUK/VI/2027");
-      // Another signing office has its own sequence (Tata Naskah Dinas: per penandatangan).
+      // Another signing office numbers in the same register: one number is never issued twice.
       const baseDecree = minimalPlan().decree;
-      expect((await approveNew(o, { decree: { ...baseDecree, issuerTitle: "SEKRETARIS DAERAH KABUPATEN UJI", signatory: { name: "Drs. Sekda", position: "Sekretaris Daerah Kabupaten Uji" } } })).number).toBe("800/001/DISDUK/VI/2027");
+      expect((await approveNew(o, { decree: { ...baseDecree, issuerTitle: "SEKRETARIS DAERAH KABUPATEN UJI", signatory: { name: "Drs. Sekda", position: "Sekretaris Daerah Kabupaten Uji" } } })).number).toBe("800/003/DISDUK/VI/2027");
       // A decree that already has a number (typed by the penyusun) keeps it and uses no counter.
       expect(await approveNew(o, { decree: { ...baseDecree, number: "800/999/MANUAL/2027", date: "2027-05-31" } })).toMatchObject({ number: "800/999/MANUAL/2027", date: "2027-05-31" });
 
@@ -444,13 +445,8 @@ for (const target of testDatabases()) {
       expect(await approveNew(o)).toMatchObject({ number: "800/001/DISDUK/I/2029", date: "2029-01-01" });
       expect((await approveNew(o)).number).toBe("800/002/DISDUK/I/2029");
 
-      expect(new Map(await counterOf(o.org.id, 2027))).toEqual(
-        new Map([
-          ["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2],
-          ["SEKRETARIS DAERAH KABUPATEN UJI", 1],
-        ]),
-      );
-      expect(await counterOf(o.org.id, 2029)).toEqual([["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 2]]);
+      expect(await counterOf(o.org.id, 2027)).toEqual([["800", 3]]);
+      expect(await counterOf(o.org.id, 2029)).toEqual([["800", 2]]);
       } finally {
         clock = Date.parse("2027-03-10T03:00:00Z");
       }
@@ -476,7 +472,7 @@ for (const target of testDatabases()) {
       expect([approve.statusCode, ret.statusCode].sort()).toEqual([200, 409]);
       const final = (await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}` })).json<Envelope>();
       expect(final.status).toBe(approve.statusCode === 200 ? "approved" : "returned");
-      expect(await counterOf(o.org.id, 2027)).toEqual(approve.statusCode === 200 ? [["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI", 1]] : []);
+      expect(await counterOf(o.org.id, 2027)).toEqual(approve.statusCode === 200 ? [["800", 1]] : []);
       const events = (await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/workflow` })).json().events as { action: string }[];
       expect(events.map((e) => e.action)).toEqual(["submit", "initial", "initial", approve.statusCode === 200 ? "approve" : "return"]);
     });
@@ -493,6 +489,52 @@ for (const target of testDatabases()) {
       const approvals = await Promise.all(plans.map((p) => act(o.signatory, p.id, "approve")));
       const numbers = approvals.map((r) => ok(r).plan.decree.number).sort();
       expect(numbers).toEqual(["800/001/DISDUK/III/2027", "800/002/DISDUK/III/2027", "800/003/DISDUK/III/2027"]);
+    });
+
+    it("keeps the register (buku agenda keputusan) for admins: every number with its decree, voiding with a reason, a voided number never reused, the real next number", async () => {
+      const o = await office();
+      const admin = await signIn(app, (await createUser(database, o.org.id, ["admin"], "Admin Agenda")).email);
+      const approveNew = async (title: string) => {
+        const p = await createPlan(o, { title });
+        await setFullTeam(o, p.id);
+        return approveThrough(o, p.id);
+      };
+      expect(ok(await admin.inject({ method: "GET", url: "/api/decree-register/next" }))).toMatchObject({ series: "800", year: 2027, counter: 1, number: "800/001/DISDUK/III/2027" });
+      const first = await approveNew("Rencana agenda satu");
+      // An admin records the next number as spoiled (nomor batal): the next approval skips it.
+      refused(await admin.inject({ method: "POST", url: "/api/decree-register/spoiled", payload: { reason: "" } }), 400, "request.invalid");
+      const spoiled = await admin.inject({ method: "POST", url: "/api/decree-register/spoiled", payload: { reason: "Blangko rusak saat dicetak" } });
+      expect(spoiled.statusCode, spoiled.body).toBe(201);
+      expect(spoiled.json()).toMatchObject({ number: "800/002/DISDUK/III/2027", status: "void", voidReason: "Blangko rusak saat dicetak", voidedByName: "Admin Agenda" });
+      const second = await approveNew("Rencana agenda dua");
+      expect(second.plan.decree.number).toBe("800/003/DISDUK/III/2027");
+      // The settings preview's next number is the real one, also for a template being edited.
+      expect((await admin.inject({ method: "GET", url: "/api/decree-register/next" })).json().number).toBe("800/004/DISDUK/III/2027");
+      expect(ok(await admin.inject({ method: "GET", url: `/api/decree-register/next?template=${encodeURIComponent("188.4/{counter}/{year}")}` }))).toMatchObject({ series: "188.4", number: "188.4/1/2027" });
+
+      const register = ok(await admin.inject({ method: "GET", url: "/api/decree-register?year=2027" })) as unknown as {
+        year: number;
+        items: { id: number; number: string; status: string; title: string; signatory: string; issuedOn: string; planId: string | null }[];
+      };
+      expect(register.items.map((e) => [e.number, e.status, e.title, e.planId])).toEqual([
+        ["800/001/DISDUK/III/2027", "issued", "Pembentukan Tim Pelaksana Rencana agenda satu", first.id],
+        ["800/002/DISDUK/III/2027", "void", "", null],
+        ["800/003/DISDUK/III/2027", "issued", "Pembentukan Tim Pelaksana Rencana agenda dua", second.id],
+      ]);
+      expect(register.items[0]).toMatchObject({ issuedOn: "2027-03-10", signatory: "Dra. Siti Aminah, Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Uji" });
+
+      // Voiding an issued number: with a reason, once; it stays in the register and is never reused.
+      const entry = register.items[2]!;
+      refused(await admin.inject({ method: "POST", url: `/api/decree-register/${entry.id}/void`, payload: {} }), 400, "request.invalid");
+      expect(ok(await admin.inject({ method: "POST", url: `/api/decree-register/${entry.id}/void`, payload: { reason: "Keputusan ditarik" } }))).toMatchObject({ status: "void", voidReason: "Keputusan ditarik" });
+      refused(await admin.inject({ method: "POST", url: `/api/decree-register/${entry.id}/void`, payload: { reason: "lagi" } }), 409, "workflow.invalid_state");
+      expect((await approveNew("Rencana agenda tiga")).plan.decree.number).toBe("800/004/DISDUK/III/2027");
+      // Others: penyusun may not see the register; another organisation's admin does not find the entry.
+      refused(await o.penyusun.inject({ method: "GET", url: "/api/decree-register" }), 403, "auth.forbidden");
+      const stranger = await office();
+      const strangerAdmin = await signIn(app, (await createUser(database, stranger.org.id, ["admin"], "Admin Lain")).email);
+      refused(await strangerAdmin.inject({ method: "POST", url: `/api/decree-register/${register.items[0]!.id}/void`, payload: { reason: "bukan milik saya" } }), 404, "not_found");
+      expect((await database.db.selectFrom("audit_log").select("action").where("organization_id", "=", o.org.id).where("action", "=", "decree.void").execute()).length).toBe(2);
     });
   });
 }
