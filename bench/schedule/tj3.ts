@@ -1,12 +1,12 @@
 // The same finish-to-start plans scheduled by TaskJuggler (tj3) and by us: every activity's
 // finish date must match, and the time ratio is recorded.
-// Usage: npx tsx bench/schedule/tj3.ts [sizes…]   (default: 1000 10000)
+// Usage: npm run build:server && npx tsx bench/schedule/tj3.ts [sizes…]   (default: 1000 10000)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildWorkingCalendar, schedulePlan, type ScheduleInput } from "../../src/domain/schedule/index.js";
-import { generatePlanInput } from "./generate.js";
+import { generatePlan, generatePlanInput } from "./generate.js";
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 
@@ -48,12 +48,21 @@ for (const n of sizes.length ? sizes : [1_000, 10_000]) {
   const tjp = join(dir, "plan.tjp");
   writeFileSync(tjp, toTjp(input, Number(ours.finish.slice(0, 4))));
 
+  // Like with like: tj3 is a whole process (start, parse, schedule, report), so ours is timed as
+  // a whole process too — `rencana schedule FILE --json` on the same activities — interleaved.
+  const planFile = join(dir, "plan.json");
+  writeFileSync(planFile, JSON.stringify({ ...generatePlan({ activities: n, finishToStartOnly: true }), ...input }));
+  if (!existsSync("dist/cli/main.js")) throw new Error("run `npm run build:server` first: ours is timed as the built CLI process");
   const runs = n >= 10_000 ? 2 : 3;
   const tjTimes: number[] = [];
+  const processTimes: number[] = [];
   for (let k = 0; k < runs; k++) {
-    const t = performance.now();
+    let t = performance.now();
     execFileSync("tj3", ["--no-color", "--silent", "-o", dir, tjp], { maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
     tjTimes.push(performance.now() - t);
+    t = performance.now();
+    execFileSync("node", ["dist/cli/main.js", "schedule", planFile, "--json"], { maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+    processTimes.push(performance.now() - t);
   }
   const rows = readFileSync(join(dir, "tasks.csv"), "utf8").trim().split("\n").slice(1);
   const theirs = new Map(rows.map((r) => r.split(";").map((c) => c.replace(/^"|"$/g, ""))).map(([id, start, end]) => [id!, { start: start!, end: end! }]));
@@ -85,9 +94,11 @@ for (const n of sizes.length ? sizes : [1_000, 10_000]) {
   }
   const tj = median(tjTimes);
   const us = median(oursTimes.slice(5));
+  const proc = median(processTimes);
   console.log(
-    `${String(n).padStart(6)} FS-only activities, ${input.start} → ${ours.finish}: tj3 ${tj.toFixed(0)} ms (runs ${tjTimes.map((x) => x.toFixed(0)).join(", ")}), ` +
-      `ours (parse + schedule + serialise) ${us.toFixed(1)} ms → ${(tj / us).toFixed(0)}× faster; ` +
+    `${String(n).padStart(6)} FS-only activities, ${input.start} → ${ours.finish}, load average ${loadavg()[0]!.toFixed(1)}: tj3 process ${tj.toFixed(0)} ms (runs ${tjTimes.map((x) => x.toFixed(0)).join(", ")}), ` +
+      `ours as a process (node dist/cli/main.js schedule --json) ${proc.toFixed(0)} ms (runs ${processTimes.map((x) => x.toFixed(0)).join(", ")}) → ${(tj / proc).toFixed(1)}× (process to process); ` +
+      `for reference only, ours in process (parse + schedule + serialise, not comparable with a process) ${us.toFixed(1)} ms; ` +
       `finish dates differing: ${finishMismatches} of ${n}, start dates differing: ${startMismatches}${examples.length ? ` (${examples.join("; ")})` : ""}; files in ${dir}`,
   );
 }

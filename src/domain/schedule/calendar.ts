@@ -97,10 +97,15 @@ export class WorkingCalendar {
     this.isoByIndex = new Array<string | undefined>(count);
   }
 
-  /** Grow the covered years forward (working-day numbers stay valid) or backward (they shift). */
+  /**
+   * Grow the covered years forward (working-day numbers stay valid) or backward (they shift),
+   * at least doubling the span each time: a rebuild costs the whole span, so growing year by
+   * year made a long schedule cost the square of its years; doubling keeps the total linear.
+   */
   private cover(year: number): void {
-    if (year < this.fromYearValue) this.fromYearValue = Math.max(year, 1);
-    else if (year > this.toYearValue) this.toYearValue = Math.min(year, MAX_YEAR);
+    const span = this.toYearValue - this.fromYearValue + 1;
+    if (year < this.fromYearValue) this.fromYearValue = Math.max(Math.min(year, this.fromYearValue - span), 1);
+    else if (year > this.toYearValue) this.toYearValue = Math.min(Math.max(year, this.toYearValue + span), MAX_YEAR);
     else return;
     this.rebuild();
   }
@@ -114,12 +119,13 @@ export class WorkingCalendar {
   /** Number of working days in the calendar before `day`: the number of the first working day on or after it. */
   indexOnOrAfter(day: number): number {
     if (day < this.base) return 0;
-    while (day >= this.base + this.working.length && this.toYearValue < MAX_YEAR) this.cover(this.toYearValue + 1);
+    if (day >= this.base + this.working.length && this.toYearValue < MAX_YEAR) this.cover(yearOfEpochDay(day));
     return this.prefix[Math.min(day - this.base, this.working.length)]!;
   }
 
   /** Epoch day of working day number k (k ≥ 0); extends the calendar forward as needed. */
   epochDayOfIndex(k: number): number {
+    // ~200 working days a year at the least: one growth usually covers k.
     while (k >= this.workDays.length && this.toYearValue < MAX_YEAR) this.cover(this.toYearValue + Math.max(1, Math.ceil((k - this.workDays.length + 1) / 200)));
     const day = this.workDays[k];
     if (day === undefined) throw new RangeError(`working day ${k} is beyond the year ${MAX_YEAR}`);
