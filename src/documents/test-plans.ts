@@ -20,36 +20,52 @@ export const LONG_WORD = "W".repeat(TEXT_LIMITS.name);
 /** The longest statement format v1 allows, of ordinary words. */
 export const LONG_TEXT = Array.from({ length: 1000 }, (_, i) => `kata${String(i).padStart(4, "0")}`).join(" ").slice(0, TEXT_LIMITS.text);
 
-/** The example with hostile text in every printed field; still a valid plan. */
+/** Emoji (with a skin tone), Arabic and Hebrew: scripts the document font has no glyphs for. */
+export const WORLD_TEXT = "😀👍🏽 مرحبا بالعالم שלום עולם";
+/** A 3,000-character word, in a long text field (team procedures). */
+export const WORD_3000 = "Q".repeat(3000);
+
+/**
+ * The example with hostile text in every printed field. Markup, emoji, right-to-left text and
+ * very long words pass validation; the control characters are put in after it (validation
+ * refuses them now), as in plans stored before that rule: documents must still stay valid.
+ */
 export function hostilePlan(): Plan {
   const plan = structuredClone(examplePlan());
-  plan.title = `${MARKUP} ${CONTROL}`;
-  plan.organization.name = `Dinas <b>Uji</b> & "Coba" ${CONTROL}`;
+  plan.title = `${MARKUP} ${WORLD_TEXT}`;
+  plan.organization.name = `Dinas <b>Uji</b> & "Coba"`;
   plan.organization.address = MARKUP;
   plan.organization.font = `<"Bookman" & 'x'>`;
   plan.decree.subject = `Pembentukan Tim ${MARKUP}`;
-  plan.decree.number = `<nomor>&amp;${CONTROL}`;
-  plan.decree.considerations = [MARKUP, LONG_TEXT, CONTROL];
+  plan.decree.number = `<nomor>&amp;`;
+  plan.decree.considerations = [MARKUP, LONG_TEXT, WORLD_TEXT];
   plan.decree.legalBases = [MARKUP, LONG_WORD];
   plan.decree.dictums = [`Segala biaya ${MARKUP}`, LONG_TEXT];
-  plan.decree.copiesTo = [MARKUP, CONTROL];
+  plan.decree.copiesTo = [MARKUP, WORLD_TEXT];
+  plan.teamProcedures = `Rapat tim ${WORD_3000} setiap Senin.`;
   const ketua = plan.team.find((m) => m.role === "ketua");
   if (ketua) {
     ketua.name = LONG_WORD;
     ketua.position = MARKUP;
-    ketua.duties = [MARKUP, CONTROL, LONG_TEXT];
+    ketua.duties = [MARKUP, WORLD_TEXT, LONG_TEXT];
   }
-  for (const a of plan.activities.slice(0, 3)) {
-    a.name = `${MARKUP} ${a.name}`;
-    a.output = CONTROL;
-  }
+  for (const a of plan.activities.slice(0, 3)) a.name = `${MARKUP} ${a.name}`;
   const first = plan.activities[0];
   if (first) first.name = LONG_WORD;
   const stakeholder = plan.stakeholders[0];
   if (stakeholder) stakeholder.name = MARKUP;
   const checked = validatePlan(plan);
   if (!checked.ok) throw new Error(`hostile plan invalid: ${JSON.stringify(checked.errors)}`);
-  return checked.plan;
+  const hostile = checked.plan;
+  hostile.title = `${hostile.title} ${CONTROL}`;
+  hostile.organization.name = `${hostile.organization.name} ${CONTROL}`;
+  hostile.decree.number = `${hostile.decree.number}${CONTROL}`;
+  hostile.decree.considerations.push(CONTROL);
+  hostile.decree.copiesTo.push(CONTROL);
+  const k = hostile.team.find((m) => m.role === "ketua");
+  if (k) k.duties.splice(1, 0, CONTROL);
+  for (const a of hostile.activities.slice(0, 3)) a.output = CONTROL;
+  return hostile;
 }
 
 /** Whitespace collapsed: PDF and converted text wrap lines anywhere. */

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "reference.missing",
   "value.duplicate",
   "value.invalid",
+  "text.forbiddenCharacter",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -121,6 +122,13 @@ export const msg = {
     en: `value ${JSON.stringify(value)} is listed more than once`,
   }),
   valueInvalid: (detail: string): Bilingual => ({ id: `nilai tidak sah: ${detail}`, en: `invalid value: ${detail}` }),
+  forbiddenCharacter: (label: Bilingual | undefined, character: string, at: number): Bilingual => {
+    const field = label ?? { id: "teks", en: "the text" };
+    return {
+      id: `${field.id} memuat karakter kendali atau pengubah arah tulisan ${character} (karakter ke-${at}); hapus karakter itu`,
+      en: `${field.en} contains the control or text-direction character ${character} (character ${at}); remove it`,
+    };
+  },
 };
 
 /** `path: message` in one language, the form the CLI prints. */

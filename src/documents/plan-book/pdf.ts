@@ -1,5 +1,6 @@
 // The plan book as PDF (pdfmake): lays out the blocks of model.ts. Charts go in as vector SVG.
 import pdfmake from "pdfmake";
+import { withFallbackFonts } from "../pdf-fallback.js";
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { literalText } from "../literal-text.js";
@@ -154,6 +155,6 @@ export function planBookPdfDefinition(doc: PlanBookDocument): TDocumentDefinitio
 /** The plan book as .pdf bytes. */
 export async function renderPlanBookPdf(plan: Plan): Promise<Uint8Array> {
   const definition = planBookPdfDefinition(planBookModel(plan));
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  const buffer = await pdfmake.createPdf(withFallbackFonts(definition)).getBuffer();
   return new Uint8Array(buffer);
 }

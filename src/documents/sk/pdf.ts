@@ -6,6 +6,7 @@ import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import { decreeModel, type DecreeModel, type Dictum, type Point, type SignatureBlock } from "../../domain/decree/model.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { literalText } from "../literal-text.js";
+import { withFallbackFonts } from "../pdf-fallback.js";
 import { resolvePdfFontFiles, usePdfFont } from "../pdf-fonts.js";
 import { textWidthPt } from "../text-measure.js";
 import { closingFits } from "./closing.js";
@@ -216,8 +217,9 @@ export function decreePdfDefinition(m: DecreeModel, appendixBody?: Content[]): T
   };
 }
 
+/** PDF bytes of a definition, every character in a font that has it (pdf-fallback.ts). */
 export async function pdfBytes(definition: TDocumentDefinitions): Promise<Uint8Array> {
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  const buffer = await pdfmake.createPdf(withFallbackFonts(definition)).getBuffer();
   return new Uint8Array(buffer);
 }
 

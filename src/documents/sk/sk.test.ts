@@ -12,7 +12,7 @@ import type { Plan } from "../../domain/plan/schema.js";
 import { convertWithLibreOffice } from "../../test-support/libreoffice.js";
 import { DocumentError, renderDocument } from "../index.js";
 import { literalText } from "../literal-text.js";
-import { CONTROL, dense, examplePlan, findOutOfOrder, hostilePlan, LONG_TEXT, LONG_WORD, MARKUP, squash, withoutPageFooters } from "../test-plans.js";
+import { CONTROL, dense, examplePlan, findOutOfOrder, hostilePlan, LONG_TEXT, LONG_WORD, MARKUP, squash, withoutPageFooters, WORD_3000, WORLD_TEXT } from "../test-plans.js";
 
 const run = promisify(execFile);
 
@@ -167,6 +167,8 @@ describe("sk: team decree documents", () => {
     expect(t.split(LONG_WORD).length - 1).toBe(3);
     expect(squash(t)).toContain(LONG_TEXT);
     expect(t).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(t).toContain(WORLD_TEXT);
+    expect(dense(t)).toContain(WORD_3000);
   });
 
   it("pdf: stays valid with hostile text, which comes out literally", async () => {
@@ -181,6 +183,18 @@ describe("sk: team decree documents", () => {
     expect(letters).toBeGreaterThanOrEqual(2 * LONG_WORD.length);
     // Letters around the forbidden characters survive in order.
     expect(dense(t)).toMatch(/a.?b.?c.?d.?e.?f.?g.?h.?i/);
+    expect((dense(t).match(/Q/g) ?? []).length).toBe(WORD_3000.length);
+  });
+
+  it("pdf: prints every script through the fallback fonts, and markup as typed (no space inserted after \"/\")", async () => {
+    const layout = text["hostile.pdf-layout"] ?? "";
+    // Justified lines must not spread a word at its inner break points: "</ w:t>".
+    expect(layout).toContain("</w:t>");
+    expect(layout).not.toMatch(/<\/ /);
+    // Emoji, Arabic and Hebrew are drawn (pdftotext gives right-to-left words in visual order).
+    for (const word of WORLD_TEXT.split(" ")) expect(layout).toContain(word);
+    const { stdout } = await run("pdffonts", [pdfFiles.hostile ?? ""]);
+    for (const font of ["NotoNaskhArabic", "NotoSansHebrew", "Symbola"]) expect(stdout).toContain(font);
   });
 });
 

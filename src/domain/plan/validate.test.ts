@@ -234,3 +234,29 @@ describe("validatePlan text length limits", () => {
     }
   });
 });
+
+describe("validatePlan forbidden characters", () => {
+  it("refuses control and bidi-override characters, naming the field and the character", () => {
+    const plan = smallPlan();
+    plan.title = "Uji \u202Egnp.exe";
+    plan.activities[0]!.name = "A\u0007B";
+    plan.organization.address = "Jl. Uji\u2066x\u2069";
+    const r = validatePlan(plan);
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors.filter((e) => e.code === "text.forbiddenCharacter");
+    expect(errors.map((e) => e.path).sort()).toEqual(["activities[0].name", "organization.address", "title"]);
+    const title = errors.find((e) => e.path === "title")!;
+    expect(title.message.id).toMatch(/^judul rencana memuat karakter kendali atau pengubah arah tulisan U\+202E \(RIGHT-TO-LEFT OVERRIDE\) \(karakter ke-5\)/);
+    expect(title.message.en).toMatch(/contains the control or text-direction character U\+202E/);
+    expect(errors.find((e) => e.path === "activities[0].name")?.message.en).toMatch(/U\+0007 \(character 2\)/);
+  });
+
+  it("accepts tabs, line breaks, emoji, Arabic and Hebrew text and markup as typed", () => {
+    const plan = smallPlan();
+    plan.title = "Uji\t😀👍🏽 مرحبا שלום </w:t> & <b>";
+    plan.teamProcedures = "Baris satu\r\nBaris dua\n";
+    const r = validatePlan(plan);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.plan.title).toBe(plan.title);
+  });
+});

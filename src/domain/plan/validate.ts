@@ -40,7 +40,7 @@ export function validatePlan(input: unknown): ValidationResult {
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.flatMap((issue) => zodIssueToErrors(issue, input, planFieldLabel)) };
   }
-  const errors = checkReferences(parsed.data);
+  const errors = [...checkCharacters(parsed.data), ...checkReferences(parsed.data)];
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, plan: parsed.data, errors: [] };
 }
@@ -105,6 +105,50 @@ export function zodIssueToErrors(
 export function planFieldLabel(path: readonly PropertyKey[]): Bilingual | undefined {
   const key = path.filter((s): s is string => typeof s === "string").join(".");
   return DIFF_FIELD_LABELS[key];
+}
+
+/**
+ * Characters no document may carry: C0/C1 controls other than tab and line breaks, DEL, the
+ * noncharacters U+FFFE/U+FFFF, and the bidi embeddings, overrides and isolates (U+202A–202E,
+ * U+2066–2069), which reorder what a reader sees without changing what is stored.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/u;
+
+const CHARACTER_NAMES: Record<number, string> = {
+  0x202a: "LEFT-TO-RIGHT EMBEDDING",
+  0x202b: "RIGHT-TO-LEFT EMBEDDING",
+  0x202c: "POP DIRECTIONAL FORMATTING",
+  0x202d: "LEFT-TO-RIGHT OVERRIDE",
+  0x202e: "RIGHT-TO-LEFT OVERRIDE",
+  0x2066: "LEFT-TO-RIGHT ISOLATE",
+  0x2067: "RIGHT-TO-LEFT ISOLATE",
+  0x2068: "FIRST STRONG ISOLATE",
+  0x2069: "POP DIRECTIONAL ISOLATE",
+};
+
+function describeCharacter(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = CHARACTER_NAMES[cp];
+  return name ? `${code} (${name})` : code;
+}
+
+/** One error per text field that holds a forbidden character, naming the field and the character. */
+function checkCharacters(plan: Plan): PlanError[] {
+  const errors: PlanError[] = [];
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === "string") {
+      const m = FORBIDDEN_CHARACTER.exec(value);
+      if (m) {
+        const at = [...value.slice(0, m.index)].length + 1;
+        errors.push({ path: formatPath(path), code: "text.forbiddenCharacter", message: msg.forbiddenCharacter(planFieldLabel(path), describeCharacter(m[0]), at) });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(plan, []);
+  return errors;
 }
 
 type Indexed = { id: string };
