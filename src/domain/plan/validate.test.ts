@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validatePlan, validatePlanText } from "./validate.js";
+import { validatePlan, validatePlanChange, validatePlanText } from "./validate.js";
 import { PLAN_FORMAT_V1, PLAN_TEXT_LIMITS, TEXT_LIMITS, textLimitAt, type Plan } from "./schema.js";
 
 function smallPlan(): Plan {
@@ -249,6 +249,16 @@ describe("validatePlan forbidden characters", () => {
     expect(title.message.id).toMatch(/^judul rencana memuat karakter kendali atau pengubah arah tulisan U\+202E \(RIGHT-TO-LEFT OVERRIDE\) \(karakter ke-5\)/);
     expect(title.message.en).toMatch(/contains the control or text-direction character U\+202E/);
     expect(errors.find((e) => e.path === "activities[0].name")?.message.en).toMatch(/U\+0007 \(character 2\)/);
+  });
+
+  it("refuses them in a change too (validatePlanChange)", () => {
+    const before = validatePlan(smallPlan());
+    if (!before.ok) throw new Error("small plan invalid");
+    const after = { ...before.plan, activities: [{ ...before.plan.activities[0]!, name: "A\u202EB" }, ...before.plan.activities.slice(1)] };
+    const r = validatePlanChange(before.plan, after);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code} ${e.path}`)).toEqual(["text.forbiddenCharacter activities[0].name"]);
+    expect(validatePlanChange(before.plan, { ...before.plan, title: "Judul baru 😀" }).ok).toBe(true);
   });
 
   it("accepts tabs, line breaks, emoji, Arabic and Hebrew text and markup as typed", () => {

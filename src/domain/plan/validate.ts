@@ -151,6 +151,21 @@ function checkCharacters(plan: Plan): PlanError[] {
   return errors;
 }
 
+/** Whether the parts of `after` that are not shared with `before` are free of forbidden characters. */
+function charactersHold(before: unknown, after: unknown): boolean {
+  if (after === before) return true;
+  if (typeof after === "string") return !FORBIDDEN_CHARACTER.test(after);
+  if (Array.isArray(after)) {
+    const old = Array.isArray(before) ? before : [];
+    return after.every((v, i) => charactersHold(old[i], v));
+  }
+  if (after && typeof after === "object") {
+    const old = before && typeof before === "object" ? (before as Record<string, unknown>) : {};
+    return Object.entries(after).every(([k, v]) => charactersHold(old[k], v));
+  }
+  return true;
+}
+
 type Indexed = { id: string };
 
 // The full check below is the reference for validatePlanChange's REFERENCES table: a reference
@@ -399,6 +414,8 @@ function referencesHold(before: Plan, after: Plan, lists: Map<string, ListChange
 export function validatePlanChange(before: Plan, after: unknown): ValidationResult {
   if (after === before) return { ok: true, plan: before, errors: [] };
   const lists = new Map<string, ListChange>();
-  if (!structureHolds(planSchema, before, after, "", lists) || !referencesHold(before, after as Plan, lists)) return validatePlan(after);
+  if (!structureHolds(planSchema, before, after, "", lists) || !referencesHold(before, after as Plan, lists) || !charactersHold(before, after)) {
+    return validatePlan(after);
+  }
   return { ok: true, plan: after as Plan, errors: [] };
 }
