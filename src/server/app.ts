@@ -10,7 +10,9 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { sql } from "kysely";
 import type { Database } from "../store/database.js";
+import { migrations } from "../store/migrations/index.js";
 import { peopleRepo } from "../store/people-repo.js";
 import { plansRepo } from "../store/plans-repo.js";
 import { RealtimeHub, type RealtimeOptions } from "./realtime/hub.js";
@@ -156,7 +158,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
+  // Liveness: the process answers. Readiness: the database answers and every migration this
+  // build knows has run (a proxy or orchestrator sends traffic only to a ready server).
   app.get("/api/health", { schema: { hide: true }, config: { policy: policies.public } }, async () => ({ ok: true }));
+  app.get("/api/ready", { schema: { hide: true }, config: { policy: policies.public } }, async (_request, reply) => {
+    let applied: Set<string>;
+    try {
+      const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(options.db.db);
+      applied = new Set(rows.rows.map((r) => r.name));
+    } catch {
+      return reply.code(503).send({ ok: false, reason: "database" });
+    }
+    const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+    return pending.length > 0 ? reply.code(503).send({ ok: false, reason: "migrations", pending }) : { ok: true };
+  });
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
   await app.register(plansRoutes, { prefix: "/api", repo, people });
   await app.register(scheduleRoutes, { prefix: "/api", repo });

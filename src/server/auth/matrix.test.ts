@@ -58,6 +58,7 @@ const json = (url: string, payload?: unknown, headers: Record<string, string> = 
 
 const MATRIX: Record<string, Spec> = {
   "GET /api/health": { row: PUBLIC, request: () => json("/api/health") },
+  "GET /api/ready": { row: PUBLIC, request: () => json("/api/ready") },
   "GET /api/docs": { row: PUBLIC, request: () => json("/api/docs") },
   "GET /api/docs/json": { row: PUBLIC, request: () => json("/api/docs/json") },
   "GET /api/docs/yaml": { row: PUBLIC, request: () => json("/api/docs/yaml") },

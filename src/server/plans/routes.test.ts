@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePlan } from "../../domain/plan/validate.js";
 import { stageOutputs } from "../../domain/stages/index.js";
@@ -315,6 +316,14 @@ describe("app shell", () => {
 
   it("answers health, serves OpenAPI and its UI", async () => {
     expect((await app.inject({ method: "GET", url: "/api/health" })).json()).toEqual({ ok: true });
+    // Ready while every migration has run; 503 naming the missing one otherwise.
+    expect((await app.inject({ method: "GET", url: "/api/ready" })).json()).toEqual({ ok: true });
+    const last = await database.db.selectFrom("kysely_migration" as never).select("name" as never).orderBy("name" as never, "desc").executeTakeFirstOrThrow() as { name: string };
+    await sql`delete from kysely_migration where name = ${last.name}`.execute(database.db);
+    const notReady = await app.inject({ method: "GET", url: "/api/ready" });
+    expect([notReady.statusCode, notReady.json()]).toEqual([503, { ok: false, reason: "migrations", pending: [last.name] }]);
+    await sql`insert into kysely_migration (name, timestamp) values (${last.name}, ${new Date().toISOString()})`.execute(database.db);
+    expect((await app.inject({ method: "GET", url: "/api/ready" })).statusCode).toBe(200);
     const spec = (await app.inject({ method: "GET", url: "/api/docs/json" })).json();
     expect(spec.openapi).toBe("3.0.3");
     for (const path of ["/api/plans", "/api/plans/{id}", "/api/plans/{id}/revisions", "/api/plans/{id}/archive", "/api/import"]) expect(Object.keys(spec.paths)).toContain(path);
