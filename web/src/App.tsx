@@ -117,7 +117,7 @@ export function App() {
 
   const { session } = auth;
   let content;
-  if (route.name === "workspace") content = <Workspace key={route.planId} api={api} planId={route.planId} stage={route.stage} />;
+  if (route.name === "workspace") content = <Workspace key={route.planId} api={api} planId={route.planId} stage={route.stage} userId={session.user.id} />;
   else
     content = (
       <main id="main" tabIndex={-1}>

@@ -56,6 +56,15 @@ export const en: Messages = {
     undoHint: "Undo the last change (Ctrl+Z)",
     retry: "Retry",
   },
+  live: {
+    here: "On this plan now: {{names}}",
+    overwritten: "{{name}} changed {{path}} to \"{{theirs}}\" after you entered \"{{mine}}\".",
+    someone: "Someone else",
+    restore: "Restore my value",
+    dismiss: "Dismiss",
+    lostAccess: "Your access to this plan has ended; live changes are no longer received.",
+    offline: "Live connection lost; reconnecting…",
+  },
   conflict: {
     title: "Someone else changed the plan",
     intro: "While you were editing, someone else saved changes. Your other changes have been merged. For the fields below both values are kept here — choose which one to use.",

@@ -54,6 +54,15 @@ export const id = {
     undoHint: "Urungkan perubahan terakhir (Ctrl+Z)",
     retry: "Coba lagi",
   },
+  live: {
+    here: "Sedang membuka rencana ini: {{names}}",
+    overwritten: "{{name}} mengubah {{path}} menjadi \"{{theirs}}\" setelah Anda mengisi \"{{mine}}\".",
+    someone: "Orang lain",
+    restore: "Pulihkan nilai saya",
+    dismiss: "Tutup",
+    lostAccess: "Akses Anda ke rencana ini telah berakhir; perubahan langsung tidak lagi diterima.",
+    offline: "Sambungan langsung terputus; menyambung kembali…",
+  },
   conflict: {
     title: "Rencana diubah orang lain",
     intro: "Sementara Anda menyunting, orang lain menyimpan perubahan. Perubahan Anda yang lain sudah digabungkan. Untuk isian berikut, kedua nilai disimpan di sini — pilih mana yang dipakai.",

@@ -17,11 +17,13 @@ import { CommentsPanel, openCommentCounts } from "../review/CommentsPanel.js";
 import { HistoryPanel } from "../review/HistoryPanel.js";
 import { TeamPanel } from "../review/TeamPanel.js";
 import { WorkflowBar, type ReviewPanel } from "../review/WorkflowBar.js";
+import { ItemPresenceMarks, OverwriteNotices, PresenceAvatars } from "../review/LivePresence.js";
+import { itemRefOfPath, useLive } from "../state/live.js";
 import "../review/review.css";
 
 type Issue = { key: string; stage: StageSlug; severity: "error" | "warning" | "info"; path: string; message: string };
 
-export function Workspace({ api, planId, stage }: { api: ApiClient; planId: string; stage: StageSlug }) {
+export function Workspace({ api, planId, stage, userId }: { api: ApiClient; planId: string; stage: StageSlug; userId?: string }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<PlanSession | undefined>();
   const [loadError, setLoadError] = useState("");
@@ -51,7 +53,7 @@ export function Workspace({ api, planId, stage }: { api: ApiClient; planId: stri
     );
   return (
     <SessionContext.Provider value={session}>
-      <LoadedWorkspace session={session} stage={stage} api={api} />
+      <LoadedWorkspace session={session} stage={stage} api={api} userId={userId} />
     </SessionContext.Provider>
   );
 }
@@ -78,7 +80,7 @@ function useIssues(state: SessionState): Issue[] {
   }, [findings, state.invalid, state.fieldErrors, lang]);
 }
 
-function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage: StageSlug; api: ApiClient }) {
+function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession; stage: StageSlug; api: ApiClient; userId?: string }) {
   const { t } = useTranslation();
   const state = useSession(session);
   const issues = useIssues(state);
@@ -114,6 +116,20 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
     await reloadComments();
   }, [api, session, reloadComments]);
   const commentCounts = useMemo(() => openCommentCounts(comments), [comments]);
+
+  // Live: others' edits arrive at once; presence says where each person is (stage and item).
+  const [itemRef, setItemRef] = useState<string | null>(null);
+  useEffect(() => setItemRef(null), [stage]);
+  useEffect(() => {
+    function onFocus(e: FocusEvent) {
+      const el = e.target instanceof Element ? e.target.closest("[data-path]") : null;
+      if (el && el.closest(".stage-main")) setItemRef(itemRefOfPath(session.getState().local, el.getAttribute("data-path") ?? ""));
+    }
+    window.addEventListener("focusin", onFocus);
+    return () => window.removeEventListener("focusin", onFocus);
+  }, [session]);
+  const live = useLive(api, session, { stage, itemRef }, reloadComments, reloadPlan);
+  const others = useMemo(() => live.users.filter((u) => u.id !== userId), [live.users, userId]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -160,6 +176,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
         <p className="plan-title" title={state.local.title}>
           {state.local.title}
         </p>
+        <PresenceAvatars users={others} testId="presence-all" />
         <ol>
           {STAGE_SLUGS.map((s) => {
             const n = counts.get(s) ?? 0;
@@ -175,6 +192,7 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
                   }}
                 >
                   <span>{t(`stages.${s}`)}</span>
+                  <PresenceAvatars users={others.filter((u) => u.stage === s)} testId={`presence-${s}`} />
                   {c ? (
                     <span className="badge comments" data-testid={`comment-count-${s}`} aria-label={t("review.comments.count", { count: c })}>
                       {c}
@@ -219,6 +237,9 @@ function LoadedWorkspace({ session, stage, api }: { session: PlanSession; stage:
           />
         ) : null}
         <SaveBar session={session} state={state} canEdit={canEdit} />
+        {live.lostAccess ? <p role="alert" className="error-box" data-testid="live-lost-access">{t("live.lostAccess")}</p> : null}
+        <OverwriteNotices session={session} notices={state.notices} />
+        <ItemPresenceMarks users={others.filter((u) => u.stage === stage)} plan={state.local} />
         {state.conflicts.length ? <ConflictPanel session={session} conflicts={state.conflicts} /> : null}
         {panel === "team" && workflow && abilities ? (
           <TeamPanel review={review} planId={session.planId} workflow={workflow} canManage={abilities.manageTeam} onSaved={reloadPlan} onClose={() => setPanel(null)} />

@@ -2,11 +2,12 @@
 // autosave with JSON Patch + If-Match, rebase on 409, conflicts that keep both values, undo.
 import { useSyncExternalStore } from "react";
 import type { Plan } from "../../../src/domain/plan/schema.js";
-import { applyJsonPatch } from "../../../src/domain/plan/patch.js";
+import { applyJsonPatch, type JsonPatchOp } from "../../../src/domain/plan/patch.js";
 import { validatePlan, validatePlanChange } from "../../../src/domain/plan/validate.js";
 import type { PlanError } from "../../../src/domain/messages.js";
 import { ApiError, type ApiClient, type FieldError, type PlanEnvelope } from "../api/client.js";
-import { applyEdit, deepEqual, getAt, inverseEdit, rebase, resolvePath, type Conflict, type Edit, type Op, type Path } from "./edits.js";
+import { applyEdit, deepEqual, displayPath, getAt, inverseEdit, rebase, resolvePath, type Conflict, type Edit, type Op, type Path } from "./edits.js";
+import type { PatchEvent } from "../api/live.js";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "error";
 
@@ -20,7 +21,14 @@ export type SessionState = {
   fieldErrors: FieldError[];
   invalid: PlanError[];
   canUndo: boolean;
+  /** Someone else's later edit replaced a value this user had saved: told once, with one-click restore. */
+  notices: OverwriteNotice[];
 };
+
+export type OverwriteNotice = { key: string; path: Path; displayPath: string; mine: unknown; theirs: unknown; by: string };
+
+/** How long one's own saved values are remembered to tell when someone else overwrites them. */
+const OWN_VALUES_MS = 5 * 60_000;
 
 const SAVE_DELAY_MS = 600;
 const UNDO_LIMIT = 100;
@@ -42,9 +50,16 @@ export class PlanSession {
   private disposed = false;
   /** False while the plan is under review (or approved and not yet reopened): edits are ignored. */
   private editable = true;
+  /** True while the live event stream is connected: the same field changed by two keeps the later value, no dialog. */
+  private live = false;
+  /** Remote patches that arrived while a save was in flight: applied once it answers. */
+  private remoteQueue: PatchEvent[] = [];
+  /** Values this user saved recently, by item-id path. */
+  private ownSaved: { path: Path; value: unknown; at: number }[] = [];
+  private resyncing = false;
 
   constructor(private readonly api: ApiClient, envelope: PlanEnvelope) {
-    this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false };
+    this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false, notices: [] };
   }
 
   get planId(): string {
@@ -79,9 +94,112 @@ export class PlanSession {
    */
   replaceBase(envelope: PlanEnvelope) {
     if (envelope.id !== this.state.base.id) return;
+    this.rebaseOnto(envelope, []);
+    if (this.state.pending.length) this.schedule(0);
+  }
+
+  setLive(live: boolean) {
+    this.live = live;
+  }
+
+  /**
+   * Someone else's accepted write, from the live stream: applied to the base at once and the
+   * pending edits rebased over it (as after a refused save). A gap in the versions, or ops that
+   * do not apply, reload the plan instead.
+   */
+  applyRemote(event: PatchEvent) {
+    if (this.disposed) return;
+    if (this.inFlight) {
+      this.remoteQueue.push(event);
+      return;
+    }
+    const base = this.state.base;
+    if (event.version <= base.version) return; // our own save, or already had
+    if (event.version !== base.version + 1) return void this.resync();
+    const r = applyJsonPatch(base.plan, event.ops as JsonPatchOp[]);
+    if (!r.ok) return void this.resync();
+    const plan = r.value as Plan;
+    this.rebaseOnto({ ...base, version: event.version, plan }, this.overwritten(base.plan, plan, event.author?.name ?? ""));
+  }
+
+  /** The plan as the server has it now (after a `reset`, a gap, or ops that did not apply). */
+  async resync(): Promise<void> {
+    if (this.resyncing || this.disposed) return;
+    this.resyncing = true;
+    try {
+      const current = await this.api.getPlan(this.state.base.id);
+      if (current.version > this.state.base.version) this.replaceBase(current);
+    } catch {
+      /* the next event or save tries again */
+    } finally {
+      this.resyncing = false;
+    }
+  }
+
+  restoreNotice(key: string) {
+    const notice = this.state.notices.find((n) => n.key === key);
+    this.update({ notices: this.state.notices.filter((n) => n.key !== key) });
+    if (notice) this.set(notice.path, notice.mine);
+  }
+
+  dismissNotice(key: string) {
+    this.update({ notices: this.state.notices.filter((n) => n.key !== key) });
+  }
+
+  /**
+   * Re-applies the pending edits on a newer base. While live, the same field changed by both
+   * keeps ours — it is saved after theirs, so it is the later value, and they are told; what
+   * cannot be merged that way (an item deleted or changed under a deletion) still asks.
+   */
+  private rebaseOnto(envelope: PlanEnvelope, notices: OverwriteNotice[]) {
     const r = rebase(envelope.plan, this.state.pending, this.state.local);
-    this.update({ base: envelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : this.state.status === "error" ? "saved" : this.state.status });
-    if (r.pending.length) this.schedule(0);
+    let doc = r.doc;
+    const pending = r.pending;
+    const conflicts: Conflict[] = [];
+    for (const c of r.conflicts) {
+      if (this.live && c.kind === "both-changed" && c.keepMine.ops.every((o) => o.kind === "set")) {
+        doc = applyEdit(doc, c.keepMine).doc;
+        pending.push(c.keepMine);
+      } else conflicts.push(c);
+    }
+    const status: SaveStatus = pending.length ? "pending" : this.state.status === "invalid" ? "invalid" : "saved";
+    this.update({ base: envelope, local: doc, pending, conflicts: [...this.state.conflicts, ...conflicts], notices: [...this.state.notices, ...notices].slice(-5), status });
+    if (pending.length) this.schedule();
+  }
+
+  /** Our recently saved values that `after` replaced (they were still there in `before`). */
+  private overwritten(before: Plan, after: Plan, by: string): OverwriteNotice[] {
+    const now = Date.now();
+    this.ownSaved = this.ownSaved.filter((o) => now - o.at < OWN_VALUES_MS);
+    const out: OverwriteNotice[] = [];
+    for (const own of [...this.ownSaved]) {
+      const was = resolvePath(before, own.path);
+      const is = resolvePath(after, own.path);
+      if (!was || !is || !deepEqual(getAt(before, was), own.value)) continue;
+      const theirs = getAt(after, is);
+      if (deepEqual(theirs, own.value)) continue;
+      this.ownSaved = this.ownSaved.filter((o) => o !== own);
+      out.push({ key: `n${now.toString(36)}-${out.length}`, path: own.path, displayPath: displayPath(is), mine: own.value, theirs, by });
+    }
+    return out;
+  }
+
+  private rememberSaved(edits: readonly Edit[]) {
+    const at = Date.now();
+    for (const edit of edits)
+      for (const op of edit.ops) {
+        if (op.kind !== "set") continue;
+        const key = JSON.stringify(op.path);
+        this.ownSaved = this.ownSaved.filter((o) => JSON.stringify(o.path) !== key);
+        this.ownSaved.push({ path: op.path, value: op.value, at });
+      }
+    if (this.ownSaved.length > 200) this.ownSaved = this.ownSaved.slice(-200);
+  }
+
+  private drainRemote() {
+    const queued = this.remoteQueue;
+    this.remoteQueue = [];
+    for (const event of queued) this.applyRemote(event);
   }
 
   /** Applies an edit to the local copy at once and schedules the save. */
@@ -133,7 +251,10 @@ export class PlanSession {
       this.update({});
       return;
     }
-    this.apply(inverseEdit(entry.edit, this.state.local), { undoable: false });
+    // Undo takes back only one's own edit: a value someone else has changed since stays theirs.
+    const inverse = inverseEdit(entry.edit, this.state.local);
+    const stillMine = rebase(this.state.local, [inverse], this.state.local).pending.flatMap((e) => e.ops);
+    this.apply({ ops: stillMine }, { undoable: false });
   }
 
   resolveConflict(key: string, keepMine: boolean) {
@@ -206,22 +327,25 @@ export class PlanSession {
       const next = applyJsonPatch(sentBase.plan, applied);
       if (!next.ok) throw new Error(next.error.message.en);
       const savedEnvelope: PlanEnvelope = { ...saved, plan: next.value as Plan };
+      this.rememberSaved(sending);
       const rest = this.state.pending.slice(sending.length);
       const r = rebase(savedEnvelope.plan, rest, this.state.local);
       this.update({ base: savedEnvelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
       if (r.pending.length) this.schedule(0);
+      this.drainRemote();
     } catch (e) {
       this.inFlight = undefined;
       if (e instanceof ApiError && e.status === 409) {
         const current = e.current ?? (await this.api.getPlan(this.state.base.id).catch(() => undefined));
         if (current) {
           // Someone else saved first: re-apply our edits on top of theirs; what cannot apply becomes a conflict.
-          const r = rebase(current.plan, this.state.pending, this.state.local);
-          this.update({ base: current, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
-          if (r.pending.length) this.schedule(0);
+          this.rebaseOnto(current, []);
+          if (this.state.pending.length) this.schedule(0);
+          this.drainRemote();
           return;
         }
       }
+      this.drainRemote();
       const message = e instanceof Error ? e.message : String(e);
       this.update({ status: "error", errorMessage: message, fieldErrors: e instanceof ApiError ? e.fieldErrors : [] });
       // Network trouble heals by itself; a rejected document waits for the user's next edit; an
