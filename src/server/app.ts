@@ -18,6 +18,7 @@ import { plansRepo } from "../store/plans-repo.js";
 import { RealtimeHub, type RealtimeOptions } from "./realtime/hub.js";
 import { registerRoutes } from "./register/routes.js";
 import { realtimeRoutes } from "./realtime/routes.js";
+import { realizationRoutes } from "./realization/routes.js";
 import { pgTransport } from "./realtime/transport.js";
 import "./auth/context.js";
 import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from "./auth/policy.js";
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(realtimeRoutes, { prefix: "/api", hub });
   await app.register(registerRoutes, { prefix: "/api", database: options.db, people, now: authOptions.now });
+  await app.register(realizationRoutes, { prefix: "/api", database: options.db, repo, now: authOptions.now });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

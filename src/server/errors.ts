@@ -25,6 +25,7 @@ export const API_ERRORS = {
   "version.conflict": { status: 409, message: { id: "rencana sudah diubah orang lain; muat ulang versi terbaru lalu ulangi", en: "the plan was changed by someone else; reload the latest version and retry" } },
   "workflow.locked": { status: 409, message: { id: "rencana sedang diperiksa dan tidak dapat diubah; minta dikembalikan bila perlu diubah", en: "the plan is under review and cannot be changed; ask for it to be returned if it needs changes" } },
   "workflow.invalid_state": { status: 409, message: { id: "tindakan ini tidak dapat dilakukan pada status rencana sekarang", en: "this action is not possible in the plan's current status" } },
+  "realization.not_approved": { status: 409, message: { id: "kemajuan baru dapat dilaporkan setelah rencana disetujui", en: "progress can be reported only after the plan is approved" } },
   "conflict.duplicate": { status: 409, message: { id: "data dengan nilai ini sudah ada", en: "a record with this value already exists" } },
   "body.too_large": { status: 413, message: { id: "isi permintaan terlalu besar", en: "the request body is too large" } },
   "media_type.unsupported": { status: 415, message: { id: "jenis isi (Content-Type) tidak didukung; kirim application/json", en: "unsupported Content-Type; send application/json" } },

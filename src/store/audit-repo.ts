@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "plan.return",
   "plan.withdraw",
   "plan.team",
+  "realization.report",
   "comment.create",
   "comment.resolve",
   "user.create",

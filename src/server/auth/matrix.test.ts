@@ -42,6 +42,8 @@ const TEAM_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: "ok", penyusun: "
 const SUBMIT_PLAN: Row = EDIT_PLAN;
 const INITIAL_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun: 403, pemeriksa: "ok", penandatangan: 403, pembaca: 403, nonMember: 403 };
 const APPROVE_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun: 403, pemeriksa: 403, penandatangan: "ok", pembaca: 403, nonMember: 403 };
+/** Progress reports: the team members who carry the plan out (not a reader, not an admin off the team). */
+const REPORT_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun: "ok", pemeriksa: "ok", penandatangan: "ok", pembaca: 403, nonMember: 403 };
 const RETURN_PLAN: Row = { anonymous: 401, otherOrg: 404, admin: 403, penyusun: 403, pemeriksa: "ok", penandatangan: "ok", pembaca: 403, nonMember: 403 };
 
 type Ctx = { planId: string; targetUserId: string; unitId: string; commentId: string; unique: () => string };
@@ -85,6 +87,8 @@ const MATRIX: Record<string, Spec> = {
   "GET /api/plans/:id/outputs": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/outputs`) },
   "GET /api/plans/:id/export": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/export`) },
   "GET /api/plans/:id/schedule": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/schedule`) },
+  "GET /api/plans/:id/progress": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/progress?at=2027-02-01`) },
+  "POST /api/plans/:id/realization/reports": { row: REPORT_PLAN, request: (c) => json(`/api/plans/${c.planId}/realization/reports`, { date: "2027-02-01", activities: [], spending: [] }) },
   "GET /api/plans/:id/documents/:file": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/documents/calendar.ics`) },
 };
 

@@ -8,7 +8,7 @@ import type { PlanMember, PlanRole, PlanStatus, PlansRepo } from "../../store/pl
 import { apiError } from "../errors.js";
 import type { AuthContext } from "./context.js";
 
-export const PLAN_ACTIONS = ["read", "edit", "team", "submit", "initial", "approve", "return", "comment"] as const;
+export const PLAN_ACTIONS = ["read", "edit", "team", "submit", "initial", "approve", "return", "comment", "report"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 export type Policy =
@@ -47,6 +47,8 @@ const ACTION_ROLES: Record<PlanAction, { planRoles: readonly PlanRole[]; admin: 
   initial: { planRoles: ["pemeriksa"], admin: false },
   approve: { planRoles: ["penandatangan"], admin: false },
   return: { planRoles: ["pemeriksa", "penandatangan"], admin: false },
+  /** Progress reports after approval: the team members who carry the plan out (not a reader, not an admin off the team). */
+  report: { planRoles: ["penyusun", "pemeriksa", "penandatangan"], admin: false },
 };
 
 /** The caller's roles on this plan: a team role counts only while the user still holds it in the organisation. */
@@ -87,6 +89,8 @@ export type PlanAbilities = {
   restore: boolean;
   /** Take a submitted plan back out of review (its penyusun, or an admin when a reviewer can no longer act). */
   withdraw: boolean;
+  /** Report progress (pengawasan); the server also requires an approved baseline. */
+  report: boolean;
 };
 
 /** What the caller may do with the plan now, for the UI to show only those actions. */
@@ -109,6 +113,7 @@ export function planAbilities(auth: AuthContext, access: PlanAccess): PlanAbilit
     archive: may("edit") && access.status !== "archived" && access.status !== "submitted",
     restore: edit,
     withdraw: may("team") && access.status === "submitted",
+    report: may("report") && access.status !== "archived",
   };
 }
 

@@ -6,7 +6,8 @@ import type { Plan } from "../../domain/plan/schema.js";
 import type { StoredPlan, VersionedChange } from "../../store/plans-repo.js";
 import { apiError } from "../errors.js";
 
-export function editChange(current: StoredPlan, plan: Plan): VersionedChange {
+export function editChange(current: StoredPlan, edited: Plan): VersionedChange {
+  const plan = withReportedRealization(current, edited);
   switch (current.status) {
     case "submitted":
       throw apiError("workflow.locked");
@@ -20,4 +21,26 @@ export function editChange(current: StoredPlan, plan: Plan): VersionedChange {
     default:
       return { plan, status: current.status };
   }
+}
+
+/**
+ * The realisation is written only by progress reports (POST …/realization/reports): an edit
+ * that leaves it out keeps the reports; one that changes them is refused.
+ */
+function withReportedRealization(current: StoredPlan, edited: Plan): Plan {
+  const kept = current.plan.realization;
+  if (edited.realization === undefined) return kept === undefined ? edited : { ...edited, realization: kept };
+  if (JSON.stringify(edited.realization) === JSON.stringify(kept)) return edited;
+  throw apiError("validation.failed", {
+    errors: [
+      {
+        path: "realization",
+        code: "value.invalid",
+        message: {
+          id: "realisasi (laporan kemajuan) hanya dapat ditambah lewat formulir laporan kemajuan, bukan dengan mengubah rencana",
+          en: "the realisation (progress reports) can only be added through a progress report, not by editing the plan",
+        },
+      },
+    ],
+  });
 }
