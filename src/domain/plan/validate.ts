@@ -368,6 +368,9 @@ const WHOLE = "*";
 /** The id-level rules of checkReferences, for the changed items and what points into them. */
 function referencesHold(before: Plan, after: Plan, lists: Map<string, ListChange>): boolean {
   if (lists.has(WHOLE)) return checkReferences(after).length === 0;
+  // Realisation reports point into activities and the RAB from nested lists: check them in full
+  // when they change or when those lists do.
+  if (after.realization !== undefined && (after.realization !== before.realization || lists.has("activities") || lists.has("budget"))) return checkReferences(after).length === 0;
   const idSets = new Map<string, Set<unknown>>();
   const idsOf = (path: string) => {
     let ids = idSets.get(path);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyPlan } from "../plan/empty.js";
 import type { Activity, Plan, RealizationReport } from "../plan/schema.js";
-import { validatePlan } from "../plan/validate.js";
+import { validatePlan, validatePlanChange } from "../plan/validate.js";
+import { applyJsonPatch } from "../plan/patch.js";
 import { computeProgress, progressJson, progressStatus, round2, type ProgressView } from "./progress.js";
 
 function act(id: string, durationDays: number, after?: string): Activity {
@@ -243,5 +244,16 @@ describe("realisation in format v1", () => {
     const withReports = rabPlan([report("2027-03-02", [{ activityId: "a1", percent: 20, actualStart: "2027-03-01" }], [{ budgetId: "b1", amount: 5, reference: "KW-1", date: "2027-03-01" }], "Kendala")]);
     const back = validatePlan(JSON.parse(JSON.stringify(withReports)));
     expect(back.ok && back.plan.realization).toEqual(withReports.realization);
+  });
+
+  it("an edit that removes a reported activity is refused by the incremental check too", () => {
+    const before = rabPlan([report("2027-03-02", [{ activityId: "a2", percent: 10 }])]);
+    const patched = applyJsonPatch(before, [
+      { op: "remove", path: "/budget/1" },
+      { op: "remove", path: "/activities/1" },
+    ]);
+    expect(patched.ok).toBe(true);
+    const r = validatePlanChange(before, patched.ok ? patched.value : null);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([["realization.reports[0].activities[0].activityId", "reference.missing"]]);
   });
 });
