@@ -6,7 +6,8 @@ import { PAPER_SIZES_MM, pageSetup, type Letterhead } from "../../domain/decree/
 import type { Plan } from "../../domain/plan/schema.js";
 import { beritaAcaraModel, maklumatModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
 import { literalText } from "../literal-text.js";
-import { usePdfFont } from "../pdf-fonts.js";
+import { procedureFlowchartSvg } from "../charts/procedure-flowchart-svg.js";
+import { CHART_FONT, usePdfFont } from "../pdf-fonts.js";
 import { mmToPt, textWidthMm } from "../sk/layout.js";
 import { decreePdfDefinition, pdfBytes } from "../sk/pdf.js";
 import { pdfInlines as t } from "../sk/pdf-text.js";
@@ -14,6 +15,19 @@ import { pdfInlines as t } from "../sk/pdf-text.js";
 /** The lampiran: the 14 components in their two groups, a bordered table. */
 export function standardTablePdf(plan: Plan): Content[] {
   const table = standardTable(plan);
+  const steps = plan.serviceStandard?.procedure ?? [];
+  const flow = procedureFlowchartSvg(steps);
+  const flowchart: Content[] =
+    steps.length === 0
+      ? []
+      : [
+          { text: "BAGAN ALUR PROSEDUR PELAYANAN", bold: true, alignment: "center", margin: [0, 6, 0, 6], pageBreak: "before" },
+          { svg: flow.svg, width: flow.width, alignment: "center", font: usePdfFont(CHART_FONT), margin: [0, 0, 0, 12] },
+        ];
+  return [...standardGroupsPdf(table), ...flowchart];
+}
+
+function standardGroupsPdf(table: ReturnType<typeof standardTable>): Content[] {
   return table.groups.map(
     (g): Content => ({
       margin: [0, 0, 0, 12],

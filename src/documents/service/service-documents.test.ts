@@ -109,7 +109,28 @@ describe.skipIf(skip)("service standard documents", () => {
   it("the PDF Keputusan and berita acara read back too", async () => {
     const kep = flat(await pdfToText(await render("standar-pelayanan", example, "kep.pdf")));
     expect(kep).toContain("KOMPONEN STANDAR PELAYANAN YANG TERKAIT DENGAN PROSES PENGELOLAAN PELAYANAN");
+    // The procedure drawn as a flowchart after the table.
+    expect(kep).toContain("BAGAN ALUR PROSEDUR PELAYANAN");
+    expect(kep).toMatch(/Mulai.*1\. Keluarga atau perangkat desa.*Selesai/);
     const ba = flat(await pdfToText(await render("berita-acara", example, "ba.pdf")));
     expect(ba).toContain("Dimasukkan pada langkah prosedur 2");
+  });
+});
+
+describe("procedureFlowchartSvg", () => {
+  it("draws start, each step in order with its actor and time, and finish", async () => {
+    const { procedureFlowchartSvg } = await import("../charts/procedure-flowchart-svg.js");
+    const pic = procedureFlowchartSvg([
+      { id: "a", text: "Pemohon mendaftar <di desa>", actor: "Pemohon", duration: { value: 1, unit: "hari-kerja" } },
+      { id: "b", text: "Petugas merekam data ".repeat(8) },
+    ]);
+    const texts = [...pic.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts[0]).toBe("Mulai");
+    expect(texts[texts.length - 1]).toBe("Selesai");
+    expect(texts).toContain("1. Pemohon mendaftar &lt;di desa&gt;");
+    expect(texts).toContain("1 hari kerja");
+    expect(texts.filter((t) => t!.includes("Petugas")).length).toBeGreaterThan(1); // wrapped
+    expect(pic.svg.match(/<rect /g)).toHaveLength(4);
+    expect(pic.svg.match(/<path /g)).toHaveLength(3);
   });
 });
