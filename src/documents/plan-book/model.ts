@@ -451,68 +451,60 @@ export function overallocationPeriods(overallocations: Overallocation[], working
 function resourcesChapter(plan: Plan, data: PlanBookData): Block[] {
   const r = data.outputs.resources;
   const byId = new Map(plan.activities.map((a) => [a.id, a.name]));
-  const blocks: Block[] = [heading(1, CHAPTERS[5]), heading(2, "A. Kebutuhan Sumber Daya")];
+  const blocks: Block[] = [heading(1, CHAPTERS[5]), heading(2, "A. Kebutuhan dan Beban Sumber Daya")];
+  // One computation of load: with a schedule, the peak is the busiest working day of all
+  // overlapping activities (resourceLoading); without one, the largest single assignment.
+  const loading = data.schedule ? resourceLoading(plan, data.schedule) : undefined;
+  const loadOf = new Map((loading?.resources ?? []).map((l) => [l.resourceId, l]));
   const rows: Cell[][] = [];
   for (const kind of ["people", "facility", "material", "budget"] as const) {
     const k = r.kinds[kind];
+    if (k.resources.length === 0) continue;
     rows.push([cell([bold(`${capitalise(k.label.id)} (${k.count})`)], { colSpan: 6, fill: TOTAL_FILL })]);
-    if (k.resources.length === 0) rows.push([cell([italic("(belum ada)")], { colSpan: 6 })]);
     for (const s of k.resources) {
+      const l = loadOf.get(s.id);
+      const peak = l ? l.peak : s.peakPerDay;
+      // Material is consumed: judged on the total. Capacities: on the busiest day.
+      const over = kind === "material" ? !s.covered : l ? l.days.some((d) => d.need > d.available) : !s.covered;
       rows.push([
         cell(s.name),
         cell(orDash(s.unit)),
         numCell(angka(s.available)),
         numCell(angka(s.need)),
-        numCell(angka(s.peakPerDay)),
-        cell(s.covered ? "cukup" : "kurang", { align: "center", ...(s.covered ? {} : { fill: CRITICAL_FILL }) }),
+        numCell(angka(peak)),
+        cell(over ? (kind === "material" ? "kurang" : "melebihi") : "cukup", { align: "center", ...(over ? { fill: CRITICAL_FILL } : {}) }),
       ]);
     }
   }
+  if (rows.length === 0) rows.push([cell([italic("(belum ada sumber daya)")], { colSpan: 6 })]);
+  const present = (["people", "facility", "material", "budget"] as const).filter((k) => r.kinds[k].count > 0);
   blocks.push(
     {
       kind: "table",
       widths: [34, 12, 12, 16, 14, 12],
-      header: header("Sumber daya", "Satuan", "Tersedia", "Kebutuhan (satuan × hari)", "Puncak per hari", "Ketersediaan"),
+      header: header("Sumber daya", "Satuan", "Tersedia (per hari; material: persediaan)", "Kebutuhan (satuan × hari)", loading ? "Puncak per hari (semua kegiatan)" : "Puncak per hari (satu kegiatan)", "Status"),
       fontSizePt: 9,
       rows,
     },
     para([
       bold("Keluaran tahap 5: "),
-      run(
-        `${r.resourceCount} sumber daya — ${(["people", "facility", "material", "budget"] as const).map((k) => `${r.kinds[k].count} ${r.kinds[k].label.id}`).join(", ")}.`,
-      ),
+      run(`${r.resourceCount} sumber daya${present.length > 0 ? ` — ${present.map((k) => `${r.kinds[k].count} ${r.kinds[k].label.id}`).join(", ")}` : ""}.`),
     ]),
   );
-  if (r.missingKinds.length > 0) {
-    blocks.push(para([italic(`Jenis sumber daya yang belum diisi: ${r.missingKinds.map((k) => r.kinds[k].label.id).join(", ")}.`)]));
+  // A kind left empty is worth saying, except budget rates when the RAB itself is filled in.
+  const missing = r.missingKinds.filter((k) => !(k === "budget" && plan.budget.length > 0));
+  if (missing.length > 0) {
+    blocks.push(para([italic(`Jenis sumber daya yang belum diisi: ${missing.map((k) => r.kinds[k].label.id).join(", ")}.`)]));
   }
 
-  blocks.push(heading(2, "B. Beban Sumber Daya dan Kelebihan Alokasi"));
-  if (!data.schedule) {
+  blocks.push(heading(2, "B. Kelebihan Alokasi"));
+  if (!data.schedule || !loading) {
     blocks.push(para([italic("Beban harian belum dapat dihitung karena jadwal belum dihitung.")]));
   } else {
-    const loading = resourceLoading(plan, data.schedule);
     const fromYear = Number(data.schedule.start.slice(0, 4));
     const calendar = buildWorkingCalendar(plan, fromYear, Math.max(fromYear, Number(data.schedule.finish.slice(0, 4))) + 1);
     const periods = overallocationPeriods(loading.overallocations, (iso) => calendar.addWorkingDays(iso, 1));
     const names = new Map(plan.resources.map((x) => [x.id, x]));
-    blocks.push({
-      kind: "table",
-      widths: [34, 12, 14, 14, 12, 14],
-      header: header("Sumber daya", "Satuan", "Tersedia per hari", "Kebutuhan puncak per hari", "Hari kerja melebihi", "Status"),
-      fontSizePt: 9,
-      rows: loading.resources.map((l) => {
-        const over = l.days.filter((d) => d.need > d.available).length;
-        return [
-          cell(l.name),
-          cell(orDash(l.unit)),
-          numCell(angka(l.available)),
-          numCell(angka(l.peak)),
-          numCell(String(over)),
-          cell(over > 0 ? "melebihi" : "dalam batas", { align: "center", ...(over > 0 ? { fill: CRITICAL_FILL } : {}) }),
-        ];
-      }),
-    });
     if (periods.length === 0) {
       blocks.push(para("Tidak ada kelebihan alokasi: pada setiap hari kerja kebutuhan tidak melebihi yang tersedia."));
     } else {

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { formatAngka, formatRupiah } from "../../domain/format/indonesian.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan } from "../../domain/plan/validate.js";
-import { schedulePlan } from "../../domain/schedule/index.js";
+import { resourceLoading, schedulePlan } from "../../domain/schedule/index.js";
 import { stageOutputs } from "../../domain/stages/index.js";
 import { examplePlans, minimalPlan } from "../../test-support/fixtures.js";
 import { convertWithLibreOffice, pdfToText } from "../../test-support/libreoffice.js";
@@ -126,6 +126,29 @@ describe("plan book model", () => {
       expect(gantt.length, name).toBeGreaterThan(0);
       const rows = gantt.reduce((n, b) => n + (b.kind === "picture" ? (b.picture.svg.match(/class="gantt-row"/g) ?? []).length : 0), 0);
       expect(rows, `${name}: one Gantt row per activity`).toBe(plan.activities.length);
+    }
+  });
+
+  it("states each resource's load once, with the schedule's peak, and no \"0 …\" kinds", () => {
+    for (const [name, json] of examplePlans()) {
+      const plan = valid(json);
+      const blocks = planBookModel(plan).blocks;
+      const text = blocksText(blocks);
+      expect(text, name).not.toMatch(/\b0 (anggaran|SDM|sarana|material)/);
+      expect(text, name).not.toMatch(/belum diisi: anggaran/);
+      const tables = blocks.filter((b): b is Extract<Block, { kind: "table" }> => b.kind === "table" && b.header.some((h) => h.runs.some((r) => r.text === "Status")));
+      expect(tables.length, `${name}: one resource table`).toBe(1);
+      const rows = tables[0]!.rows.filter((r) => r.length === 6);
+      expect(rows.map((r) => r[0]!.runs.map((x) => x.text).join("")).sort(), name).toEqual(plan.resources.map((r) => r.name).sort());
+      const schedule = schedulePlan(plan);
+      if (!schedule.ok) continue;
+      const loading = resourceLoading(plan, schedule.schedule);
+      for (const l of loading.resources) {
+        const kind = plan.resources.find((r) => r.id === l.resourceId)?.kind;
+        const row = rows.find((r) => r[0]!.runs.map((x) => x.text).join("") === l.name)!;
+        expect(row[4]!.runs.map((x) => x.text).join(""), `${name}: ${l.name} peak`).toBe(Number.isInteger(l.peak) ? formatAngka(l.peak) : formatAngka(l.peak, 2).replace(/,?0+$/, ""));
+        if (kind !== "material") expect(row[5]!.runs.map((x) => x.text).join(""), `${name}: ${l.name} status`).toBe(l.days.some((d) => d.need > d.available) ? "melebihi" : "cukup");
+      }
     }
   });
 
