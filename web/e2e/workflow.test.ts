@@ -185,6 +185,24 @@ d("review and approval in Chromium", () => {
     expect(decreeNumber).toMatch(/Nomor keputusan: \S*\d/);
     await screenshot(head.page, "workflow-03-disetujui");
 
+    // The admin's register (buku agenda keputusan) lists the number with its decree; voiding it needs a reason.
+    const admin = await h.createUser({ email: "admin.wf@contoh.go.id", name: "Admin Agenda", roles: ["admin"] });
+    const agenda = await h.newPage({ signInAs: admin });
+    await agenda.page.goto(`${h.baseUrl}/admin/buku-agenda`);
+    const entry = agenda.page.getByTestId("register-entry");
+    await entry.first().waitFor();
+    const issuedNumber = decreeNumber.replace("Nomor keputusan: ", "").trim();
+    expect(await entry.first().locator("td").first().textContent()).toBe(issuedNumber);
+    expect(await entry.first().textContent()).toContain("Pembentukan Tim Pelaksana Pelayanan KTP-el Keliling");
+    await agenda.page.getByRole("button", { name: "Catat nomor berikutnya batal…" }).click();
+    await agenda.page.getByTestId("register-void-form").getByRole("textbox").fill("Blangko rusak saat dicetak");
+    await agenda.page.getByRole("button", { name: "Batalkan nomor", exact: true }).click();
+    await expect.poll(() => entry.count()).toBe(2);
+    expect(await entry.nth(1).getAttribute("data-status")).toBe("void");
+    expect(await entry.nth(1).textContent()).toContain("Batal: Blangko rusak saat dicetak");
+    await screenshot(agenda.page, "workflow-04-buku-agenda");
+    expect(agenda.errors).toEqual([]);
+
     // The drafter: the approved plan is read-only until a new revision is opened on purpose.
     await reload(page);
     expect(await status(page)).toBe("approved");

@@ -2,6 +2,7 @@
 // preview), paper and font.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { LETTERHEAD_FIELDS, type ApiClient, type OrganizationSettings, type Unit } from "../api/client.js";
 import { ErrorBox, errorLines } from "./AdminScreen.js";
 import { previewDecreeNumber } from "./decreeNumber.js";
@@ -29,6 +30,19 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [notice, setNotice] = useState("");
+  // The register's real next counter for the template as typed (its series may differ from the saved one).
+  const [nextCounter, setNextCounter] = useState(1);
+  const template = form?.decreeNumberTemplate;
+  useEffect(() => {
+    if (!template) return;
+    const timer = setTimeout(() => {
+      api.request("GET", `/api/decree-register/next?template=${encodeURIComponent(template)}`, z.object({ counter: z.number() })).then(
+        (r) => setNextCounter(r.counter),
+        () => undefined,
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [api, template]);
 
   useEffect(() => {
     api.getOrganization().then(
@@ -50,7 +64,7 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
   };
   const today = new Date();
   const unitCode = form.unitCode.trim() || units.find((u) => u.code)?.code || undefined;
-  const preview = previewDecreeNumber(form.decreeNumberTemplate, { counter: 1, year: today.getFullYear(), month: today.getMonth() + 1, unitCode });
+  const preview = previewDecreeNumber(form.decreeNumberTemplate, { counter: nextCounter, year: today.getFullYear(), month: today.getMonth() + 1, unitCode });
 
   async function save(e: FormEvent) {
     e.preventDefault();
