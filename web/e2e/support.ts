@@ -157,3 +157,12 @@ export async function savedVersion(page: Page): Promise<number> {
   await waitSaved(page);
   return Number(await page.getAttribute('[data-testid="save-status"]', "data-version"));
 }
+
+/**
+ * Opens the findings and comments panel, which stays folded beside the stage below 1600 px
+ * (a drawer below 1000 px) so the tables get the width.
+ */
+export async function openSidePanel(page: Page): Promise<void> {
+  const toggle = page.getByTestId("toggle-aside");
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minimalPlan } from "../../src/test-support/fixtures.js";
 import { plansRepo } from "../../src/store/plans-repo.js";
-import { browserAvailability, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
+import { browserAvailability, openSidePanel, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -145,6 +145,7 @@ d("review and approval in Chromium", () => {
     const comments = second.page.getByTestId("comments-panel");
     // Focusing an item on the screen offers to comment on it.
     await second.page.locator('[data-path="targetGroups[0].size"]').focus();
+    await openSidePanel(second.page);
     await comments.getByRole("button", { name: /Komentari butir yang dipilih: .* Lansia/ }).click();
     const lansia = await comments.locator("#comment-item option", { hasText: "Lansia" }).getAttribute("value");
     expect(await comments.getByLabel("Tentang butir").inputValue()).toBe(lansia);
@@ -158,6 +159,7 @@ d("review and approval in Chromium", () => {
     // The drafter sees both comments, fixes the number, resolves the comment and resubmits.
     await reload(page);
     expect(await status(page)).toBe("returned");
+    await openSidePanel(page);
     await expect.poll(() => page.getByTestId("comment-body").allTextContents()).toEqual(
       expect.arrayContaining(["Mohon perbaiki jumlah sasaran.", "Jumlah lansia terlalu kecil, periksa data Disdukcapil."]),
     );

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "../../src/domain/plan/empty.js";
 import type { Plan } from "../../src/domain/plan/schema.js";
-import { PROJECT_ROOT, browserAvailability, savedVersion, screenshot, startHarness, waitSaved, type Harness } from "./support.js";
+import { PROJECT_ROOT, browserAvailability, openSidePanel, savedVersion, screenshot, startHarness, waitSaved, type Harness } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -396,6 +396,7 @@ d("planning workspace in Chromium", () => {
     const created = await apiCreate(h, plan);
     const { page, errors } = await h.newPage();
     await page.goto(`${h.baseUrl}/plans/${created.id}/sasaran`);
+    await openSidePanel(page);
     await page.getByLabel("Semua tahap").check();
     await page.waitForSelector('.findings button[data-target-path^="activities[0]"]', { timeout: 20_000 });
     const finding = page.locator('.findings button[data-target-path^="activities[0]"]').first();

@@ -48,8 +48,10 @@ export function UserMenu({
   const pages = adminPagesFor(session);
   return (
     <details className="user-menu" ref={details}>
-      <summary aria-label={`${t("userMenu.label")}: ${session.user.name}, ${session.organization.name}`} data-testid="user-menu">
+      <summary data-testid="user-menu">
+        <span className="sr-only">{t("userMenu.label")}: </span>
         <span className="user-name">{session.user.name}</span>
+        <span className="sr-only">, </span>
         <span className="user-org" title={session.organization.name}>
           {session.organization.name}
         </span>

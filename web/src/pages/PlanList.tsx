@@ -138,7 +138,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
       ) : items.length === 0 ? (
         <p>{t("list.empty")}</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table card-list">
           <caption className="sr-only">{t("list.count", { count: items.length })}</caption>
           <thead>
             <tr>
@@ -166,13 +166,13 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
                     {p.title}
                   </a>
                 </td>
-                <td>{p.fiscalYear}</td>
-                <td>
+                <td data-label={t("list.fiscalYear")}>{p.fiscalYear}</td>
+                <td data-label={t("list.colOrg")}>
                   {p.organizationName}
                   {p.unit ? ` — ${p.unit}` : ""}
                 </td>
-                <td data-status={p.status}>{t(statusLabelKey(p.status))}</td>
-                <td>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
+                <td data-status={p.status} data-label={t("list.status")}>{t(statusLabelKey(p.status))}</td>
+                <td data-label={t("list.colUpdated")}>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
                 <td>
                   <div className="actions">
                     <a className="button" href={api.exportUrl(p.id)} download>

@@ -47,14 +47,14 @@ export function ActivitiesStage({ plan, session }: StageProps) {
           + {t("direction.newGoal")}
         </button>
         <h2>{t("direction.targets")}</h2>
-        <EditTable columns={[t("direction.goal"), t("direction.target"), t("direction.indicator"), t("direction.targetValue")]}>
+        <EditTable minWidth={640} columns={[{ label: t("direction.goal"), width: "26%" }, { label: t("direction.target"), width: "30%" }, { label: t("direction.indicator"), width: "30%" }, { label: t("direction.targetValue"), width: "14%" }]}>
             {d.targets.map((s, i) => {
               const base = ["direction", "targets", { id: s.id }] as const;
               const dp = `direction.targets[${i}]`;
               const n = i + 1;
               return (
                 <tr key={s.id} data-path={dp} tabIndex={-1}>
-                  <td className="w-goal">
+                  <td>
                     <SelectField hideLabel label={`${t("direction.goal")} ${n}`} path={[...base, "goalId"]} dataPath={`${dp}.goalId`} value={s.goalId} options={d.goals.map((g, gi) => [g.id, `${gi + 1}. ${g.text}`] as const)} />
                   </td>
                   <td>
@@ -63,7 +63,7 @@ export function ActivitiesStage({ plan, session }: StageProps) {
                   <td>
                     <TextField hideLabel label={`${t("direction.indicator")} ${n}`} path={[...base, "indicator"]} dataPath={`${dp}.indicator`} value={s.indicator} />
                   </td>
-                  <td className="w-short">
+                  <td>
                     <TextField hideLabel label={`${t("direction.targetValue")} ${n}`} path={[...base, "targetValue"]} dataPath={`${dp}.targetValue`} value={s.targetValue} />
                   </td>
                   <td>
@@ -96,7 +96,18 @@ export function ActivitiesStage({ plan, session }: StageProps) {
       <DirectionTree {...{ plan, session }} />
       <section className="card" aria-labelledby="activities-title">
         <h2 id="activities-title">{t("activities.title")}</h2>
-        <EditTable columns={[t("activities.name"), t("activities.output"), t("activities.target"), t("activities.program"), t("activities.owner"), t("activities.horizon"), t("activities.strategies")]}>
+        <EditTable
+          minWidth={1000}
+          columns={[
+            { label: t("activities.name"), width: "23%" },
+            { label: t("activities.output"), width: "19%" },
+            { label: t("activities.target"), width: "14%" },
+            { label: t("activities.program"), width: "12%" },
+            { label: t("activities.owner"), width: "11%" },
+            { label: t("activities.horizon"), width: "9%" },
+            { label: t("activities.strategies"), width: "12%" },
+          ]}
+        >
             {plan.activities.slice(0, limit).map((a, i) => {
               const base = ["activities", { id: a.id }] as const;
               const dp = `activities[${i}]`;

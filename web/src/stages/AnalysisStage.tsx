@@ -1,5 +1,6 @@
 // Stage 2: SWOT board (four quadrants, weights and ratings), IFAS/EFAS chart, assumptions, TOWS.
 import { useTranslation } from "react-i18next";
+import { EditTable } from "../components/EditTable.js";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
 import { FACTOR_KINDS, STRATEGY_KINDS, type Factor } from "../../../src/domain/plan/schema.js";
 import { NumberField, SelectField, TextField, newId, useSessionContext, useReadOnly } from "../components/fields.js";
@@ -103,19 +104,11 @@ function Quadrant({ kind, factors }: { kind: Factor["kind"]; factors: Factor[] }
   return (
     <section className={`quadrant q-${kind}`} aria-labelledby={`q-${kind}`}>
       <h2 id={`q-${kind}`}>{t(`swot.${kind}`)}</h2>
-      <table className="data-table edit-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t("swot.text")}</th>
-            <th scope="col">{t("swot.weight")}</th>
-            <th scope="col">{t("swot.rating")}</th>
-            <th scope="col">{t("swot.score")}</th>
-            <th scope="col">
-              <span className="sr-only">{t("common.remove")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      <EditTable
+        className="compact"
+        minWidth={330}
+        columns={[{ label: t("swot.text"), width: "58%" }, { label: t("swot.weight"), width: "14%" }, { label: t("swot.rating"), width: "13%" }, { label: t("swot.score"), width: "15%" }]}
+      >
           {items.map(({ f, i }, n) => {
             const base = ["analysis", "factors", { id: f.id }] as const;
             const dp = `analysis.factors[${i}]`;
@@ -139,8 +132,7 @@ function Quadrant({ kind, factors }: { kind: Factor["kind"]; factors: Factor[] }
               </tr>
             );
           })}
-        </tbody>
-      </table>
+      </EditTable>
       <button type="button" onClick={() => session.insert(["analysis", "factors"], { id: newId(kind[0]!, factors), kind, text: t("swot.newFactor") })}>
         + {t("swot.newFactor")}
       </button>

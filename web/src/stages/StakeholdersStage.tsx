@@ -21,7 +21,7 @@ export function StakeholdersStage({ plan, session }: StageProps) {
     <>
       <section className="card" aria-labelledby="sh-title">
         <h1 id="sh-title">{t("stakeholders.title")}</h1>
-        <EditTable columns={[t("stakeholders.name"), t("stakeholders.kind"), t("stakeholders.power"), t("stakeholders.interest"), t("stakeholders.attitude"), t("stakeholders.quadrant"), t("stakeholders.notes")]}>
+        <EditTable minWidth={900} columns={[{ label: t("stakeholders.name"), width: "22%" }, { label: t("stakeholders.kind"), width: "11%" }, { label: t("stakeholders.power"), width: "8%" }, { label: t("stakeholders.interest"), width: "8%" }, { label: t("stakeholders.attitude"), width: "12%" }, { label: t("stakeholders.quadrant"), width: "17%" }, { label: t("stakeholders.notes"), width: "22%" }]}>
             {plan.stakeholders.map((s, i) => {
               const base = ["stakeholders", { id: s.id }] as const;
               const dp = `stakeholders[${i}]`;

@@ -37,7 +37,7 @@ export function TargetsStage({ plan, session }: StageProps) {
         <p className="totals" data-testid="target-totals">
           {t("targets.totals", { groups: formatAngka(out.groupCount), people: formatAngka(out.peopleCount) })}
         </p>
-        <EditTable columns={[t("targets.name"), t("targets.size"), t("targets.area"), t("targets.needs")]}>
+        <EditTable minWidth={600} columns={[{ label: t("targets.name"), width: "28%" }, { label: t("targets.size"), width: "12%" }, { label: t("targets.area"), width: "22%" }, { label: t("targets.needs"), width: "38%" }]}>
             {plan.targetGroups.map((g, i) => {
               const base = ["targetGroups", { id: g.id }] as const;
               const dp = `targetGroups[${i}]`;
