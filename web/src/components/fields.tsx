@@ -1,9 +1,13 @@
 // Inputs bound to a plan path. Every input has a label (visible, or visually hidden in tables)
 // and carries `data-path` = the finding path of the value, so a finding can focus it.
-import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
-import { formatTanggalHari } from "../../../src/domain/format/indonesian.js";
+import { createContext, useContext, useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
+import { formatAngka, formatTanggalHari } from "../../../src/domain/format/indonesian.js";
+import { parseNumberInput } from "../../../src/domain/format/number-input.js";
+import { pick, type Bilingual } from "../../../src/domain/messages.js";
+import { currentLang } from "../i18n/index.js";
 import type { Path } from "../state/edits.js";
-import type { PlanSession } from "../state/session.js";
+import { textLimits } from "../state/limits.js";
+import type { Draft, PlanSession } from "../state/session.js";
 
 export const SessionContext = createContext<PlanSession | null>(null);
 
@@ -42,59 +46,116 @@ function Wrap({ hide, className, children }: { hide?: boolean; className?: strin
   return hide ? <>{children}</> : <div className={`field ${className ?? ""}`}>{children}</div>;
 }
 
+/** A field inside a table cell: one wrapper always, so a message appearing never remounts the input (and drops focus). */
+function CellWrap({ className, children }: { className?: string; children: ReactNode }) {
+  return <div className={`cell-field ${className ?? ""}`}>{children}</div>;
+}
+
+/** The field's refused text, if any (re-renders only this field when it changes). */
+function useDraft(session: PlanSession, path: Path): Draft | undefined {
+  return useSyncExternalStore(session.subscribe, () => session.getDraft(path));
+}
+
+/** The reason a field refused its value, beside it: the field's label first, never a path. */
+function FieldError({ id, label, message }: { id: string; label: string; message: Bilingual }) {
+  return (
+    <span id={id} className="field-error" data-testid="field-error">
+      {label}: {pick(message, currentLang())}
+    </span>
+  );
+}
+
+function tooLong(max: number, length: number): Bilingual {
+  return { id: `paling banyak ${formatAngka(max)} karakter (sekarang ${formatAngka(length)})`, en: `at most ${max} characters (now ${length})` };
+}
+
 export function TextField(props: Common & { value: string | undefined; multiline?: boolean; optional?: boolean; rows?: number }) {
   const session = useSessionContext();
   const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
-  const onChange = (v: string) => session.set(props.path, props.optional && v === "" ? undefined : v);
+  const errId = `${id}-error`;
+  const counterId = `${id}-count`;
+  const draft = useDraft(session, props.path);
+  const limits = textLimits(props.path);
+  const shown = draft ? draft.text : (props.value ?? "");
+  const onChange = (v: string) => {
+    // A required name left empty or a text over its limit stays here with its reason; the plan keeps the last good value.
+    const problem = limits.max !== undefined && v.length > limits.max ? tooLong(limits.max, v.length) : limits.min && v.trim() === "" && !props.optional ? { id: "wajib diisi", en: "is required" } : undefined;
+    if (problem) {
+      session.setDraft(props.path, { text: v, label: props.label, message: problem });
+      return;
+    }
+    session.setDraft(props.path, undefined);
+    session.set(props.path, props.optional && v === "" ? undefined : v);
+  };
+  // The counter shows for short limits (names, titles) and near any limit.
+  const showCounter = limits.max !== undefined && !readOnly && (shown.length >= limits.max * 0.8 || (!props.hideLabel && limits.max <= 1000 && shown.length > 0));
+  const describedBy = [props.describedBy, draft ? errId : undefined, showCounter ? counterId : undefined].filter(Boolean).join(" ") || undefined;
+  const common = { id, "data-path": props.dataPath, value: shown, readOnly, "aria-describedby": describedBy, "aria-invalid": draft ? true : undefined } as const;
   return (
-    <Wrap hide={props.hideLabel} className={props.className}>
+    <FieldWrap hide={props.hideLabel} className={props.className}>
       <Label htmlFor={id} text={props.label} hide={props.hideLabel} />
-      {props.multiline ? (
-        <textarea id={id} data-path={props.dataPath} rows={props.rows ?? 3} value={props.value ?? ""} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
-      ) : (
-        <input id={id} data-path={props.dataPath} type="text" value={props.value ?? ""} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={props.describedBy} />
-      )}
-    </Wrap>
+      {props.multiline ? <textarea {...common} rows={props.rows ?? 3} onChange={(e) => onChange(e.target.value)} /> : <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />}
+      {showCounter ? (
+        <span id={counterId} className={`counter ${limits.max !== undefined && shown.length > limits.max ? "over" : ""}`}>
+          {formatAngka(shown.length)}/{formatAngka(limits.max!)}
+        </span>
+      ) : null}
+      {draft ? <FieldError id={errId} label={props.label} message={draft.message} /> : null}
+    </FieldWrap>
   );
 }
 
-/** Numbers are typed as text: only a value that parses (and fits) reaches the plan. */
+function FieldWrap({ hide, className, children }: { hide?: boolean; className?: string; children: ReactNode }) {
+  return hide ? <CellWrap className={className}>{children}</CellWrap> : <Wrap className={className}>{children}</Wrap>;
+}
+
+/**
+ * Numbers are typed as text, in Indonesian notation or English ("1.234,5", "Rp 1.500.000",
+ * "0.6"): only a value that parses and fits reaches the plan. A refused one stays visible with
+ * its reason (and survives a reload, see `Draft`) while every other edit keeps saving.
+ */
 export function NumberField(props: Common & { value: number | undefined; min?: number; max?: number; step?: number; integer?: boolean; optional?: boolean }) {
   const session = useSessionContext();
   const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
-  const [draft, setDraft] = useState(props.value === undefined ? "" : String(props.value));
+  const errId = `${id}-error`;
+  const draft = useDraft(session, props.path);
+  const [typed, setTyped] = useState(props.value === undefined ? "" : String(props.value));
   useEffect(() => {
-    setDraft((d) => (Number(d.replace(",", ".")) === props.value && d.trim() !== "" ? d : props.value === undefined ? "" : String(props.value)));
+    // Another value arrived (undo, someone else's save): show it, unless what is typed means the same.
+    setTyped((d) => {
+      const r = parseNumberInput(d, { optional: true });
+      return r.ok && r.value === props.value && d.trim() !== "" ? d : props.value === undefined ? "" : String(props.value);
+    });
   }, [props.value]);
-  const parsed = draft.trim() === "" ? undefined : Number(draft.replace(",", "."));
-  const invalid =
-    (parsed === undefined && !props.optional) ||
-    (parsed !== undefined && (!Number.isFinite(parsed) || (props.integer && !Number.isInteger(parsed)) || (props.min !== undefined && parsed < props.min) || (props.max !== undefined && parsed > props.max)));
+  const shown = draft ? draft.text : typed;
+  const rule = { min: props.min, max: props.max, integer: props.integer, optional: props.optional };
   return (
-    <Wrap hide={props.hideLabel} className={props.className}>
+    <FieldWrap hide={props.hideLabel} className={props.className}>
       <Label htmlFor={id} text={props.label} hide={props.hideLabel} />
       <input
         id={id}
         data-path={props.dataPath}
         type="text"
         inputMode="decimal"
-        value={draft}
+        value={shown}
         readOnly={readOnly}
-        aria-invalid={invalid || undefined}
+        aria-invalid={draft ? true : undefined}
+        aria-describedby={[props.describedBy, draft ? errId : undefined].filter(Boolean).join(" ") || undefined}
         onChange={(e) => {
           const v = e.target.value;
-          setDraft(v);
-          const n = v.trim() === "" ? undefined : Number(v.replace(",", "."));
-          const ok =
-            (n === undefined && props.optional) ||
-            (n !== undefined && Number.isFinite(n) && (!props.integer || Number.isInteger(n)) && (props.min === undefined || n >= props.min) && (props.max === undefined || n <= props.max));
-          if (ok) session.set(props.path, n);
+          setTyped(v);
+          const r = parseNumberInput(v, rule);
+          if (r.ok) {
+            session.setDraft(props.path, undefined);
+            session.set(props.path, r.value);
+          } else session.setDraft(props.path, { text: v, label: props.label, message: r.message });
         }}
         className="num"
       />
-    </Wrap>
+      {draft ? <FieldError id={errId} label={props.label} message={draft.message} /> : null}
+    </FieldWrap>
   );
 }
 

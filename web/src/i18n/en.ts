@@ -49,6 +49,7 @@ export const en: Messages = {
   save: {
     saved: "Saved (version {{version}})",
     saving: "Saving…",
+    draftsUnsaved: "{{count}} field(s) refused, not saved — everything else saved (version {{version}})",
     pending: "Unsaved changes",
     invalid: "Not saved: some fields are invalid",
     error: "Saving failed: {{message}}",
@@ -85,6 +86,11 @@ export const en: Messages = {
     all: "All stages",
     invalid: "Invalid fields (not saved)",
     error: "error", warning: "warning", info: "info",
+  },
+  layout: {
+    close: "Close",
+    findingsAndComments: "Findings {{findings}} · Comments {{comments}}",
+    tableRegion: "{{name}} table (scrolls sideways when needed)",
   },
   common: {
     add: "Add",
@@ -172,6 +178,7 @@ export const en: Messages = {
     title: "Resources", kind: "Kind", name: "Name", unit: "Unit", available: "Available",
     kinds: { people: "People", facility: "Facilities", material: "Materials", budget: "Budget" },
     newName: "New resource",
+    amountPending: "The amount is computed once the refused value is fixed",
     assignments: "Assignments", activity: "Activity", resource: "Resource", quantity: "Quantity per day",
     load: "Load vs availability", peak: "Peak need", over: "exceeds",
     budget: "Cost plan (RAB)", item: "Item", volume: "Volume", unitPrice: "Unit price",

@@ -49,6 +49,7 @@ export const id = {
     saving: "Menyimpan…",
     pending: "Perubahan belum disimpan",
     invalid: "Belum disimpan: ada isian yang tidak sah",
+    draftsUnsaved: "{{count}} isian ditolak, belum disimpan — yang lain tersimpan (versi {{version}})",
     error: "Gagal menyimpan: {{message}}",
     undo: "Urungkan",
     undoHint: "Urungkan perubahan terakhir (Ctrl+Z)",
@@ -83,6 +84,11 @@ export const id = {
     all: "Semua tahap",
     invalid: "Isian tidak sah (tidak disimpan)",
     error: "galat", warning: "peringatan", info: "info",
+  },
+  layout: {
+    close: "Tutup",
+    findingsAndComments: "Temuan {{findings}} · Komentar {{comments}}",
+    tableRegion: "Tabel {{name}} (geser ke samping bila perlu)",
   },
   common: {
     add: "Tambah",
@@ -170,6 +176,7 @@ export const id = {
     title: "Sumber daya", kind: "Jenis", name: "Nama", unit: "Satuan", available: "Tersedia",
     kinds: { people: "SDM", facility: "Sarana & prasarana", material: "Material", budget: "Anggaran" },
     newName: "Sumber daya baru",
+    amountPending: "Jumlah dihitung setelah isian yang ditolak diperbaiki",
     assignments: "Penugasan", activity: "Kegiatan", resource: "Sumber daya", quantity: "Jumlah per hari",
     load: "Beban vs ketersediaan", peak: "Puncak kebutuhan", over: "melebihi",
     budget: "Rencana Anggaran Biaya (RAB)", item: "Uraian", volume: "Volume", unitPrice: "Harga satuan",

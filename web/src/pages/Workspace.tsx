@@ -1,5 +1,5 @@
 // One plan: stage navigator with completeness, the stage screen, findings, saving and conflicts.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { computeFindings, type Finding } from "../../../src/domain/findings.js";
 import { pick } from "../../../src/domain/messages.js";
@@ -12,6 +12,8 @@ import { currentLang } from "../i18n/index.js";
 import { navigate, STAGE_SLUGS, stageHref, type StageSlug } from "../router.js";
 import { PlanSession, useSession, type SessionState } from "../state/session.js";
 import { focusPath, slugOfFindingStage, slugOfPath } from "../state/stages.js";
+import { resolvePath, type Path } from "../state/edits.js";
+import { describePath, humanizeMessage } from "../state/labels.js";
 import { StageScreen } from "../stages/index.js";
 import { CommentsPanel, openCommentCounts } from "../review/CommentsPanel.js";
 import { HistoryPanel } from "../review/HistoryPanel.js";
@@ -73,11 +75,20 @@ function useIssues(state: SessionState): Issue[] {
   }, [deferredPlan]);
   return useMemo(() => {
     const out: Issue[] = [];
-    state.invalid.forEach((e, i) => out.push({ key: `inv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${e.path}: ${pick(e.message, lang)}` }));
-    state.fieldErrors.forEach((e, i) => out.push({ key: `srv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${e.path}: ${e.message}` }));
-    findings.forEach((f, i) => out.push({ key: `f-${i}`, stage: slugOfFindingStage(f.stage), severity: f.severity, path: f.path, message: pick(f.message, lang) }));
+    for (const [key, d] of state.drafts) out.push({ key: `draft-${key}`, stage: slugOfPath(draftDataPath(state.local, d.path)), severity: "error", path: draftDataPath(state.local, d.path), message: `${d.label}: ${pick(d.message, lang)}` });
+    // Fields are named by their labels and items by their names, never by a path or an id.
+    const plan = state.local;
+    state.invalid.forEach((e, i) => out.push({ key: `inv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${describePath(plan, e.path, lang)}: ${humanizeMessage(plan, pick(e.message, lang), lang)}` }));
+    state.fieldErrors.forEach((e, i) => out.push({ key: `srv-${i}`, stage: slugOfPath(e.path), severity: "error", path: e.path, message: `${describePath(plan, e.path, lang)}: ${humanizeMessage(plan, e.message, lang)}` }));
+    findings.forEach((f, i) => out.push({ key: `f-${i}`, stage: slugOfFindingStage(f.stage), severity: f.severity, path: f.path, message: humanizeMessage(plan, pick(f.message, lang), lang) }));
     return out;
-  }, [findings, state.invalid, state.fieldErrors, lang]);
+  }, [findings, state.invalid, state.fieldErrors, state.drafts, state.local, lang]);
+}
+
+/** The dotted path (`budget[3].volume`) of an id-addressed field path, for focusing it. */
+function draftDataPath(plan: Plan, path: Path): string {
+  const concrete = resolvePath(plan, path) ?? [];
+  return concrete.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : String(seg)), "");
 }
 
 function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession; stage: StageSlug; api: ApiClient; userId?: string }) {
@@ -165,14 +176,34 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
   const shown = showAll ? issues : issues.filter((i) => i.stage === stage);
   // The same errors the server refuses a review step for (workflow.findings_open).
   const openErrors = useMemo(() => issues.filter((i) => i.severity === "error"), [issues]);
+  // On narrow screens the stage navigation and the findings/comments panel are drawers
+  // (CSS decides when); these say which one is pulled out.
+  const [drawer, setDrawer] = useState<"nav" | "aside" | null>(null);
+  // A new stage closes a drawer over the screen; the side column (wide screens) stays open.
+  useEffect(() => setDrawer((d) => (d === "aside" && !window.matchMedia("(max-width: 999px)").matches ? d : null)), [stage]);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setDrawer(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [drawer]);
   const jump = (issue: Issue) => {
+    if (window.matchMedia("(max-width: 999px)").matches) setDrawer(null);
     if (issue.stage !== stage) navigate(stageHref(session.planId, issue.stage));
     setTimeout(() => focusPath(issue.path), 0);
   };
+  const stageIssues = counts.get(stage) ?? 0;
+  const stageComments = commentCounts.get(stage) ?? 0;
 
   return (
-    <div className="workspace">
-      <nav className="stage-nav" aria-label={t("stages.nav")}>
+    <div className={`workspace ${drawer ? `drawer-${drawer}` : ""}`}>
+      {drawer ? <div className="drawer-backdrop" aria-hidden="true" onClick={() => setDrawer(null)} /> : null}
+      <nav id="stage-nav" className={`stage-nav drawer-left ${drawer === "nav" ? "open" : ""}`} aria-label={t("stages.nav")}>
+        <button type="button" className="drawer-close" onClick={() => setDrawer(null)} aria-label={t("layout.close")}>
+          ✕
+        </button>
         <p className="plan-title" title={state.local.title}>
           {state.local.title}
         </p>
@@ -188,6 +219,7 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
                   aria-current={s === stage ? "page" : undefined}
                   onClick={(e) => {
                     e.preventDefault();
+                    setDrawer(null);
                     navigate(stageHref(session.planId, s));
                   }}
                 >
@@ -236,7 +268,16 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
             }}
           />
         ) : null}
-        <SaveBar session={session} state={state} canEdit={canEdit} />
+        <SaveBar session={session} state={state} canEdit={canEdit}>
+          <div className="drawer-toggles">
+            <button type="button" className="toggle-nav" aria-controls="stage-nav" aria-expanded={drawer === "nav"} onClick={() => setDrawer(drawer === "nav" ? null : "nav")}>
+              ☰ {t(`stages.${stage}`)}
+            </button>
+            <button type="button" className="toggle-aside" aria-controls="workspace-aside" aria-expanded={drawer === "aside"} onClick={() => setDrawer(drawer === "aside" ? null : "aside")} data-testid="toggle-aside">
+              {t("layout.findingsAndComments", { findings: stageIssues, comments: stageComments })}
+            </button>
+          </div>
+        </SaveBar>
         {live.lostAccess ? <p role="alert" className="error-box" data-testid="live-lost-access">{t("live.lostAccess")}</p> : null}
         <OverwriteNotices session={session} notices={state.notices} />
         <ItemPresenceMarks users={others.filter((u) => u.stage === stage)} plan={state.local} />
@@ -255,7 +296,10 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
           </ReadOnlyContext.Provider>
         )}
       </main>
-      <aside className="findings" aria-labelledby="findings-title">
+      <aside id="workspace-aside" className={`findings drawer-right ${drawer === "aside" ? "open" : ""}`} aria-labelledby="findings-title">
+        <button type="button" className="drawer-close" onClick={() => setDrawer(null)} aria-label={t("layout.close")}>
+          ✕
+        </button>
         <h2 id="findings-title">{t("findings.title")}</h2>
         <label className="inline">
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> {t("findings.all")}
@@ -290,10 +334,14 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
   );
 }
 
-function SaveBar({ session, state, canEdit }: { session: PlanSession; state: SessionState; canEdit: boolean }) {
+function SaveBar({ session, state, canEdit, children }: { session: PlanSession; state: SessionState; canEdit: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
+  const drafts = state.drafts.size;
+  // Never "saved" while a refused value waits on the screen: the rest is saved, that one is not.
   const text =
-    state.status === "saved"
+    state.status === "saved" && drafts
+      ? t("save.draftsUnsaved", { count: drafts, version: state.base.version })
+      : state.status === "saved"
       ? t("save.saved", { version: state.base.version })
       : state.status === "saving"
         ? t("save.saving")
@@ -304,7 +352,8 @@ function SaveBar({ session, state, canEdit }: { session: PlanSession; state: Ses
             : t("save.error", { message: state.errorMessage ?? "" });
   return (
     <div className="save-bar">
-      <span role="status" aria-live="polite" className={`save-status ${state.status}`} data-testid="save-status" data-version={state.base.version}>
+      {children}
+      <span role="status" aria-live="polite" className={`save-status ${state.status === "saved" && drafts ? "invalid" : state.status}`} data-testid="save-status" data-version={state.base.version} data-pending={state.pending.length}>
         {text}
       </span>
       {state.status === "error" ? (

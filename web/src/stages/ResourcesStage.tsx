@@ -24,7 +24,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
     <>
       <section className="card" aria-labelledby="res-title">
         <h1 id="res-title">{t("resources.title")}</h1>
-        <EditTable columns={[t("resources.kind"), t("resources.name"), t("resources.unit"), t("resources.available")]}>
+        <EditTable minWidth={560} columns={[{ label: t("resources.kind"), width: "22%" }, { label: t("resources.name"), width: "42%" }, { label: t("resources.unit"), width: "18%" }, { label: t("resources.available"), width: "18%" }]}>
             {plan.resources.map((r, i) => {
               const base = ["resources", { id: r.id }] as const;
               const dp = `resources[${i}]`;
@@ -57,7 +57,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
       </section>
       <section className="card" aria-labelledby="asg-title">
         <h2 id="asg-title">{t("resources.assignments")}</h2>
-        <EditTable columns={[t("resources.activity"), t("resources.resource"), t("resources.quantity")]}>
+        <EditTable minWidth={560} columns={[{ label: t("resources.activity"), width: "50%" }, { label: t("resources.resource"), width: "34%" }, { label: t("resources.quantity"), width: "16%" }]}>
             {plan.assignments.map((x, i) => {
               const dp = `assignments[${i}]`;
               return (
@@ -90,7 +90,18 @@ export function ResourcesStage({ plan, session }: StageProps) {
       <section className="card" aria-labelledby="rab-title">
         <h2 id="rab-title">{t("resources.budget")}</h2>
         <EditTable
-          columns={[t("resources.activity"), t("resources.item"), t("resources.volume"), t("resources.unit"), t("resources.unitPrice"), t("resources.tax"), t("resources.amount"), t("resources.account"), t("resources.source")]}
+          minWidth={1000}
+          columns={[
+            { label: t("resources.activity"), width: "16%" },
+            { label: t("resources.item"), width: "24%" },
+            { label: t("resources.volume"), width: "7.5%" },
+            { label: t("resources.unit"), width: "8%" },
+            { label: t("resources.unitPrice"), width: "10.5%" },
+            { label: t("resources.tax"), width: "5.5%" },
+            { label: t("resources.amount"), width: "11%" },
+            { label: t("resources.account"), width: "8.5%" },
+            { label: t("resources.source"), width: "9%" },
+          ]}
           footer={
             <tr>
               <th scope="row" colSpan={6}>
@@ -127,7 +138,10 @@ export function ResourcesStage({ plan, session }: StageProps) {
                   <td>
                     <NumberField hideLabel label={`${t("resources.tax")} ${n}`} path={[...base, "taxPercent"]} dataPath={`${dp}.taxPercent`} value={b.taxPercent} min={0} max={100} optional />
                   </td>
-                  <td className="num" data-testid="rab-amount">{formatRupiah(amountOf.get(b.id) ?? 0)}</td>
+                  <td className="num" data-testid="rab-amount">
+                    {/* A refused volume, price or tax: the amount of the saved values would mislead. */}
+                    {(["volume", "unitPrice", "taxPercent"] as const).some((f) => session.getDraft([...base, f])) ? <span title={t("resources.amountPending")}>—</span> : formatRupiah(amountOf.get(b.id) ?? 0)}
+                  </td>
                   <td>
                     <TextField hideLabel label={`${t("resources.account")} ${n}`} path={[...base, "account"]} dataPath={`${dp}.account`} value={b.account} optional />
                   </td>

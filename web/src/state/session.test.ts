@@ -126,6 +126,25 @@ for (const target of testDatabases()) {
       a.dispose();
     });
 
+    it("holds back only the edit that breaks the plan: every other edit saves, and the broken value stays on the screen", async () => {
+      const [a] = await openTwo();
+      a.set(["targetGroups", { id: "g1" }, "name"], ""); // a name is required: the plan would be invalid
+      a.set(["targetGroups", { id: "g2" }, "size"], 7);
+      a.set(["title"], "Judul sah");
+      await a.flush();
+      const server = await api.getPlan(a.planId);
+      expect(server.plan.title).toBe("Judul sah");
+      expect(server.plan.targetGroups.map((g) => [g.name, g.size])).toEqual([["Lansia", 10], ["Difabel", 7]]);
+      expect(a.getState()).toMatchObject({ status: "invalid", base: { version: 2 } });
+      expect(a.getState().pending).toHaveLength(1);
+      expect(a.getState().local.targetGroups[0]!.name).toBe("");
+      a.set(["targetGroups", { id: "g1" }, "name"], "Lansia 60+");
+      await a.flush();
+      expect(a.getState().status).toBe("saved");
+      expect((await api.getPlan(a.planId)).plan.targetGroups[0]!.name).toBe("Lansia 60+");
+      a.dispose();
+    });
+
     it("ignores edits while read-only and takes a reloaded plan with the pending edits on top", async () => {
       const [a, b] = await openTwo();
       a.setEditable(false);

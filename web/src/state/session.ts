@@ -4,12 +4,41 @@ import { useSyncExternalStore } from "react";
 import type { Plan } from "../../../src/domain/plan/schema.js";
 import { applyJsonPatch, type JsonPatchOp } from "../../../src/domain/plan/patch.js";
 import { validatePlan, validatePlanChange } from "../../../src/domain/plan/validate.js";
-import type { PlanError } from "../../../src/domain/messages.js";
+import type { Bilingual, PlanError } from "../../../src/domain/messages.js";
 import { ApiError, type ApiClient, type FieldError, type PlanEnvelope } from "../api/client.js";
 import { applyEdit, deepEqual, displayPath, getAt, inverseEdit, rebase, resolvePath, type Conflict, type Edit, type Op, type Path } from "./edits.js";
 import type { PatchEvent } from "../api/live.js";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "error";
+
+/**
+ * A value the user typed that its field refuses (a negative count, "4 orang x 20 hari", a name
+ * left empty, a text over its limit). It never reaches the plan, so every other edit keeps
+ * saving; it stays on the screen with its reason, and in localStorage until it is fixed, so a
+ * reload does not lose it.
+ */
+export type Draft = { path: Path; text: string; label: string; message: Bilingual };
+
+/** The key of a field in the drafts map: its id-addressed path. */
+export function draftKey(path: Path): string {
+  return JSON.stringify(path);
+}
+
+function draftStorageKey(planId: string): string {
+  return `rencana.drafts.${planId}`;
+}
+
+function loadDrafts(planId: string, plan: Plan): ReadonlyMap<string, Draft> {
+  try {
+    const raw = typeof localStorage === "undefined" ? null : localStorage.getItem(draftStorageKey(planId));
+    if (!raw) return new Map();
+    const list = JSON.parse(raw) as Draft[];
+    // A draft for an item that no longer exists (deleted meanwhile) is dropped.
+    return new Map(list.filter((d) => Array.isArray(d.path) && resolvePath(plan, d.path)).map((d) => [draftKey(d.path), d]));
+  } catch {
+    return new Map();
+  }
+}
 
 export type SessionState = {
   base: PlanEnvelope;
@@ -23,6 +52,7 @@ export type SessionState = {
   canUndo: boolean;
   /** Someone else's later edit replaced a value this user had saved: told once, with one-click restore. */
   notices: OverwriteNotice[];
+  drafts: ReadonlyMap<string, Draft>;
 };
 
 export type OverwriteNotice = { key: string; path: Path; displayPath: string; mine: unknown; theirs: unknown; by: string };
@@ -59,7 +89,7 @@ export class PlanSession {
   private resyncing = false;
 
   constructor(private readonly api: ApiClient, envelope: PlanEnvelope) {
-    this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false, notices: [] };
+    this.state = { base: envelope, local: envelope.plan, pending: [], conflicts: [], status: "saved", fieldErrors: [], invalid: [], canUndo: false, notices: [], drafts: loadDrafts(envelope.id, envelope.plan) };
   }
 
   get planId(): string {
@@ -202,6 +232,26 @@ export class PlanSession {
     for (const event of queued) this.applyRemote(event);
   }
 
+  /** Keeps (or, with undefined, forgets) the refused text of one field; see `Draft`. */
+  setDraft(path: Path, draft: Omit<Draft, "path"> | undefined) {
+    const key = draftKey(path);
+    const cur = this.state.drafts.get(key);
+    if (!draft && !cur) return;
+    if (draft && cur && cur.text === draft.text && cur.message.id === draft.message.id) return;
+    const drafts = new Map(this.state.drafts);
+    if (draft) drafts.set(key, { path, ...draft });
+    else drafts.delete(key);
+    this.update({ drafts });
+    try {
+      if (drafts.size) localStorage.setItem(draftStorageKey(this.planId), JSON.stringify([...drafts.values()]));
+      else localStorage.removeItem(draftStorageKey(this.planId));
+    } catch {
+      /* storage full or private mode: the draft lasts for this page */
+    }
+  }
+
+  getDraft = (path: Path): Draft | undefined => this.state.drafts.get(draftKey(path));
+
   /** Applies an edit to the local copy at once and schedules the save. */
   apply(edit: Edit, opts: { undoable?: boolean } = {}) {
     if (edit.ops.length === 0 || !this.editable) return;
@@ -303,17 +353,27 @@ export class PlanSession {
   async flush(): Promise<void> {
     if (this.disposed || this.inFlight || this.state.pending.length === 0) return;
     this.validateNow();
-    if (this.state.invalid.length > 0) return;
-    const sending = this.state.pending;
+    const pendingNow = this.state.pending;
     let doc: Plan = this.state.base.plan;
     const ops = [];
-    for (const edit of sending) {
+    // The edits that keep the plan valid are sent; one that breaks it (a rule only the whole
+    // plan can check) is held back, stays on the screen and is retried with the next save.
+    const sending: Edit[] = [];
+    const held: Edit[] = [];
+    const checkEach = this.state.invalid.length > 0;
+    for (const edit of pendingNow) {
       const r = applyEdit(doc, edit);
+      if (r.doc === doc) continue; // nothing left to change (e.g. its item was deleted)
+      if (checkEach && !validatePlan(r.doc).ok) {
+        held.push(edit);
+        continue;
+      }
       doc = r.doc;
+      sending.push(edit);
       ops.push(...r.patch);
     }
     if (ops.length === 0) {
-      this.update({ pending: [], status: "saved" });
+      if (held.length === 0) this.update({ pending: [], status: "saved" });
       return;
     }
     this.inFlight = sending;
@@ -328,10 +388,12 @@ export class PlanSession {
       if (!next.ok) throw new Error(next.error.message.en);
       const savedEnvelope: PlanEnvelope = { ...saved, plan: next.value as Plan };
       this.rememberSaved(sending);
-      const rest = this.state.pending.slice(sending.length);
+      // Held-back edits (they would make the plan invalid) stay pending, before any made meanwhile.
+      const rest = [...held, ...this.state.pending.slice(pendingNow.length)];
       const r = rebase(savedEnvelope.plan, rest, this.state.local);
-      this.update({ base: savedEnvelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: r.pending.length ? "pending" : "saved" });
-      if (r.pending.length) this.schedule(0);
+      const stillInvalid = held.length > 0 && this.state.invalid.length > 0;
+      this.update({ base: savedEnvelope, local: r.doc, pending: r.pending, conflicts: [...this.state.conflicts, ...r.conflicts], status: stillInvalid ? "invalid" : r.pending.length ? "pending" : "saved" });
+      if (r.pending.length > held.length) this.schedule(0);
       this.drainRemote();
     } catch (e) {
       this.inFlight = undefined;
