@@ -62,6 +62,28 @@ d("editing: every refused input explained, nothing lost", () => {
       await expect.poll(async () => (await serverPlan(id)).plan.budget[0]!.volume, { timeout: 15_000 }).toBe(80);
       await expect.poll(() => status.textContent()).toMatch(/^Tersimpan/);
       expect(errors).toEqual([]);
-    }, 90_000);
+    }, 150_000);
   }
+
+  it("a reviewer finds what awaits their paraf first on the plan list (Perlu tindakan saya), on a phone", async () => {
+    const reviewer = await h.createUser({ email: "pemeriksa@contoh.go.id", name: "Budi Pemeriksa", roles: ["pemeriksa"] });
+    const signer = await h.createUser({ email: "kepala@contoh.go.id", name: "Kepala Dinas", roles: ["penandatangan"] });
+    const other = await createDemo();
+    const id = await createDemo();
+    const call = await h.api();
+    const members = [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: reviewer.user.id, role: "pemeriksa" }, { userId: signer.user.id, role: "penandatangan" }];
+    for (const planId of [other, id]) expect((await call("PUT", `/api/plans/${planId}/team`, { members })).status).toBe(200);
+    const submitted = await call("POST", `/api/plans/${id}/submit`, {});
+    expect(submitted.status, await submitted.text()).toBe(200);
+    const { page, errors } = await h.newPage({ signInAs: reviewer });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(h.baseUrl + "/");
+    const awaiting = page.getByTestId("awaiting-me");
+    await expect.poll(() => awaiting.getByRole("heading").textContent()).toBe("Perlu tindakan saya (1)");
+    expect(await awaiting.getByRole("listitem").allTextContents()).toEqual([expect.stringMatching(/menunggu paraf Anda$/)]);
+    await awaiting.getByRole("link").click();
+    await page.waitForURL(new RegExp(`/plans/${id}/sasaran$`));
+    await expect.poll(() => page.getByTestId("workflow-awaiting").textContent()).toBe("Giliran Anda");
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

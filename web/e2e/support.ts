@@ -163,6 +163,7 @@ export async function savedVersion(page: Page): Promise<number> {
  * (a drawer below 1000 px) so the tables get the width.
  */
 export async function openSidePanel(page: Page): Promise<void> {
+  await page.getByTestId("save-status").waitFor();
   const toggle = page.getByTestId("toggle-aside");
   if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
 }

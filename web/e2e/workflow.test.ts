@@ -276,6 +276,8 @@ d("review and approval in Chromium", () => {
     const { page, errors } = await openPlan(h, drafter, planId);
     // Without a signatory the plan cannot be submitted yet.
     expect(await offered(page)).toEqual([]);
+    // …and the workspace says what is missing.
+    expect(await page.getByTestId("workflow-guide").textContent()).toMatch(/tambahkan pemeriksa .* dan penandatangan/);
     await page.getByRole("button", { name: "Tim penyusunan" }).click();
     const panel = page.getByTestId("team-panel");
     await expect.poll(() => panel.locator("#team-new-user option").count()).toBeGreaterThan(4);

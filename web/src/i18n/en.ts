@@ -20,6 +20,9 @@ export const en: Messages = {
     colTitle: "Title",
     colOrg: "Organisation / unit",
     colUpdated: "Updated",
+    awaitingTitle: "Needs my action",
+    awaitingInitial: "awaiting your initials",
+    awaitingSignature: "awaiting your approval and signature",
     imported: "Plan imported.",
   },
   newPlan: {
@@ -378,6 +381,8 @@ export const en: Messages = {
     status: { draft: "Draft", submitted: "Submitted", returned: "Returned", approved: "Approved", archived: "Archived", unknown: "Unknown status" },
     amendment: "Revision {{n}}",
     decreeNumber: "Decree number",
+    guideTeam: "Before submitting, add the reviewers (who initial, in order) and the signatory to the plan team; the Submit button appears once there is a signatory.",
+    guideTeamButton: "Add reviewers and a signatory",
     yourTurn: "Your turn",
     awaiting: "Waiting for: {{name}} ({{role}})",
     roles: { penyusun: "Drafter", pemeriksa: "Reviewer", penandatangan: "Signatory", pembaca: "Reader" },

@@ -18,6 +18,9 @@ export const id = {
     colTitle: "Judul",
     colOrg: "Instansi / unit",
     colUpdated: "Diubah",
+    awaitingTitle: "Perlu tindakan saya",
+    awaitingInitial: "menunggu paraf Anda",
+    awaitingSignature: "menunggu persetujuan dan tanda tangan Anda",
     imported: "Rencana diimpor.",
   },
   newPlan: {
@@ -376,6 +379,8 @@ export const id = {
     status: { draft: "Draf", submitted: "Diajukan", returned: "Dikembalikan", approved: "Disetujui", archived: "Diarsipkan", unknown: "Status tidak dikenal" },
     amendment: "Revisi ke-{{n}}",
     decreeNumber: "Nomor keputusan",
+    guideTeam: "Sebelum diajukan, tambahkan pemeriksa (yang memaraf, berurutan) dan penandatangan di tim penyusunan; tombol Ajukan muncul setelah ada penandatangan.",
+    guideTeamButton: "Tambahkan pemeriksa dan penandatangan",
     yourTurn: "Giliran Anda",
     awaiting: "Menunggu: {{name}} ({{role}})",
     roles: { penyusun: "Penyusun", pemeriksa: "Pemeriksa", penandatangan: "Penanda tangan", pembaca: "Pembaca" },

@@ -133,6 +133,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
         </div>
       ) : null}
       {notice ? <p role="status">{notice}</p> : null}
+      {items?.some(awaitsMe) ? <AwaitingMe items={items.filter(awaitsMe)} /> : null}
       {items === undefined ? (
         <p>{t("common.loading")}</p>
       ) : items.length === 0 ? (
@@ -153,7 +154,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
             </tr>
           </thead>
           <tbody>
-            {items.map((p) => (
+            {[...items.filter(awaitsMe), ...items.filter((p) => !awaitsMe(p))].map((p) => (
               <tr key={p.id}>
                 <td>
                   <a
@@ -190,6 +191,39 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** A plan waiting for the caller's paraf or signature (the server's abilities say whose turn it is). */
+function awaitsMe(p: PlanSummary): boolean {
+  return Boolean(p.abilities?.initial || p.abilities?.approve);
+}
+
+/** "Perlu tindakan saya": what waits for my paraf or signature, first on the page. */
+function AwaitingMe({ items }: { items: PlanSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card awaiting-me" aria-labelledby="awaiting-title" data-testid="awaiting-me">
+      <h2 id="awaiting-title">
+        {t("list.awaitingTitle")} ({items.length})
+      </h2>
+      <ul className="plain">
+        {items.map((p) => (
+          <li key={p.id}>
+            <a
+              href={stageHref(p.id, "sasaran")}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(stageHref(p.id, "sasaran"));
+              }}
+            >
+              {p.title}
+            </a>{" "}
+            — <span className="muted">{t(p.abilities?.approve ? "list.awaitingSignature" : "list.awaitingInitial")}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -143,6 +143,15 @@ export function WorkflowBar(props: {
           </ul>
         </div>
       ) : null}
+      {(wf.status === "draft" || wf.status === "returned") && !can.submit && can.manageTeam ? (
+        // A new plan: "Ajukan" appears only once the plan team has a signatory; say so, and where.
+        <p className="wf-note wf-guide" data-testid="workflow-guide">
+          {t("review.guideTeam")}{" "}
+          <button type="button" onClick={() => props.onPanel("team")}>
+            {t("review.guideTeamButton")}
+          </button>
+        </p>
+      ) : null}
       {wf.status === "submitted" ? <p className="wf-note">{t("review.locked")}</p> : null}
       {!can.edit && wf.status !== "submitted" && wf.status !== "archived" ? <p className="wf-note">{t("review.readOnly")}</p> : null}
       {wf.status === "approved" && can.edit && !props.reopened ? (
