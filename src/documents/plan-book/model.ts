@@ -53,13 +53,14 @@ const MECHANISM_LABELS: Record<Plan["mobilization"][number]["mechanism"], string
 };
 
 export const MOBILIZATION_STAGES: { key: Plan["mobilization"][number]["stage"]; label: string }[] = [
-  { key: "cultivating", label: "Cultivating (penjajakan)" },
-  { key: "first-contact", label: "First contact (kontak pertama)" },
-  { key: "appointment", label: "Appointment setting (membuat janji)" },
-  { key: "meeting", label: "Meeting (pertemuan)" },
-  { key: "proposal", label: "Proposal" },
-  { key: "follow-up", label: "Follow up (tindak lanjut)" },
-  { key: "deal", label: "Get the deal (kesepakatan)" },
+  // Named as the PKP module names them (Indonesian first, the module's English in brackets).
+  { key: "cultivating", label: "Pembenihan (cultivating)" },
+  { key: "first-contact", label: "Kontak Awal (first contact)" },
+  { key: "appointment", label: "Membuat Janji (appointment setting)" },
+  { key: "meeting", label: "Pertemuan (meeting)" },
+  { key: "proposal", label: "Pengusulan (proposal)" },
+  { key: "follow-up", label: "Menindaklanjuti (follow up)" },
+  { key: "deal", label: "Capai Kesepakatan (get the deal)" },
 ];
 
 const PRINCIPLE_LABELS: Record<Plan["communication"][number]["principles"][number], string> = {

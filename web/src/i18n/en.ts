@@ -90,6 +90,18 @@ export const en: Messages = {
     invalid: "Invalid fields (not saved)",
     error: "error", warning: "warning", info: "info",
   },
+  help: {
+    summary: "About this stage",
+    sasaran: "Stage 1 — target groups: which community groups the service is for, how many people, where, and what they need. Output: the number of groups and of people to be served.",
+    analisis: "Stage 2 — internal factors (strengths, weaknesses) and external ones (opportunities, threats), plus assumptions. Weights per side sum to 1, ratings are 1–4. IFAS = strengths' score − weaknesses'; EFAS = opportunities' − threats'; together they place the unit in quadrant I–IV. TOWS pairs factors into SO, WO, ST and WT strategies.",
+    kegiatan: "Stage 3 — service activities: vision, missions, goals, targets (with indicator and target value), policies, programs, then the activities and their outputs. Each activity should trace back to a target and, where one exists, to a TOWS strategy. The service pattern (Kepmenpan 63/2003) is chosen here.",
+    jadwal: "Stage 4 — scheduling: durations in working days, links between activities and the working calendar (national holidays and cuti bersama). Links: FS = starts after the predecessor finishes, SS = starts together, FF = finishes together, SF = finishes after the predecessor starts. Float (slack) = how many days an activity may slip without delaying the plan's end; float 0 means the critical path (red).",
+    "sumber-daya": "Stage 5 — required resources: people, facilities, materials and budget. Resources are assigned to activities; the budget is itemised as a RAB (item, volume, unit, unit price, amount, funding source). The load chart shows whether what is available covers what is needed per day.",
+    tim: "The implementation team: steering (the team leader's superior) and implementers; the leadership element is the person in charge. Every member has a name, NIP, rank, position, team role and duties. The team is formed by a decree.",
+    "pemangku-kepentingan": "Stakeholders: identify their power and interest, decide the focus, then map them. Promoters (high power, high interest) — manage closely; Latents (high power, low interest) — keep satisfied; Defenders (low power, high interest) — keep informed; Apathetics (both low) — monitor. The communication strategy is judged against six principles.",
+    mobilisasi: "Mobilising resources from others, per partner through the module's seven stages: cultivating, first contact, appointment setting, meeting, proposal, follow up, get the deal. Mechanisms: partnership (inti-plasma, subcontract, agency, profit sharing), community self-help and CSR.",
+    dokumen: "Documents: the team decree, the plan book, the RAB, the calendar and the change-action plan are all generated from the same plan, never retyped. The decree is signed by the authorised official, not by its drafter.",
+  },
   layout: {
     close: "Close",
     findingsAndComments: "Findings {{findings}} · Comments {{comments}}",

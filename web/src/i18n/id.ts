@@ -88,6 +88,18 @@ export const id = {
     invalid: "Isian tidak sah (tidak disimpan)",
     error: "galat", warning: "peringatan", info: "info",
   },
+  help: {
+    summary: "Tentang tahap ini",
+    sasaran: "Tahap 1 — identifikasi kelompok masyarakat sasaran: kelompok mana yang dilayani, berapa orang, di mana, dan apa kebutuhannya. Keluaran: jumlah kelompok dan jumlah orang yang akan dilayani.",
+    analisis: "Tahap 2 — analisis faktor internal (kekuatan, kelemahan) dan eksternal (peluang, ancaman), serta asumsi. Bobot tiap sisi berjumlah 1, rating 1–4. IFAS = skor kekuatan − skor kelemahan; EFAS = skor peluang − skor ancaman; keduanya menempatkan unit di kuadran I–IV. TOWS memadukan faktor menjadi strategi SO (kekuatan × peluang), WO, ST dan WT.",
+    kegiatan: "Tahap 3 — penentuan kegiatan pelayanan: visi, misi, tujuan, sasaran (dengan indikator dan target), kebijakan, program, lalu kegiatan beserta keluarannya. Setiap kegiatan sebaiknya dapat ditelusuri ke sasaran dan, bila ada, ke strategi TOWS. Pola pelayanan (Kepmenpan 63/2003) dipilih di sini.",
+    jadwal: "Tahap 4 — penjadwalan kegiatan: durasi dalam hari kerja, ketergantungan antarkegiatan dan kalender kerja (libur nasional dan cuti bersama). Hubungan: FS = mulai setelah pendahulu selesai, SS = mulai bersama, FF = selesai bersama, SF = selesai setelah pendahulu mulai. Float (slack) = berapa hari kegiatan boleh bergeser tanpa memundurkan akhir rencana; float 0 berarti di jalur kritis (merah).",
+    "sumber-daya": "Tahap 5 — sumber daya yang dibutuhkan: SDM, sarana dan prasarana, material, dan anggaran. Sumber daya ditugaskan ke kegiatan; anggaran dirinci dalam RAB (uraian, volume, satuan, harga satuan, jumlah, sumber dana). Grafik beban menunjukkan apakah yang tersedia mencukupi yang dibutuhkan per hari.",
+    tim: "Tim pelaksana: unsur pengarah (atasan ketua tim) dan pelaksana; unsur pimpinan menjadi penanggung jawab. Setiap anggota punya nama, NIP, pangkat/golongan, jabatan, peran dalam tim dan uraian tugas. Tim dibentuk dengan Surat Keputusan.",
+    "pemangku-kepentingan": "Pemangku kepentingan: kenali kekuasaan dan kepentingannya, tentukan fokus, lalu petakan. Promoters (kuasa dan kepentingan tinggi) — kelola dengan cermat; Latents (kuasa tinggi, kepentingan rendah) — buat tetap puas; Defenders (kuasa rendah, kepentingan tinggi) — buat tetap terinformasi; Apathetics (keduanya rendah) — pantau. Strategi komunikasi dinilai dengan enam prinsip.",
+    mobilisasi: "Mobilisasi sumber daya dari pihak lain, per mitra melalui tujuh tahapan modul: Pembenihan, Kontak Awal, Membuat Janji, Pertemuan, Pengusulan, Menindaklanjuti, Capai Kesepakatan. Mekanisme: kemitraan (inti-plasma, subkontrak, keagenan, bagi hasil), swadaya masyarakat, dan CSR.",
+    dokumen: "Dokumen: Surat Keputusan tim, buku rencana, RAB, kalender dan rancangan aksi perubahan dibuat dari rencana yang sama — tidak pernah diketik ulang. Keputusan ditandatangani pejabat yang berwenang, bukan penyusunnya.",
+  },
   layout: {
     close: "Tutup",
     findingsAndComments: "Temuan {{findings}} · Komentar {{comments}}",
@@ -212,7 +224,7 @@ export const id = {
     title: "Mobilisasi sumber daya (tujuh tahap)", partner: "Mitra", mechanism: "Mekanisme", stage: "Tahap",
     contribution: "Kontribusi", value: "Nilai (Rp)", nextStep: "Langkah berikut", dueDate: "Tenggat",
     details: "Rincian", newPartner: "Mitra baru", next: "Tahap berikutnya", previous: "Tahap sebelumnya",
-    stages: { cultivating: "Penjajakan", "first-contact": "Kontak pertama", appointment: "Membuat janji", meeting: "Pertemuan", proposal: "Proposal", "follow-up": "Tindak lanjut", deal: "Kesepakatan" },
+    stages: { cultivating: "Pembenihan", "first-contact": "Kontak Awal", appointment: "Membuat Janji", meeting: "Pertemuan", proposal: "Pengusulan", "follow-up": "Menindaklanjuti", deal: "Capai Kesepakatan" },
     mechanisms: { "inti-plasma": "Inti-plasma", subkontrak: "Subkontrak", keagenan: "Keagenan", "bagi-hasil": "Bagi hasil", swadaya: "Swadaya masyarakat", csr: "CSR" },
   },
   documents: {

@@ -290,6 +290,10 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
           // Read-only (under review, a reader, approved and not reopened): the fields read the context;
           // the editing buttons are hidden (review.css) and the session ignores edits.
           <ReadOnlyContext.Provider value={!canEdit}>
+            <details className="stage-help" data-testid="stage-help">
+              <summary>{t("help.summary")}</summary>
+              <p>{t(`help.${stage}`)}</p>
+            </details>
             <div className={canEdit ? "stage-editable" : "stage-readonly"} data-testid="stage-screen" data-readonly={!canEdit}>
               <StageScreen stage={stage} plan={state.local} session={session} api={api} />
             </div>
