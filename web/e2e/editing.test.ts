@@ -45,7 +45,7 @@ d("editing: every refused input explained, nothing lost", () => {
       await expect.poll(async () => (await serverPlan(id)).plan.budget[1]!.unitPrice, { timeout: 15_000 }).toBe(1_500_000);
       await expect.poll(async () => (await serverPlan(id)).plan.budget[2]!.volume, { timeout: 15_000 }).toBe(1234.5);
       const status = page.getByTestId("save-status");
-      await expect.poll(() => status.getAttribute("data-pending")).toBe("0");
+      await expect.poll(() => status.getAttribute("data-pending"), { timeout: 15_000 }).toBe("0");
       expect(await status.textContent()).not.toMatch(/^Tersimpan/);
       expect(await status.textContent()).toMatch(/1 isian ditolak/);
       expect((await serverPlan(id)).plan.budget[0]!.volume).toBe(demo.budget[0]!.volume);
