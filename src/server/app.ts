@@ -25,6 +25,7 @@ import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from 
 import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions } from "./auth/sessions.js";
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
+import { renderPool, type DocumentLimits } from "./documents/render-pool.js";
 import { commentRoutes } from "./comments/routes.js";
 import { historyRoutes } from "./history/routes.js";
 import { peopleRoutes } from "./people/routes.js";
@@ -32,18 +33,23 @@ import { plansRoutes } from "./plans/routes.js";
 import { scheduleRoutes } from "./schedule/routes.js";
 import { workflowRoutes } from "./workflow/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
+import { jsonDepthExceeds, jsonTooDeep } from "./limits/json-depth.js";
 
 export type AppOptions = {
   db: Database;
   logger?: FastifyServerOptions["logger"] | FastifyBaseLogger;
-  /** Largest accepted request body in bytes (default 8 MiB: a large plan is well under 1 MiB). */
+  /** Largest accepted plan body (create, replace, patch, import) in bytes (default 8 MiB: a large plan is well under 1 MiB). */
   bodyLimit?: number;
+  /** Largest accepted body of every other route (default 256 KiB). */
+  defaultBodyLimit?: number;
   /** Folder of the built web app; default dist/web of the project; false to serve none. */
   webRoot?: string | false;
   /** Session timeouts, sign-in throttling, rate limits, cookie flags (and a clock for tests). */
   auth?: AuthOptions;
   /** Live event streams: heartbeat, connection limits, presence timeout. */
   realtime?: RealtimeOptions;
+  /** Time and memory limits and concurrency caps of document rendering. */
+  documents?: DocumentLimits;
 };
 
 declare module "fastify" {
@@ -58,6 +64,8 @@ declare module "fastify" {
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url)); // same from src/server and dist/server
 export const DEFAULT_WEB_ROOT = join(PROJECT_ROOT, "dist", "web");
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+/** Every route but the plan writes: sign-in, comments, users, settings are small. */
+export const DEFAULT_SMALL_BODY_LIMIT = 256 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const loggerOption = options.logger ?? false;
@@ -65,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(typeof loggerOption === "object" && loggerOption !== null && "child" in loggerOption
       ? { loggerInstance: loggerOption as FastifyBaseLogger }
       : { logger: loggerOption as FastifyServerOptions["logger"] }),
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: options.defaultBodyLimit ?? DEFAULT_SMALL_BODY_LIMIT,
     // Behind a reverse proxy the client's address comes from X-Forwarded-For (rate limits key on it).
     trustProxy: process.env.RENCANA_TRUST_PROXY === "1",
   });
@@ -83,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(["application/json", "application/json-patch+json"], { parseAs: "string" }, (_request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
     if (text.trim() === "") return done(null, undefined);
+    if (jsonDepthExceeds(text)) return done(jsonTooDeep(), undefined);
     try {
       done(null, JSON.parse(text));
     } catch (e) {
@@ -97,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const lang = requestLang(request);
     let e: ApiError;
     if (error instanceof ApiError) e = error;
-    else if (error.statusCode === 413) e = apiError("body.too_large");
+    else if (error.statusCode === 413 || (error as FastifyError).code === "FST_ERR_CTP_BODY_TOO_LARGE") e = apiError("body.too_large");
     else if (error.statusCode === 429) e = apiError("rate_limited");
     else if (error.statusCode === 415) e = apiError("media_type.unsupported");
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
@@ -106,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.error({ err: error }, "unhandled error");
       e = apiError("internal");
     }
+    const retryAfter = e.options.extra?.retryAfterSeconds;
+    if (typeof retryAfter === "number" && !reply.hasHeader("retry-after")) reply.header("retry-after", String(retryAfter));
     return reply.code(e.status).send(errorBody(e, lang));
   });
 
@@ -129,6 +140,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // An unknown API path (or a write to one outside it) is answered before its body is read.
+  app.addHook("onRequest", async (request) => {
+    if (!request.is404) return;
+    const path = request.url.split("?")[0] ?? "";
+    if (path.startsWith("/api") || (request.method !== "GET" && request.method !== "HEAD")) throw apiError("not_found");
+  });
   const people = peopleRepo(options.db.db);
   const database = options.db;
   const openListener = database.openListener;
@@ -174,10 +191,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return pending.length > 0 ? reply.code(503).send({ ok: false, reason: "migrations", pending }) : { ok: true };
   });
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
-  await app.register(plansRoutes, { prefix: "/api", repo, people });
+  await app.register(plansRoutes, { prefix: "/api", repo, people, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   await app.register(scheduleRoutes, { prefix: "/api", repo });
   await app.register(workflowRoutes, { prefix: "/api", database: options.db, repo, people, now: authOptions.now });
-  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute });
+  const pool = renderPool(options.documents);
+  app.addHook("onClose", async () => pool.close());
+  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute, pool });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });

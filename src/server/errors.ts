@@ -11,6 +11,7 @@ export const API_ERRORS = {
   "validation.failed": { status: 400, message: { id: "rencana tidak sesuai format v1; lihat daftar kesalahan", en: "the plan does not conform to format v1; see the list of errors" } },
   "request.invalid": { status: 400, message: { id: "permintaan tidak sah; lihat daftar kesalahan", en: "invalid request; see the list of errors" } },
   "json.invalid": { status: 400, message: { id: "isi permintaan bukan JSON yang sah", en: "the request body is not valid JSON" } },
+  "json.too_deep": { status: 400, message: { id: "isi permintaan bersarang terlalu dalam", en: "the request body nests too deeply" } },
   "patch.failed": { status: 400, message: { id: "JSON Patch tidak dapat diterapkan", en: "the JSON Patch cannot be applied" } },
   "version.invalid": { status: 400, message: { id: "If-Match harus berisi nomor versi, mis. \"3\"", en: "If-Match must carry a version number, e.g. \"3\"" } },
   "import.failed": { status: 400, message: { id: "berkas tidak dapat diimpor; lihat daftar kesalahan", en: "the file cannot be imported; see the list of errors" } },
@@ -32,11 +33,13 @@ export const API_ERRORS = {
   "import.unsupported": { status: 415, message: { id: "jenis berkas ini belum dapat diimpor", en: "this kind of file cannot be imported yet" } },
   "schedule.cycle": { status: 422, message: { id: "jadwal tidak dapat dihitung: ada ketergantungan melingkar", en: "the schedule cannot be computed: there is a dependency cycle" } },
   "workflow.findings_open": { status: 422, message: { id: "rencana masih memiliki temuan galat; perbaiki dulu sebelum diajukan, diparaf atau disetujui", en: "the plan still has error findings; fix them before it is submitted, initialled or approved" } },
+  "document.too_large": { status: 422, message: { id: "dokumen terlalu besar untuk dibuat; persingkat teks rencana", en: "the document is too large to produce; shorten the plan's texts" } },
   "document.refused": { status: 422, message: { id: "dokumen tidak dibuat; lihat daftar masalah", en: "the document was not produced; see the list of problems" } },
   "auth.throttled": { status: 429, message: { id: "terlalu banyak percobaan masuk yang gagal; coba lagi nanti", en: "too many failed sign-in attempts; try again later" } },
   "events.too_many": { status: 429, message: { id: "terlalu banyak aliran langsung yang terbuka; tutup tab lain lalu coba lagi", en: "too many live streams are open; close other tabs and try again" } },
   rate_limited: { status: 429, message: { id: "terlalu banyak permintaan; tunggu sebentar lalu coba lagi", en: "too many requests; wait a moment and try again" } },
   "version.required": { status: 428, message: { id: "header If-Match dengan nomor versi wajib disertakan", en: "an If-Match header with the version number is required" } },
+  "document.busy": { status: 503, message: { id: "server sedang membuat dokumen lain; coba lagi sebentar lagi", en: "the server is busy producing other documents; try again shortly" } },
   internal: { status: 500, message: { id: "terjadi kesalahan pada server", en: "internal server error" } },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -4,14 +4,20 @@ import { withFallbackFonts } from "../pdf-fallback.js";
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { literalText } from "../literal-text.js";
+import { pdfInlines } from "../sk/pdf-text.js";
 import { CHART_FONT, usePdfFont } from "../pdf-fonts.js";
 import type { Block, Cell, PlanBookDocument, Run } from "./blocks.js";
 import { planBookModel } from "./model.js";
 
 const MM = 72 / 25.4;
 
-function runs(list: Run[]): { text: string; bold?: boolean; italics?: boolean }[] {
-  return list.map((r) => ({ text: literalText(r.text), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
+/** Runs as pdfmake inlines; a very long word is cut into pieces pdfmake can wrap (see pdf-text.ts). */
+function runs(list: Run[]): { text: string; bold?: boolean; italics?: boolean; noWrap?: boolean }[] {
+  return list.flatMap((r) => {
+    const style = { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) };
+    const pieces = pdfInlines(r.text);
+    return typeof pieces === "string" ? [{ text: pieces, ...style }] : pieces.map((p) => ({ ...p, ...style }));
+  });
 }
 
 interface Geometry {

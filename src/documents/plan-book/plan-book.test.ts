@@ -91,6 +91,7 @@ async function pageSizes(pdf: string): Promise<string[]> {
   return [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? "landscape" : "portrait"));
 }
 
+const LONG_WORD = "W".repeat(200);
 const HOSTILE = `<w:p><script>alert("x")</script> &amp; {{ "kutip" 'tunggal' }} ${WORLD_TEXT}`;
 /** Refused by validation now; put in afterwards, as in a plan stored before that rule. */
 const CONTROLS = "\u0000\u0007\u001b";
@@ -107,7 +108,7 @@ function hostilePlan(): Plan {
     budget: [{ id: "b1", activityId: "k1", item: `${HOSTILE} barang`, volume: 2, unit: "<u>", unitPrice: 1500, taxPercent: 11 }],
     team: base.team.map((m) => ({ ...m, name: `${HOSTILE} ${m.name}`, duties: [long] })),
     stakeholders: base.stakeholders.map((s) => ({ ...s, name: `${HOSTILE} ${s.name}` })),
-    teamProcedures: long,
+    teamProcedures: `${long} ${LONG_WORD}`,
   });
   plan.title = `${plan.title} ${CONTROLS}`;
   for (const a of plan.activities) a.name = `${a.name} ${CONTROLS}`;
@@ -238,6 +239,8 @@ describe.skipIf(skip !== undefined)("plan book files read by LibreOffice and pdf
       expectInOrder(text, [CHAPTERS[0], CHAPTERS[4], CHAPTERS[8]], `hostile ${label}`);
     }
     // Control characters arrive as visible stand-ins in the Word file (␀ ␇ ␛), never raw.
+    // The 200-letter word is wrapped in pieces, every letter kept (W appears nowhere else in capitals this long).
+    expect(squash(fromPdf).replace(/\s/g, "")).toContain(LONG_WORD);
     expect(fromDocx).toContain("\u2400\u2407\u241b");
     expect(fromDocx).not.toMatch(/[\u0000\u0007\u001b]/);
   });

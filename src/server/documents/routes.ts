@@ -10,13 +10,14 @@ import { policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
 import { langQuery } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
+import { WorkerDocumentError, type RenderPool } from "./render-pool.js";
 
 const documentParams = z.strictObject({
   id: z.string().min(1).max(200),
   file: z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/),
 });
 
-export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: PeopleRepo; perMinute: number }> = async (app, { repo, people, perMinute }) => {
+export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool }> = async (app, { repo, people, perMinute, pool }) => {
   app.get(
     "/plans/:id/documents/:file",
     {
@@ -43,18 +44,17 @@ export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: Peopl
       // The organisation's letterhead, paper and font fill what the plan leaves empty.
       const organization = await people.getOrganization(requireAuth(request.auth).organizationId);
       const plan = applyOrganizationSettings(stored.plan, readOrganizationSettings(organization?.settings));
-      // Loaded on first use: the renderers (docx, pdfmake, fonts) are heavy and slow the server's start.
-      const { DocumentError, renderDocument } = await import("../../documents/index.js");
+      // Rendered in a worker thread with time and memory limits (render-pool.ts).
       try {
-        const doc = await renderDocument(kind, format, plan, { lang: requestLang(request), publicUrl: `${request.protocol}://${request.host}` });
+        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl: `${request.protocol}://${request.host}` });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)
           .send(Buffer.from(doc.bytes));
       } catch (e) {
-        if (!(e instanceof DocumentError)) throw e;
-        if (e.code === "document.refused") throw apiError("document.refused", { detail: e.bilingual, errors: e.details });
-        throw apiError("document.unknown", { detail: e.bilingual });
+        if (!(e instanceof WorkerDocumentError)) throw e;
+        if (e.report.code === "document.refused") throw apiError("document.refused", { detail: e.report.bilingual, errors: e.report.details });
+        throw apiError("document.unknown", { detail: e.report.bilingual });
       }
     },
   );

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { computeFindings } from "../../domain/findings.js";
 import { stageOutputs } from "../../domain/stages/index.js";
 import { applyJsonPatch, jsonPatchSchema, type JsonPatchOp } from "../../domain/plan/patch.js";
+import { jsonDepthExceeds, jsonTooDeep } from "../limits/json-depth.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan, validatePlanChange, zodIssueToErrors } from "../../domain/plan/validate.js";
 import type { PeopleRepo } from "../../store/people-repo.js";
@@ -18,7 +19,12 @@ import { importKindOf, planFromUpload } from "./import.js";
 import { presentFinding, presentPlan, presentRevision, presentRevisionWithPlan, presentSummary } from "./presenters.js";
 import { docs, langQuery, listQuery, parseIfMatch, planIdParams, revisionParams } from "./schema.js";
 
-export type PlansRoutesOptions = { repo: PlansRepo; people: PeopleRepo };
+export type PlansRoutesOptions = {
+  repo: PlansRepo;
+  people: PeopleRepo;
+  /** Largest plan body (create, replace, patch, import); every other route keeps the app's small default. */
+  bodyLimit: number;
+};
 
 export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   const r = schema.safeParse(data ?? {});
@@ -79,7 +85,7 @@ function fileSlug(title: string): string {
   return slug || "rencana";
 }
 
-export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, { repo, people }) => {
+export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, { repo, people, bodyLimit }) => {
   async function sendWritten(request: FastifyRequest, reply: FastifyReply, result: WriteResult) {
     if (!result.ok) throw result.reason === "conflict" ? conflict(result.current) : apiError("not_found");
     return reply.header("etag", `"${result.plan.version}"`).send(await planEnvelope(request, repo, people, result.plan));
@@ -118,7 +124,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     };
   });
 
-  app.post("/plans", { schema: docs.create, config: { policy: policies.penyusun } }, async (request, reply) => {
+  app.post("/plans", { schema: docs.create, bodyLimit, config: { policy: policies.penyusun } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const plan = validPlanOr400(request.body);
     const auth = requireAuth(request.auth);
@@ -133,7 +139,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return reply.header("etag", `"${p.version}"`).send(await planEnvelope(request, repo, people, p));
   });
 
-  app.put("/plans/:id", { schema: docs.replace, config: { policy: policies.plan("edit") } }, async (request, reply) => {
+  app.put("/plans/:id", { schema: docs.replace, bodyLimit, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
@@ -141,7 +147,7 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return sendWritten(request, reply, await edit(request, id, expected, () => plan));
   });
 
-  app.patch("/plans/:id", { schema: docs.patch, config: { policy: policies.plan("edit") } }, async (request, reply) => {
+  app.patch("/plans/:id", { schema: docs.patch, bodyLimit, config: { policy: policies.plan("edit") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
     const expected = requiredVersion(request);
@@ -150,7 +156,8 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     // the write transaction: the plan is read once, the ops copy only the paths they touch, and
     // only what they can affect is validated again.
     const result = await edit(request, id, expected, (current) => {
-      const patched = applyJsonPatch(current.plan, ops);
+      // The document may not grow past what a client could have sent whole.
+      const patched = applyJsonPatch(current.plan, ops, { maxDocumentChars: bodyLimit });
       if (!patched.ok) throw apiError("patch.failed", { detail: patched.error.message, errors: [patched.error] });
       const checked = validatePlanChange(current.plan, patched.value);
       if (!checked.ok) throw apiError("validation.failed", { errors: checked.errors });
@@ -225,12 +232,13 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
   await app.register(async (importScope) => {
     importScope.removeContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"]);
     importScope.addContentTypeParser(["application/json", "application/xml", "text/xml", "text/plain"], { parseAs: "string" }, (_request, body, done) => done(null, body));
-    importScope.post("/import", { schema: docs.importPlan, config: { policy: policies.penyusun } }, async (request, reply) => {
+    importScope.post("/import", { schema: docs.importPlan, bodyLimit, config: { policy: policies.penyusun } }, async (request, reply) => {
       parseInput(langQuery, request.query);
       const text = typeof request.body === "string" ? request.body.replace(/^\uFEFF/, "") : "";
       const kind = importKindOf(request.headers["content-type"] ?? "") === "xml" || text.trimStart().startsWith("<") ? "xml" : "json";
       let input: unknown = text;
       if (kind === "json") {
+        if (jsonDepthExceeds(text)) throw jsonTooDeep();
         try {
           input = JSON.parse(text);
         } catch (e) {
