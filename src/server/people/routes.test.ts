@@ -229,7 +229,8 @@ for (const target of testDatabases()) {
       expect((await app.inject({ method: "GET", url: "/api/organization" })).statusCode).toBe(401);
     });
 
-    it("validates settings naming the field, stores them per organisation, and documents print the letterhead", async () => {
+    // Documents render in a worker thread, whose first start loads every renderer (slow from the TypeScript sources).
+    it("validates settings naming the field, stores them per organisation, and documents print the letterhead", { timeout: 120_000 }, async () => {
       const badTemplate = await admin.inject({ method: "PUT", url: "/api/organization/settings", payload: { decreeNumberTemplate: "800/{nomor}/{year}" } });
       expect(badTemplate.statusCode).toBe(400);
       expect(paths(badTemplate)).toContain("decreeNumberTemplate");
