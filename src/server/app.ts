@@ -141,10 +141,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, { global: false });
   // An unknown API path (or a write to one outside it) is answered before its body is read.
-  app.addHook("onRequest", async (request) => {
+  // With a body, the connection closes after the answer, so the rest of the upload is never read.
+  app.addHook("onRequest", async (request, reply) => {
     if (!request.is404) return;
     const path = request.url.split("?")[0] ?? "";
-    if (path.startsWith("/api") || (request.method !== "GET" && request.method !== "HEAD")) throw apiError("not_found");
+    if (path.startsWith("/api") || (request.method !== "GET" && request.method !== "HEAD")) {
+      if (request.headers["content-length"] !== undefined || request.headers["transfer-encoding"] !== undefined) reply.header("connection", "close");
+      throw apiError("not_found");
+    }
   });
   const people = peopleRepo(options.db.db);
   const database = options.db;

@@ -142,7 +142,7 @@ describe("applyJsonPatch bounds the work of one patch", () => {
     const doc = { items: [[..."abcdefghij"].map((c) => c.repeat(10))] };
     const ops: JsonPatchOp[] = Array.from({ length: 24 }, () => ({ op: "copy", from: "/items", path: "/items/-" }));
     const started = Date.now();
-    const r = applyJsonPatch(doc, ops, { maxDocumentChars: 1_000_000 });
+    const r = applyJsonPatch(doc, ops, { maxDocumentChars: 1_000_000, maxCopiedChars: 10_000_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -151,6 +151,12 @@ describe("applyJsonPatch bounds the work of one patch", () => {
     expect(r.error.index).toBeGreaterThan(5);
     expect(r.error.index).toBeLessThan(24);
     expect(r.error.message.en).toMatch(/too large/);
+  });
+
+  it("bounds what one patch may copy in all, well below the document limit", () => {
+    const ops: JsonPatchOp[] = Array.from({ length: 24 }, () => ({ op: "copy", from: "/items", path: "/items/-" }));
+    const r = applyJsonPatch({ items: ["x".repeat(100)] }, ops);
+    expect(!r.ok && [r.error.code, r.error.message.en]).toEqual(["patch.too_large", expect.stringMatching(/copies more than 262144 characters/)]);
   });
 
   it("accepts the same copies while they stay under the limit", () => {

@@ -22,8 +22,13 @@ export const PATCH_LIMITS = {
   maxDocumentChars: 8 * 1024 * 1024,
   /** Nesting depth of any value an operation carries (a plan is 5 deep). */
   maxValueDepth: 32,
+  /**
+   * What `copy` ops of one patch may copy in all, as JSON characters: data the client did not
+   * send and so did not pay for in upload. Duplicating an activity is a few hundred characters.
+   */
+  maxCopiedChars: 256 * 1024,
 } as const;
-export type PatchLimits = { maxOps: number; maxDocumentChars: number; maxValueDepth: number };
+export type PatchLimits = { maxOps: number; maxDocumentChars: number; maxValueDepth: number; maxCopiedChars: number };
 
 export const jsonPatchSchema = z.array(jsonPatchOpSchema).max(PATCH_LIMITS.maxOps);
 export type JsonPatchOp = z.infer<typeof jsonPatchOpSchema>;
@@ -319,11 +324,12 @@ function limitError(index: number, code: "patch.too_many_ops" | "patch.too_large
  * a one-field edit of a large plan copies one path, not the plan.
  */
 export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits: Partial<PatchLimits> = {}): PatchResult {
-  const { maxOps, maxDocumentChars, maxValueDepth } = { ...PATCH_LIMITS, ...limits };
+  const { maxOps, maxDocumentChars, maxValueDepth, maxCopiedChars } = { ...PATCH_LIMITS, ...limits };
   if (ops.length > maxOps) {
     return limitError(-1, "patch.too_many_ops", { id: `patch berisi ${ops.length} operasi; paling banyak ${maxOps}`, en: `the patch holds ${ops.length} operations; at most ${maxOps}` });
   }
   let size = jsonSizeWithin(doc, maxDocumentChars);
+  let copied = 0;
   const tooLarge = (index: number, op: JsonPatchOp) =>
     limitError(index, "patch.too_large", {
       id: `operasi #${index} (${op.op} ${op.path}): dokumen menjadi terlalu besar (lebih dari ${maxDocumentChars} karakter)`,
@@ -346,7 +352,17 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
     // the estimate never falls below the real size by more than what was removed).
     try {
       if (op.op === "add" || op.op === "replace") size += jsonSizeWithin(op.value, maxDocumentChars - size + 1);
-      else if (op.op === "copy") size += jsonSizeWithin(getAt(draft.root, op.from, "from"), maxDocumentChars - size + 1);
+      else if (op.op === "copy") {
+        const n = jsonSizeWithin(getAt(draft.root, op.from, "from"), Math.min(maxDocumentChars - size, maxCopiedChars - copied) + 1);
+        size += n;
+        copied += n;
+        if (copied > maxCopiedChars) {
+          return limitError(index, "patch.too_large", {
+            id: `operasi #${index} (copy ${op.from}): patch menyalin lebih dari ${maxCopiedChars} karakter`,
+            en: `operation #${index} (copy ${op.from}): the patch copies more than ${maxCopiedChars} characters`,
+          });
+        }
+      }
       if (size > maxDocumentChars) return tooLarge(index, op);
       applyOne(draft, op);
     } catch (e) {

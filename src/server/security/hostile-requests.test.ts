@@ -80,7 +80,10 @@ for (const target of testDatabases()) {
     it("D3: answers 8 MB of nested [ to an unknown path at once, without parsing it, four at a time", async () => {
       const hostile = sendFromThread(`${baseUrl}/api/nothing-here`, "POST", { repeat: "[", times: 8 * 1024 * 1024 }, 4);
       expect(await slowestHealthDuring(baseUrl, hostile)).toBeLessThan(1_000);
-      expect(await hostile).toEqual([404, 404, 404, 404]);
+      // 404, or the connection closed by the server before the upload finished (status 0): never a 5xx.
+      for (const status of await hostile) expect([0, 404]).toContain(status);
+      const small = await fetch(`${baseUrl}/api/nothing-here`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" });
+      expect(small.status).toBe(404);
     });
 
     it("D3: refuses deep nesting before parsing (400) and bodies over 256 KB on small routes (413)", async () => {
