@@ -24,7 +24,8 @@ for (const target of testDatabases()) {
       await database?.close();
     });
 
-    it("downloads documents rendered from the stored plan", async () => {
+    // The first download starts the rendering worker, which loads every renderer (slow from the TypeScript sources).
+    it("downloads documents rendered from the stored plan", { timeout: 120_000 }, async () => {
       const ics = await api.inject({ method: "GET", url: `/api/plans/${id}/documents/calendar.ics` });
       expect(ics.statusCode).toBe(200);
       expect(ics.headers["content-type"]).toContain("text/calendar");
