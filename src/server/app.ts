@@ -34,6 +34,7 @@ import { scheduleRoutes } from "./schedule/routes.js";
 import { workflowRoutes } from "./workflow/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
 import { jsonDepthExceeds, jsonTooDeep } from "./limits/json-depth.js";
+import { fastifyTrustProxy, parseTrustProxy } from "./limits/trust-proxy.js";
 
 export type AppOptions = {
   db: Database;
@@ -75,7 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { logger: loggerOption as FastifyServerOptions["logger"] }),
     bodyLimit: options.defaultBodyLimit ?? DEFAULT_SMALL_BODY_LIMIT,
     // Behind a reverse proxy the client's address comes from X-Forwarded-For (rate limits key on it).
-    trustProxy: process.env.RENCANA_TRUST_PROXY === "1",
+    // Only as many hops as configured, or only the listed proxies (never every sender).
+    trustProxy: fastifyTrustProxy(parseTrustProxy(process.env.RENCANA_TRUST_PROXY)),
   });
   const authOptions = resolveAuthOptions(options.auth);
   const routeTable = recordRoutePolicies(app);

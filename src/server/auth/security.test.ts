@@ -301,7 +301,8 @@ for (const target of testDatabases()) {
       expect(secure).toMatch(/;\s*HttpOnly/i);
     });
 
-    it("rate-limits document downloads per user", async () => {
+    // Documents render in a worker thread, whose first start loads every renderer (slow from the TypeScript sources).
+    it("rate-limits document downloads per user", { timeout: 120_000 }, async () => {
       const api = await app({ auth: { documentsPerMinute: 2 } });
       const author = await signedInClient(api, database, ["penyusun"]);
       const admin = await signIn(api, (await createUser(database, author.organization.id, ["admin"])).email);

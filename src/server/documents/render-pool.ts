@@ -70,9 +70,18 @@ export type RenderPool = {
   active(): number;
 };
 
+/**
+ * Idle workers by heap limit, shared by every pool of the process: loading the renderers takes
+ * a worker seconds, and a test run builds many apps. Idle workers are unref'd, so they never
+ * keep the process alive.
+ */
+const IDLE_WORKERS = new Map<number, Worker[]>();
+
 export function renderPool(options: DocumentLimits = {}): RenderPool {
   const limits = resolveDocumentLimits(options);
-  const idle: Worker[] = [];
+  const idle: Worker[] = IDLE_WORKERS.get(limits.maxMemoryMb) ?? [];
+  IDLE_WORKERS.set(limits.maxMemoryMb, idle);
+  /** This pool's workers rendering now. */
   const all = new Set<Worker>();
   let running = 0;
   const perUser = new Map<string, number>();
@@ -136,6 +145,7 @@ export function renderPool(options: DocumentLimits = {}): RenderPool {
       }, limits.timeoutMs);
       const onMessage = (reply: RenderReply) => {
         done();
+        all.delete(worker);
         idle.push(worker);
         worker.unref();
         if (reply.ok) resolve({ bytes: reply.bytes, contentType: reply.contentType, fileName: reply.fileName });
@@ -168,11 +178,8 @@ export function renderPool(options: DocumentLimits = {}): RenderPool {
       try {
         await slot();
         try {
-          let worker = idle.pop();
-          if (!worker) {
-            worker = await startWorker(limits.maxMemoryMb);
-            all.add(worker);
-          }
+          const worker = idle.pop() ?? (await startWorker(limits.maxMemoryMb));
+          all.add(worker);
           return await runOn(worker, { kind, format, plan, options: renderOptions });
         } finally {
           release();
@@ -183,10 +190,10 @@ export function renderPool(options: DocumentLimits = {}): RenderPool {
         else perUser.set(userId, n);
       }
     },
+    /** Ends the renders still running; idle workers stay for the next pool (they are unref'd). */
     async close() {
       await Promise.all([...all].map((w) => w.terminate()));
       all.clear();
-      idle.length = 0;
     },
     active: () => running,
   };
