@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "../../src/domain/plan/empty.js";
 import type { Plan } from "../../src/domain/plan/schema.js";
-import { browserAvailability, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
+import { browserAvailability, openSidePanel, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -86,6 +86,7 @@ d("live co-editing in Chromium", () => {
     // A comment appears live.
     const comment = await api("POST", `/api/plans/${created.id}/comments`, { body: "Mohon cek ukuran kelompok lansia", stage: "sasaran" });
     expect(comment.status).toBe(201);
+    await openSidePanel(bob.page); // the comments panel is folded below 1600 px
     await bob.page.getByText("Mohon cek ukuran kelompok lansia").waitFor({ timeout: 5000 });
 
     // Bob is removed from the team: his stream is closed and he is told.
