@@ -289,7 +289,8 @@ d("sign-in, sessions and administration in Chromium", () => {
     await dialog.getByLabel("Kata sandi").fill(user.password);
     await dialog.getByRole("button", { name: "Masuk" }).click();
     await dialog.waitFor({ state: "detached" });
-    expect(await office.page.locator('[data-path="targetGroups[0].name"]').inputValue()).toBe("Lansia");
+    // Polled: the page re-renders as the session comes back; the typed value must end up there.
+    await expect.poll(() => office.page.locator('[data-path="targetGroups[0].name"]').inputValue()).toBe("Lansia");
     // The failed save goes out by itself once the same user has signed in again.
     await waitSaved(office.page);
     const saved = (await (await (await h.api(user))("GET", `/api/plans/${id}`)).json()) as { plan: { targetGroups: { name: string }[] } };
