@@ -9,10 +9,8 @@ import type { DatabaseSchema } from "./schema.js";
 
 export type RegisterKey = { organizationId: string; series: string; year: number };
 
-export type RegisterEntry = {
-  id: number;
-  series: string;
-  year: number;
+/** What a register row says of its number, whether read back or about to be written. */
+type RegisterNumber = {
   counter: number;
   number: string;
   planId: string | null;
@@ -21,6 +19,12 @@ export type RegisterEntry = {
   signatory: string;
   issuedOn: string;
   status: "issued" | "void";
+};
+
+export type RegisterEntry = RegisterNumber & {
+  id: number;
+  series: string;
+  year: number;
   voidReason: string | null;
   voidedBy: string | null;
   voidedAt: string | null;
@@ -60,15 +64,7 @@ export async function peekRegisterCounter(q: Kysely<DatabaseSchema>, key: Regist
   return Number(legacy.rows[0]?.n ?? 0) + 1;
 }
 
-export type NewRegisterEntry = RegisterKey & {
-  counter: number;
-  number: string;
-  planId: string | null;
-  planVersion: number | null;
-  title: string;
-  signatory: string;
-  issuedOn: string;
-  status: "issued" | "void";
+export type NewRegisterEntry = RegisterKey & RegisterNumber & {
   voidReason?: string;
   userId: string | null;
   at: string;
