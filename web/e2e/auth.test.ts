@@ -271,6 +271,9 @@ d("sign-in, sessions and administration in Chromium", () => {
     const tablet = await h.newPage({ signInAs: user });
     await office.page.goto(`${h.baseUrl}/plans/${id}/sasaran`);
     await office.page.waitForSelector(".stage-main h1");
+    // The office browser's presence heartbeat (every 5 s) would also meet the ended session and
+    // open the dialog before the edit below; held here so the save is what meets it.
+    await office.page.route("**/presence", (route) => route.abort());
     await home.page.goto(h.baseUrl + "/");
     await home.page.getByTestId("user-menu").click();
     await home.page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
