@@ -35,6 +35,7 @@ import { workflowRoutes } from "./workflow/routes.js";
 import { planJsonSchema } from "./plans/schema.js";
 import { jsonDepthExceeds, jsonTooDeep } from "./limits/json-depth.js";
 import { fastifyTrustProxy, parseTrustProxy } from "./limits/trust-proxy.js";
+import { dbRateLimitStore } from "./limits/db-rate-limit.js";
 
 export type AppOptions = {
   db: Database;
@@ -141,7 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Downloads (DOCX, PDF) are opened by other programs; no need to isolate them cross-origin.
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so every server process shares one count per key (D5).
+  await app.register(fastifyRateLimit, { global: false, store: dbRateLimitStore(options.db.db, authOptions.now) });
   // An unknown API path (or a write to one outside it) is answered before its body is read.
   // With a body, the connection closes after the answer, so the rest of the upload is never read.
   app.addHook("onRequest", async (request, reply) => {

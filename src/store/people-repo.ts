@@ -1,4 +1,4 @@
-// Organisations, units, users, sessions and failed sign-ins: the only place that reads and
+// Organisations, units, users and sessions: the only place that reads and
 // writes those rows. Passwords arrive here already hashed; nothing here returns a hash
 // except `credentialsByEmail`, which only the sign-in route uses.
 import type { Kysely, Selectable, Updateable } from "kysely";
@@ -230,24 +230,6 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
     async countSessionsOfUser(userId: string): Promise<number> {
       const r = await db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
       return Number(r.n);
-    },
-
-    async recordSigninFailure(email: string, at: string, ip: string | null): Promise<void> {
-      await db.insertInto("signin_failures").values({ email: normalizeEmail(email), at, ip }).execute();
-    },
-    /** The failures for this e-mail since `since`, oldest first (their times give Retry-After). */
-    async signinFailuresSince(email: string, since: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom("signin_failures")
-        .select("at")
-        .where("email", "=", normalizeEmail(email))
-        .where("at", ">=", since)
-        .orderBy("at")
-        .execute();
-      return rows.map((r) => r.at);
-    },
-    async clearSigninFailures(email: string): Promise<void> {
-      await db.deleteFrom("signin_failures").where("email", "=", normalizeEmail(email)).execute();
     },
   };
 }

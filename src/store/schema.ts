@@ -67,7 +67,14 @@ export type SessionsTable = {
   user_agent: string | null;
 };
 
+/** Superseded by signin_attempts (kept for the schema guard; nothing writes it). */
 export type SigninFailuresTable = { email: string; at: string; ip: string | null };
+
+/** One row per sign-in attempt, written before the password is checked. */
+export type SigninAttemptsTable = { id: Generated<number>; email: string; ip: string; at: string; outcome: "pending" | "failed" | "ok" };
+
+/** A shared rate-limit counter: requests in the window that ends at `reset_at` (ms since the epoch). */
+export type RateLimitCountersTable = { key: string; count: number; reset_at: number | string };
 
 export type PlanMembersTable = { plan_id: string; user_id: string; role: string; position: number };
 
@@ -143,6 +150,8 @@ export type DatabaseSchema = {
   users: UsersTable;
   sessions: SessionsTable;
   signin_failures: SigninFailuresTable;
+  signin_attempts: SigninAttemptsTable;
+  rate_limit_counters: RateLimitCountersTable;
   plan_members: PlanMembersTable;
   workflow_events: WorkflowEventsTable;
   comments: CommentsTable;

@@ -7,10 +7,10 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export type ServerProcess = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> };
 
-export async function startServer(args: string[], timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(args: string[], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    env: { ...process.env, LOG_LEVEL: "warn", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

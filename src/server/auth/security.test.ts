@@ -46,7 +46,7 @@ for (const target of testDatabases()) {
       await database?.close();
     });
 
-    it("throttles an e-mail after 5 failed sign-ins, even with the right password, until the window passes", async () => {
+    it("throttles an account from one address after 5 failed sign-ins, even with the right password, until the window passes", async () => {
       const clock = movableClock();
       const api = await app({ auth: { now: clock.now, signinRequestsPerMinute: 1000 } });
       const org = await createOrganization(database);
@@ -63,7 +63,7 @@ for (const target of testDatabases()) {
       // The oldest failure was 5 minutes ago: it leaves the 15-minute window in 10 minutes.
       expect(Number(throttled.headers["retry-after"])).toBe(10 * 60);
       expect(sessionCookie(throttled)).toBeUndefined();
-      // The address is what is throttled, however it is written.
+      // The e-mail address is what is throttled, however it is written.
       expect((await signInRaw(api, user.email.toUpperCase(), TEST_PASSWORD)).statusCode).toBe(429);
 
       clock.advance(10 * MINUTE - 1000);
@@ -90,18 +90,66 @@ for (const target of testDatabases()) {
       expect((await signInRaw(api, unknown, "apa-saja-123")).json().error.code).toBe("auth.throttled");
     });
 
-    it("rate-limits sign-in requests per client address", async () => {
-      const api = await app({ auth: { signinRequestsPerMinute: 3 } });
+    it("rate-limits sign-in requests per client address, one count shared by two servers on the database (D5)", async () => {
+      // Two app instances on one database stand for two server processes (the process test below runs real ones).
+      const [a, b] = [await app({ auth: { signinRequestsPerMinute: 3 } }), await app({ auth: { signinRequestsPerMinute: 3 } })];
       const org = await createOrganization(database);
       const user = await createUser(database, org.id, ["pembaca"]);
-      for (let i = 0; i < 3; i++) expect((await signInRaw(api, user.email, TEST_PASSWORD)).statusCode).toBe(200);
-      const limited = await signInRaw(api, user.email, TEST_PASSWORD);
+      const from = `10.3.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      const signInFrom = (api: FastifyInstance, remoteAddress: string) => api.inject({ method: "POST", url: "/api/session", remoteAddress, payload: { email: user.email, password: TEST_PASSWORD } });
+      expect((await signInFrom(a, from)).statusCode).toBe(200);
+      expect((await signInFrom(b, from)).statusCode).toBe(200);
+      expect((await signInFrom(a, from)).statusCode).toBe(200);
+      const limited = await signInFrom(b, from);
       expect(limited.statusCode).toBe(429);
       expect(limited.json().error.code).toBe("rate_limited");
       expect(sessionCookie(limited)).toBeUndefined();
       // Another client address is not affected.
-      const other = await api.inject({ method: "POST", url: "/api/session", remoteAddress: "10.9.8.7", payload: { email: user.email, password: TEST_PASSWORD } });
-      expect(other.statusCode).toBe(200);
+      expect((await signInFrom(a, "10.9.8.7")).statusCode).toBe(200);
+    });
+
+    it("counts every one of 20 simultaneous wrong guesses before checking: at most 5 are checked (D4)", async () => {
+      const api = await app({ auth: { signinRequestsPerMinute: 1000 } });
+      const org = await createOrganization(database);
+      const user = await createUser(database, org.id, ["pembaca"]);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => api.inject({ method: "POST", url: "/api/session", remoteAddress: "10.66.0.1", payload: { email: user.email, password: `tebakan-salah-${i}` } })),
+      );
+      const codes = answers.map((r) => r.json<{ error: { code: string } }>().error.code);
+      expect(codes.filter((c) => c === "auth.invalid_credentials")).toHaveLength(5);
+      expect(codes.filter((c) => c === "auth.throttled")).toHaveLength(15);
+      const rows = await database.db.selectFrom("signin_attempts").select("outcome").where("email", "=", user.email).execute();
+      expect(rows.map((r) => r.outcome)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
+    });
+
+    it("throttles the guessing address, not the account: the real user signs in from another address (D9)", async () => {
+      const clock = movableClock();
+      const api = await app({ auth: { now: clock.now, signinRequestsPerMinute: 1000 } });
+      const org = await createOrganization(database);
+      const user = await createUser(database, org.id, ["pembaca"]);
+      const from = (remoteAddress: string, password: string) => api.inject({ method: "POST", url: "/api/session", remoteAddress, payload: { email: user.email, password } });
+      for (let i = 0; i < 5; i++) expect((await from("10.66.0.2", `salah-${i}-sandi`)).statusCode).toBe(401);
+      expect((await from("10.66.0.2", TEST_PASSWORD)).json().error.code).toBe("auth.throttled");
+      const real = await from("10.20.0.9", TEST_PASSWORD);
+      expect(real.statusCode, real.body).toBe(200);
+      expect(sessionCookie(real)).toBeDefined();
+    });
+
+    it("limits failures per address over all accounts, and per account over all addresses except those it signed in from", async () => {
+      const clock = movableClock(Date.parse("2031-05-06T08:00:00Z"));
+      const api = await app({ auth: { now: clock.now, signinRequestsPerMinute: 1000, maxFailedSigninsPerAddress: 6, maxFailedSigninsPerAccount: 4 } });
+      const org = await createOrganization(database);
+      const users = await Promise.all([1, 2, 3, 4].map(() => createUser(database, org.id, ["pembaca"])));
+      const signInAs = (email: string, remoteAddress: string, password: string) => api.inject({ method: "POST", url: "/api/session", remoteAddress, payload: { email, password } });
+      // One address guessing across accounts: 2 guesses on each of three accounts, then refused for a fourth.
+      for (const u of users.slice(0, 3)) for (let i = 0; i < 2; i++) expect((await signInAs(u.email, "10.77.0.1", "bukan-sandinya-1")).statusCode).toBe(401);
+      expect((await signInAs(users[3]!.email, "10.77.0.1", TEST_PASSWORD)).json().error.code).toBe("auth.throttled");
+      expect((await signInAs(users[3]!.email, "10.77.0.2", TEST_PASSWORD)).statusCode).toBe(200);
+      // Many addresses guessing one account: after 4 failures new addresses wait; the address the user signed in from does not.
+      const target = users[3]!;
+      for (let i = 0; i < 4; i++) expect((await signInAs(target.email, `10.78.0.${i + 1}`, "bukan-sandinya-2")).statusCode).toBe(401);
+      expect((await signInAs(target.email, "10.78.0.99", TEST_PASSWORD)).json().error.code).toBe("auth.throttled");
+      expect((await signInAs(target.email, "10.77.0.2", TEST_PASSWORD)).statusCode).toBe(200);
     });
 
     it("expires an idle session, extends it on activity, and ends it at the absolute timeout", async () => {

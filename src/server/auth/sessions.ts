@@ -1,12 +1,14 @@
 // Server-side sessions in an http-only cookie. The cookie holds a random token; the database
 // keeps only its SHA-256, with the CSRF token, the last activity (idle timeout) and the
-// absolute expiry. Sign-in is throttled per e-mail address (failures are counted in the
-// database, so restarts do not reset them) and rate-limited per client address.
+// absolute expiry. Sign-in is throttled per account and address, per address and per account
+// (each attempt is recorded in the database before its password is checked, so every server
+// shares the counts and a restart does not reset them) and rate-limited per client address.
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { recordAudit } from "../../store/audit-repo.js";
 import type { Database } from "../../store/database.js";
+import { signinRepo, type SigninLimits } from "../../store/signin-repo.js";
 import { normalizeEmail, peopleRepo, type PeopleRepo, type Session, type User } from "../../store/people-repo.js";
 import { apiError } from "../errors.js";
 import { parseInput } from "../plans/routes.js";
@@ -23,8 +25,14 @@ export type AuthOptions = {
   idleTimeoutMs?: number;
   /** Signed out this long after signing in, active or not (default 12 hours). */
   absoluteTimeoutMs?: number;
-  /** Failed sign-ins per e-mail address within `signinWindowMs` before throttling (default 5). */
+  /** Failed sign-ins per account from one client address within `signinWindowMs` before that address is throttled for that account (default 5). */
   maxFailedSignins?: number;
+  /** Failed sign-ins from one client address over all accounts within the window (default 30). */
+  maxFailedSigninsPerAddress?: number;
+  /** Failed sign-ins on one account over all addresses within the window; beyond it only addresses the account signed in from before may try (default 20). */
+  maxFailedSigninsPerAccount?: number;
+  /** How long a successful sign-in keeps its address known to the account (default 30 days). */
+  knownAddressMs?: number;
   /** Default 15 minutes. */
   signinWindowMs?: number;
   /** Sign-in requests per client address per minute (default 30). */
@@ -44,6 +52,9 @@ export function resolveAuthOptions(o: AuthOptions = {}): ResolvedAuthOptions {
     idleTimeoutMs: o.idleTimeoutMs ?? 30 * 60_000,
     absoluteTimeoutMs: o.absoluteTimeoutMs ?? 12 * 3_600_000,
     maxFailedSignins: o.maxFailedSignins ?? 5,
+    maxFailedSigninsPerAddress: o.maxFailedSigninsPerAddress ?? 30,
+    maxFailedSigninsPerAccount: o.maxFailedSigninsPerAccount ?? 20,
+    knownAddressMs: o.knownAddressMs ?? 30 * 24 * 3_600_000,
     signinWindowMs: o.signinWindowMs ?? 15 * 60_000,
     signinRequestsPerMinute: o.signinRequestsPerMinute ?? 30,
     documentsPerMinute: o.documentsPerMinute ?? 30,
@@ -111,6 +122,14 @@ export type SessionRoutesOptions = { database: Database; options: ResolvedAuthOp
 /** POST/GET/DELETE /api/session and POST /api/session/revoke-all. */
 export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, { database, options }) => {
   const people = peopleRepo(database.db);
+  const signins = signinRepo(database.db);
+  const signinLimits: SigninLimits = {
+    perAccountAndAddress: options.maxFailedSignins,
+    perAddress: options.maxFailedSigninsPerAddress,
+    perAccount: options.maxFailedSigninsPerAccount,
+    windowMs: options.signinWindowMs,
+    knownAddressMs: options.knownAddressMs,
+  };
 
   async function sessionBody(auth: AuthContext) {
     const org = await people.getOrganization(auth.organizationId);
@@ -143,18 +162,17 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     async (request, reply) => {
       const { email, password } = parseInput(signinBody, request.body);
       const now = options.now();
-      const since = iso(now - options.signinWindowMs);
-      const failures = await people.signinFailuresSince(email, since);
-      if (failures.length >= options.maxFailedSignins) {
-        const oldest = Date.parse(failures[failures.length - options.maxFailedSignins] ?? failures[0] ?? iso(now));
-        const retryAfter = Math.max(1, Math.ceil((oldest + options.signinWindowMs - now) / 1000));
-        reply.header("retry-after", String(retryAfter));
-        throw apiError("auth.throttled", { extra: { retryAfterSeconds: retryAfter } });
+      const ip = clientIp(request) ?? "";
+      // Recorded before the password is checked, against limits every server shares (D4, D9).
+      const decision = await signins.begin(email, ip, now, signinLimits);
+      if (!decision.allowed) {
+        reply.header("retry-after", String(decision.retryAfterSeconds));
+        throw apiError("auth.throttled", { extra: { retryAfterSeconds: decision.retryAfterSeconds } });
       }
       const found = await people.credentialsByEmail(email);
       const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
       if (!found || !ok || found.user.disabled) {
-        await people.recordSigninFailure(email, iso(now), clientIp(request));
+        await signins.failed(decision.attemptId);
         await recordAudit(database.db, {
           organizationId: found?.user.organizationId ?? null,
           userId: found?.user.id ?? null,
@@ -164,7 +182,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
         });
         throw apiError("auth.invalid_credentials");
       }
-      await people.clearSigninFailures(email);
+      await signins.succeeded(decision.attemptId, email, ip);
       const token = randomBytes(32).toString("base64url");
       const session: Session = {
         id: hashToken(token),
