@@ -6,6 +6,7 @@ import { planDiff, type PlanChange } from "../domain/plan/diff.js";
 import type { JsonPatchOp } from "../domain/plan/patch.js";
 import type { Plan } from "../domain/plan/schema.js";
 import { recordAudit, type AuditAction } from "./audit-repo.js";
+import { decodeRevision, encodeRevision } from "./revision-codec.js";
 import type { DatabaseSchema, PlansTable } from "./schema.js";
 
 /** draft → submitted → approved, or returned with comments; archived at any time. */
@@ -249,9 +250,10 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
         const latest = await getIn(trx, id);
         return latest ? ({ ok: false, reason: "conflict", current: latest } as const) : ({ ok: false, reason: "not_found" } as const);
       }
+      // The revision is stored as its forward patch (a snapshot every SNAPSHOT_EVERY versions).
       await trx
         .insertInto("plan_revisions")
-        .values({ plan_id: id, version: base + 1, title: plan.title, document, created_at: at, author_id: options.actor?.userId ?? null })
+        .values({ plan_id: id, version: base + 1, title: plan.title, ...encodeRevision(base + 1, current.plan, plan), created_at: at, author_id: options.actor?.userId ?? null })
         .execute();
       if (options.actor && options.action) {
         await recordAudit(trx, {
@@ -303,7 +305,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
           .insertInto("plans")
           .values({ id, ...summaryColumns(plan), status, version: 1, document, created_at: at, updated_at: at, organization_id: organizationId, created_by: createdBy })
           .execute();
-        await trx.insertInto("plan_revisions").values({ plan_id: id, version: 1, title: plan.title, document, created_at: at, author_id: createdBy }).execute();
+        await trx.insertInto("plan_revisions").values({ plan_id: id, version: 1, title: plan.title, ...encodeRevision(1, undefined, plan), created_at: at, author_id: createdBy }).execute();
         if (createdBy) await trx.insertInto("plan_members").values({ plan_id: id, user_id: createdBy, role: "penyusun", position: 0 }).execute();
         if (options.actor) {
           await recordAudit(trx, { organizationId, planId: id, userId: options.actor.userId, action: options.action ?? "plan.create", version: 1, detail: { title: plan.title }, at });
@@ -443,9 +445,30 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       return rows.map((r) => ({ planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at, authorId: r.author_id }));
     },
 
+    /**
+     * Version `version` of the plan, rebuilt from the last snapshot at or before it and the
+     * patches after that (one query: the chain is never longer than SNAPSHOT_EVERY rows).
+     */
     async getRevision(id: string, version: number): Promise<RevisionWithPlan | undefined> {
-      const r = await db.selectFrom("plan_revisions").selectAll().where("plan_id", "=", id).where("version", "=", version).executeTakeFirst();
-      return r ? { planId: r.plan_id, version: Number(r.version), title: r.title, createdAt: r.created_at, authorId: r.author_id, plan: parseDocument(r.document) } : undefined;
+      const rows = await db
+        .selectFrom("plan_revisions")
+        .select(["version", "kind", "document", "snapshot", "title", "created_at", "author_id"])
+        .where("plan_id", "=", id)
+        .where("version", "<=", version)
+        .where("version", ">=", (eb) =>
+          eb
+            .selectFrom("plan_revisions as b")
+            .select((b) => b.fn.coalesce(b.fn.max("b.version"), sql<number>`0`).as("v"))
+            .where("b.plan_id", "=", id)
+            .where("b.version", "<=", version)
+            .where("b.kind", "<>", "patch"),
+        )
+        .orderBy("version")
+        .execute();
+      const last = rows.at(-1);
+      if (!last || Number(last.version) !== version) return undefined;
+      const plan = decodeRevision(rows.map((r) => ({ version: Number(r.version), kind: r.kind, document: r.document, snapshot: r.snapshot })));
+      return { planId: id, version, title: last.title, createdAt: last.created_at, authorId: last.author_id, plan };
     },
 
     async count(): Promise<{ plans: number; revisions: number }> {

@@ -33,7 +33,11 @@ export type PlanRevisionsTable = {
   plan_id: string;
   version: number;
   title: string;
+  /** "patch": `document` is the JSON Patch from the version before; "snapshot": the deflated document is in `snapshot`; "full": `document` is the whole document (rows from before revisions were patches). */
+  kind: Generated<string>;
+  /** By `kind`: the patch's JSON, "" for a snapshot, or the whole document. */
   document: string;
+  snapshot: Uint8Array | null;
   created_at: string;
   author_id: string | null;
 };

@@ -328,7 +328,9 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
   if (ops.length > maxOps) {
     return limitError(-1, "patch.too_many_ops", { id: `patch berisi ${ops.length} operasi; paling banyak ${maxOps}`, en: `the patch holds ${ops.length} operations; at most ${maxOps}` });
   }
-  let size = jsonSizeWithin(doc, maxDocumentChars);
+  // Without a size limit (replaying stored revisions) the document is not walked at all.
+  const sized = Number.isFinite(maxDocumentChars);
+  let size = sized ? jsonSizeWithin(doc, maxDocumentChars) : 0;
   let copied = 0;
   const tooLarge = (index: number, op: JsonPatchOp) =>
     limitError(index, "patch.too_large", {
@@ -342,7 +344,7 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
     if ((op.op === "add" || op.op === "replace" || op.op === "test") && op.value === undefined) {
       return { ok: false, error: { index, path: `[${index}].value`, code: "patch.value_missing", message: { id: `operasi #${index} (${op.op} ${op.path}): "value" wajib diisi`, en: `operation #${index} (${op.op} ${op.path}): "value" is required` } } };
     }
-    if ("value" in op && nestsDeeperThan(op.value, maxValueDepth)) {
+    if ("value" in op && Number.isFinite(maxValueDepth) && nestsDeeperThan(op.value, maxValueDepth)) {
       return limitError(index, "patch.too_deep", {
         id: `operasi #${index} (${op.op} ${op.path}): nilai bersarang lebih dalam dari ${maxValueDepth} tingkat`,
         en: `operation #${index} (${op.op} ${op.path}): the value nests deeper than ${maxValueDepth} levels`,
@@ -351,8 +353,8 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[], limits
     // Growth is what costs: count what add/replace/copy put in (removals are not subtracted, so
     // the estimate never falls below the real size by more than what was removed).
     try {
-      if (op.op === "add" || op.op === "replace") size += jsonSizeWithin(op.value, maxDocumentChars - size + 1);
-      else if (op.op === "copy") {
+      if (sized && (op.op === "add" || op.op === "replace")) size += jsonSizeWithin(op.value, maxDocumentChars - size + 1);
+      else if (sized && op.op === "copy") {
         const n = jsonSizeWithin(getAt(draft.root, op.from, "from"), Math.min(maxDocumentChars - size, maxCopiedChars - copied) + 1);
         size += n;
         copied += n;

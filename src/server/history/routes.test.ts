@@ -211,7 +211,7 @@ for (const target of testDatabases()) {
       expect((await put(author, id, 1, editedPlan(3))).statusCode).toBe(200);
       // An old revision written before a rule was tightened: here, a duration the schema refuses.
       const old = { ...minimalPlan(), activities: minimalPlan().activities.map((a) => (a.id === "k1" ? { ...a, durationDays: -2 } : a)) };
-      await database.db.updateTable("plan_revisions").set({ document: JSON.stringify(old) }).where("plan_id", "=", id).where("version", "=", 1).execute();
+      await database.db.updateTable("plan_revisions").set({ kind: "full", document: JSON.stringify(old), snapshot: null }).where("plan_id", "=", id).where("version", "=", 1).execute();
       const r = await restore(author, id, 1, "2");
       expect(r.statusCode).toBe(400);
       expect(r.json().error.code).toBe("validation.failed");
