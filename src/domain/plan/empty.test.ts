@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyPlan } from "./empty.js";
+import { buildWorkingCalendar } from "../schedule/calendar.js";
+import { defaultStart, emptyPlan } from "./empty.js";
 import { validatePlan } from "./validate.js";
 
 describe("emptyPlan", () => {
@@ -9,7 +10,8 @@ describe("emptyPlan", () => {
     const result = validatePlan(plan);
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(plan.start).toBe("2027-01-02");
+    // 1 January 2027 is a holiday and 2–3 January a weekend: the first working day is Monday the 4th.
+    expect(plan.start).toBe("2027-01-04");
     expect(plan.activities).toEqual([]);
     expect(plan.team).toEqual([]);
   });
@@ -21,6 +23,28 @@ describe("emptyPlan", () => {
         const result = validatePlan(emptyPlan({ title, fiscalYear: year, organizationName: org }));
         expect(result.errors).toEqual([]);
       }),
+    );
+  });
+
+  it("starts on the next working day after today within the fiscal year, else on the year's first", () => {
+    // Wednesday 2 December 2026 → Thursday the 3rd.
+    expect(emptyPlan({ title: "T", fiscalYear: 2026, organizationName: "O", today: "2026-12-02" }).start).toBe("2026-12-03");
+    // Friday 14 August 2026: Monday the 17th is Independence Day → Tuesday the 18th.
+    expect(defaultStart(2026, "2026-08-14")).toBe("2026-08-18");
+    // Today in another year: the fiscal year's first working day.
+    expect(defaultStart(2027, "2026-12-02")).toBe("2027-01-04");
+    expect(defaultStart(2025, "2026-12-02")).toBe("2025-01-02");
+  });
+
+  it("the default start is always a working day of the fiscal year or the day after its last", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2020, max: 2035 }), fc.integer({ min: 0, max: 364 }), (year, offset) => {
+        const today = new Date(Date.UTC(year, 0, 1 + offset)).toISOString().slice(0, 10);
+        const start = defaultStart(year, today);
+        expect(start > today).toBe(true);
+        expect(buildWorkingCalendar({ calendar: emptyPlan({ title: "T", fiscalYear: year, organizationName: "O" }).calendar, start }, year, year + 1).isWorkingDay(start)).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 

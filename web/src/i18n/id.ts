@@ -100,6 +100,16 @@ export const id = {
     mobilisasi: "Mobilisasi sumber daya dari pihak lain, per mitra melalui tujuh tahapan modul: Pembenihan, Kontak Awal, Membuat Janji, Pertemuan, Pengusulan, Menindaklanjuti, Capai Kesepakatan. Mekanisme: kemitraan (inti-plasma, subkontrak, keagenan, bagi hasil), swadaya masyarakat, dan CSR.",
     dokumen: "Dokumen: Surat Keputusan tim, buku rencana, RAB, kalender dan rancangan aksi perubahan dibuat dari rencana yang sama — tidak pernah diketik ulang. Keputusan ditandatangani pejabat yang berwenang, bukan penyusunnya.",
   },
+  terms: {
+    explain: "Penjelasan: {{term}}",
+    ifas: "Internal Factor Analysis Summary: jumlah skor (bobot × rating) kekuatan dikurangi jumlah skor kelemahan. Positif berarti kekuatan unit lebih besar daripada kelemahannya; ini sumbu mendatar diagram.",
+    efas: "External Factor Analysis Summary: jumlah skor (bobot × rating) peluang dikurangi jumlah skor ancaman. Positif berarti peluang lebih besar daripada ancaman; ini sumbu tegak diagram.",
+    tows: "Matriks TOWS memadukan faktor SWOT menjadi strategi: SO memakai kekuatan untuk meraih peluang, WO memperbaiki kelemahan dengan memanfaatkan peluang, ST memakai kekuatan untuk menghadapi ancaman, WT memperkecil kelemahan dan menghindari ancaman.",
+    linkTypes: "Jenis tautan antara kegiatan dan pendahulunya. FS (selesai–mulai): mulai setelah pendahulu selesai. SS (mulai–mulai): mulai bersamaan dengan pendahulu. FF (selesai–selesai): selesai bersamaan dengan pendahulu. SF (mulai–selesai): selesai setelah pendahulu mulai. Jeda menambah (atau, bila negatif, mengurangi) hari kerja di antaranya.",
+    float: "Float (slack): berapa hari kerja kegiatan boleh bergeser tanpa memundurkan selesainya rencana. Float 0 berarti kegiatan ada di jalur kritis (●): terlambat sehari, rencana ikut terlambat sehari.",
+    quadrants: "Pemetaan pemangku kepentingan menurut kekuasaan dan kepentingannya. Promoters (kekuasaan dan kepentingan tinggi): libatkan dan kelola dengan cermat. Latents (kekuasaan tinggi, kepentingan rendah): jaga agar tetap puas. Defenders (kekuasaan rendah, kepentingan tinggi): beri informasi secara teratur. Apathetics (keduanya rendah): pantau dengan upaya seperlunya.",
+    principles: "Enam prinsip komunikasi yang efektif menurut modul. Centang prinsip yang dipenuhi baris komunikasi ini.",
+  },
   layout: {
     close: "Tutup",
     findingsAndComments: "Temuan {{findings}} · Komentar {{comments}}",
@@ -131,7 +141,7 @@ export const id = {
     address: "Alamat",
     serviceName: "Nama layanan",
     servicePattern: "Pola pelayanan",
-    serviceDescription: "Uraian layanan",
+    serviceDescription: "Uraian layanan dan alasan memilih pola",
     start: "Tanggal mulai",
   },
   patterns: {
@@ -179,7 +189,7 @@ export const id = {
     duration: "Durasi (hari kerja)", links: "Pendahulu", notBefore: "Mulai paling awal",
     start: "Mulai", finish: "Selesai", float: "Float", critical: "Kritis",
     finishPlan: "Rencana selesai: {{date}}",
-    addLink: "Tambah pendahulu", linkType: "Jenis tautan", lag: "Jeda (hari)", predecessor: "Kegiatan pendahulu",
+    addLink: "Tambah pendahulu", linkType: "Jenis tautan", linkTypeNames: { FS: "FS — mulai setelah pendahulu selesai", SS: "SS — mulai bersama pendahulu", FF: "FF — selesai bersama pendahulu", SF: "SF — selesai setelah pendahulu mulai" }, lag: "Jeda (hari)", predecessor: "Kegiatan pendahulu",
     gantt: "Diagram Gantt", today: "Hari ini",
     cycle: "Jadwal tidak dapat dihitung: {{message}}",
     notReady: "Penjadwal belum tersedia.",
@@ -219,6 +229,15 @@ export const id = {
     message: "Pesan", channel: "Saluran", frequency: "Frekuensi", owner: "Pelaksana",
     principles: "Enam prinsip komunikasi", newRow: "Baris komunikasi",
     principleNames: { terbuka: "Terbuka", terstruktur: "Terstruktur", bersemangat: "Bersemangat", seimbang: "Seimbang", profesional: "Profesional", wording: "Pemilihan kata" },
+    // The module's own explanation of each principle (Modul Perencanaan Kegiatan Pelayanan Publik, BAB IV).
+    principleHelp: {
+      terbuka: "transparan: informatif dan jujur dalam berkomunikasi.",
+      terstruktur: "disajikan dengan cara yang menarik agar mudah dimengerti audiens.",
+      bersemangat: "dikemas bersemangat agar audiens segera bertindak setelah menerima pesan.",
+      seimbang: "frekuensi pesan diatur: terlalu jarang membingungkan, terlalu sering membuat apatis.",
+      profesional: "pesan dibuat dengan baik dan tanpa kepentingan pribadi.",
+      wording: "pilihan kata yang tepat membuat komunikasi lebih efektif.",
+    },
   },
   mobilization: {
     title: "Mobilisasi sumber daya (tujuh tahap)", partner: "Mitra", mechanism: "Mekanisme", stage: "Tahap",

@@ -1,4 +1,5 @@
 // The plan list: search, fiscal year and status filters, new plan, import and export.
+import { todayIso } from "../state/today.js";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { emptyPlan } from "../../../src/domain/plan/empty.js";
@@ -242,7 +243,7 @@ function NewPlanForm({ api, onCancel }: { api: ApiClient; onCancel: () => void }
       return;
     }
     try {
-      const created = await api.createPlan(emptyPlan({ title, organizationName: org, unit, fiscalYear: Number(year) }));
+      const created = await api.createPlan(emptyPlan({ title, organizationName: org, unit, fiscalYear: Number(year), today: todayIso() }));
       navigate(stageHref(created.id, "sasaran"));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -1,4 +1,5 @@
 // Stage 3: direction (vision … programs), the direction tree with traceability, the activities.
+import { focusPath } from "../state/stages.js";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgramNode } from "../../../src/domain/stages/index.js";
@@ -170,6 +171,8 @@ export function ActivitiesStage({ plan, session }: StageProps) {
           onClick={() => {
             setLimit((l) => Math.max(l, plan.activities.length + 1));
             session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] });
+            // The new activity is selected, its name ready to be typed over.
+            focusPath(`activities[${plan.activities.length}].name`, 10, true);
           }}
         >
           + {t("activities.newName")}

@@ -1,4 +1,5 @@
 // Stage 2: SWOT board (four quadrants, weights and ratings), IFAS/EFAS chart, assumptions, TOWS.
+import { Term } from "../components/Term.js";
 import { useTranslation } from "react-i18next";
 import { EditTable } from "../components/EditTable.js";
 import { formatAngka } from "../../../src/domain/format/indonesian.js";
@@ -51,7 +52,9 @@ export function AnalysisStage({ plan, session }: StageProps) {
         </button>
       </section>
       <section className="card" aria-labelledby="tows-title">
-        <h2 id="tows-title">{t("swot.strategies")}</h2>
+        <h2 id="tows-title">
+          <Term term="TOWS" label={t("swot.strategies")}>{t("terms.tows")}</Term>
+        </h2>
         {plan.analysis.strategies.map((s, i) => {
           const base = ["analysis", "strategies", { id: s.id }] as const;
           const dp = `analysis.strategies[${i}]`;
@@ -159,7 +162,7 @@ function SwotChart({ ifas, efas, quadrant }: { ifas: number; efas: number; quadr
         <circle cx={x} cy={y} r={6} fill="#b3261e" />
       </svg>
       <figcaption>
-        {t("swot.ifas")}: <strong data-testid="ifas">{formatAngka(ifas, 2)}</strong> · {t("swot.efas")}: <strong>{formatAngka(efas, 2)}</strong> · {t("swot.quadrant")}{" "}
+        <Term term="IFAS" label={t("swot.ifas")}>{t("terms.ifas")}</Term>: <strong data-testid="ifas">{formatAngka(ifas, 2)}</strong> · <Term term="EFAS" label={t("swot.efas")}>{t("terms.efas")}</Term>: <strong>{formatAngka(efas, 2)}</strong> · {t("swot.quadrant")}{" "}
         <strong data-testid="swot-quadrant">{quadrant}</strong>
       </figcaption>
     </figure>

@@ -1,5 +1,8 @@
 // Stage 4: the activity table and the Gantt chart side by side, re-scheduled on every edit by the
 // domain's scheduler; rows are virtualised. The selected activity's links are edited below.
+import { focusPath } from "../state/stages.js";
+import { todayIso } from "../state/today.js";
+import { Term } from "../components/Term.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTanggal } from "../../../src/domain/format/indonesian.js";
@@ -13,13 +16,8 @@ import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
 
 const ROW_HEIGHT = 34;
-const TABLE_WIDTH = 610; // keep in step with .schedule-table in styles.css
+const TABLE_WIDTH = 630; // keep in step with .schedule-table in styles.css
 const OVERSCAN = 8;
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 export function useSchedule(plan: Pick<Plan, "start" | "calendar" | "activities">) {
   return useMemo(() => schedulePlan({ start: plan.start, calendar: plan.calendar, activities: plan.activities }), [plan.start, plan.calendar, plan.activities]);
@@ -116,7 +114,14 @@ export function ScheduleStage({ plan, session }: StageProps) {
               <option value={28}>28 px/hari</option>
             </select>
           </div>
-          <button type="button" onClick={() => session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] })}>
+          <button
+            type="button"
+            onClick={() => {
+              session.insert(["activities"], { id: newId("k", plan.activities), name: t("activities.newName"), durationDays: 1, dependsOn: [] });
+              // The new activity is selected (its details open below), its name ready to be typed over.
+              focusPath(`activities[${plan.activities.length}].name`, 10, true);
+            }}
+          >
             + {t("activities.newName")}
           </button>
         </div>
@@ -136,7 +141,9 @@ export function ScheduleStage({ plan, session }: StageProps) {
                 <span role="columnheader" className="c-dur">{t("schedule.duration")}</span>
                 <span role="columnheader" className="c-date">{t("schedule.start")}</span>
                 <span role="columnheader" className="c-date">{t("schedule.finish")}</span>
-                <span role="columnheader" className="c-float">{t("schedule.float")}</span>
+                <span role="columnheader" className="c-float">
+                  <Term term="Float">{t("terms.float")}</Term>
+                </span>
               </div>
               <div style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />
               {plan.activities.slice(first, last).map((a, k) => (
@@ -219,14 +226,16 @@ function ActivityDetail({ plan, index, activity: a, session }: { plan: Plan; ind
         <TextField label={t("activities.name")} path={[...base, "name"]} dataPath={`${dp}.name`} value={a.name} />
         <DateField label={t("schedule.notBefore")} path={[...base, "notBefore"]} dataPath={`${dp}.notBefore`} value={a.notBefore} optional />
       </div>
-      <h3>{t("schedule.links")}</h3>
+      <h3>
+        <Term term="FS / SS / FF / SF" label={t("schedule.links")}>{t("terms.linkTypes")}</Term>
+      </h3>
       {a.dependsOn.map((dep, j) => {
         const dpath = [...base, "dependsOn", j] as const;
         const ddp = `${dp}.dependsOn[${j}]`;
         return (
           <div key={j} className="row" data-path={ddp} tabIndex={-1}>
             <SelectField label={t("schedule.predecessor")} path={[...dpath, "activityId"]} dataPath={`${ddp}.activityId`} value={dep.activityId} options={others.map((o) => [o.id, `${plan.activities.indexOf(o) + 1}. ${o.name}`] as const)} />
-            <SelectField label={t("schedule.linkType")} path={[...dpath, "type"]} dataPath={`${ddp}.type`} value={dep.type} options={LINK_TYPES.map((l) => [l, l] as const)} />
+            <SelectField label={t("schedule.linkType")} path={[...dpath, "type"]} dataPath={`${ddp}.type`} value={dep.type} options={LINK_TYPES.map((l) => [l, t(`schedule.linkTypeNames.${l}`)] as const)} />
             <NumberField label={t("schedule.lag")} path={[...dpath, "lagDays"]} dataPath={`${ddp}.lagDays`} value={dep.lagDays} integer min={-10000} max={10000} />
             <button type="button" aria-label={`${t("common.remove")}: ${t("schedule.predecessor")} ${j + 1}`} onClick={() => session.set([...base, "dependsOn"], a.dependsOn.filter((_, k) => k !== j))}>
               ✕

@@ -1,4 +1,5 @@
 // Stakeholders: register, the power × interest grid (drag or arrow keys), communication plan.
+import { Term } from "../components/Term.js";
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PRINCIPLES, type Plan, type Stakeholder } from "../../../src/domain/plan/schema.js";
@@ -93,7 +94,9 @@ function PowerInterestGrid({ plan, session, lang }: { plan: Plan; session: Stage
   return (
     <figure className="pi-grid-figure">
       <figcaption>
-        <strong>{t("stakeholders.grid")}</strong> — <span id="pi-help">{t("stakeholders.gridHelp")}</span>
+        <strong>
+          <Term term={t("stakeholders.grid")}>{t("terms.quadrants")}</Term>
+        </strong> — <span id="pi-help">{t("stakeholders.gridHelp")}</span>
       </figcaption>
       <div className="pi-wrap">
         <span className="pi-axis-y">{t("stakeholders.power")} →</span>
@@ -174,16 +177,17 @@ function CommunicationPlan({ plan, session }: { plan: Plan; session: StageProps[
             </div>
             <fieldset className="checks" data-path={`${dp}.principles`}>
               <legend>
-                {t("stakeholders.principles")} ({c.principles.length}/6)
+                <Term term={t("stakeholders.principles")}>{t("terms.principles")}</Term> ({c.principles.length}/6)
               </legend>
               {PRINCIPLES.map((p) => (
-                <label key={p} className="inline">
+                <label key={p} className="principle">
                   <input
                     type="checkbox" disabled={readOnly}
                     checked={c.principles.includes(p)}
                     onChange={(e) => session.set([...base, "principles"], e.target.checked ? PRINCIPLES.filter((x) => x === p || c.principles.includes(x)) : c.principles.filter((x) => x !== p))}
                   />
                   {t(`stakeholders.principleNames.${p}`)}
+                  <span className="hint">{t(`stakeholders.principleHelp.${p}`)}</span>
                 </label>
               ))}
             </fieldset>

@@ -31,6 +31,7 @@ export function TargetsStage({ plan, session }: StageProps) {
           />
           <TextField label={t("plan.address")} path={["organization", "address"]} dataPath="organization.address" value={plan.organization.address} optional />
         </div>
+        <TextField label={t("plan.serviceDescription")} path={["service", "description"]} dataPath="service.description" value={plan.service.description} optional multiline rows={3} />
       </section>
       <section aria-labelledby="targets-title" className="card">
         <h2 id="targets-title">{t("targets.title")}</h2>

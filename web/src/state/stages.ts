@@ -27,9 +27,22 @@ export function slugOfPath(path: string): StageSlug {
   return stageOfSchemaPath(names);
 }
 
-/** Focus the input for `path`, or the nearest enclosing element that has a data-path. */
-export function focusPath(path: string, attempts = 10): void {
+/**
+ * Focus the input for `path`, or the nearest enclosing element that has a data-path.
+ * `select`: the field itself is awaited (a row just added) and its text selected, so typing
+ * replaces the placeholder name.
+ */
+export function focusPath(path: string, attempts = 10, select = false): void {
   window.dispatchEvent(new CustomEvent("rencana:focus", { detail: path }));
+  if (select) {
+    const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    if (el) {
+      el.scrollIntoView({ block: "center" });
+      el.focus();
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
+    } else if (attempts > 0) setTimeout(() => focusPath(path, attempts - 1, true), 60);
+    return;
+  }
   let p = path;
   for (;;) {
     const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);

@@ -1,0 +1,132 @@
+// Help in the module's own words, end to end in Debian's Chromium: the terms' explanations,
+// the six communication principles, the service pattern's description as a field, a new plan
+// starting on the next working day and an added activity selected for typing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultStart } from "../../src/domain/plan/empty.js";
+import { formatTanggalHari } from "../../src/domain/format/indonesian.js";
+import { browserAvailability, openSidePanel, startHarness, waitSaved, type Harness } from "./support.js";
+
+const availability = browserAvailability();
+const d = availability.available ? describe : describe.skip;
+
+/** The browser's own date, as the app sees it. */
+const browserToday = () => `(() => { const d = new Date(); return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0"); })()`;
+
+d("help in the module's words in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("a new plan starts on the next working day; the service description is a field its finding leads to", async () => {
+    const { page, errors } = await h.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(h.baseUrl + "/");
+    const today = (await page.evaluate(browserToday())) as string;
+    const year = Number(today.slice(0, 4));
+    await page.getByRole("button", { name: "Rencana baru" }).click();
+    await page.getByLabel("Judul rencana").fill("Pelayanan Akta Kelahiran Keliling");
+    await page.getByLabel("Nama instansi").fill("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Contoh");
+    await page.locator("#new-year").fill(String(year));
+    await page.getByRole("button", { name: "Buat rencana" }).click();
+    await page.waitForURL(/\/plans\/[^/]+\/sasaran$/);
+
+    const start = await page.locator('[data-path="start"]').first().inputValue();
+    expect(start).toBe(defaultStart(year, today));
+    expect(start > today).toBe(true);
+    // Shown in Indonesian form beside the field, with the day's name (never Saturday or Sunday).
+    const shown = await page.locator('[data-path="start"]').first().locator("xpath=following-sibling::span[1]").textContent();
+    expect(shown).toBe(formatTanggalHari(start));
+    expect(shown).not.toMatch(/^(Sabtu|Minggu)/);
+
+    // The finding about the pattern's description leads to the field, which now exists.
+    await openSidePanel(page);
+    await page.getByRole("button", { name: /uraian layanan dan alasan memilih pola/ }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("service.description");
+    await page.getByLabel("Uraian layanan dan alasan memilih pola").fill("Pola fungsional: layanan diberikan oleh dinas sesuai tugas dan fungsinya.");
+    await waitSaved(page);
+    await expect.poll(async () => (await page.getByRole("button", { name: /uraian layanan dan alasan memilih pola/ }).count())).toBe(0);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("an added activity is selected with its name ready to be typed over, on both screens", async () => {
+    const { page, errors } = await h.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(h.baseUrl + "/");
+    await page.getByRole("button", { name: "Rencana baru" }).click();
+    await page.getByLabel("Judul rencana").fill("Rencana kegiatan terpilih");
+    await page.getByLabel("Nama instansi").fill("Dinas Contoh");
+    await page.getByRole("button", { name: "Buat rencana" }).click();
+    await page.waitForURL(/\/plans\/[^/]+\/sasaran$/);
+    await page.getByRole("navigation").getByRole("link", { name: /3 Kegiatan/ }).click();
+    await page.getByRole("button", { name: "+ Kegiatan baru" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("activities[0].name");
+    await page.keyboard.type("Rapat persiapan");
+    await expect.poll(() => page.locator('[data-path="activities[0].name"]').inputValue()).toBe("Rapat persiapan");
+
+    await page.getByRole("navigation").getByRole("link", { name: /4 Jadwal/ }).click();
+    await page.getByRole("button", { name: "+ Kegiatan baru" }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("activities[1].name");
+    await page.keyboard.type("Perekaman keliling");
+    await expect.poll(() => page.locator('.s-row[aria-selected="true"]').textContent()).toContain("Perekaman keliling");
+    await waitSaved(page);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("terms open their explanation; link types and the six principles say what they mean", async () => {
+    const { page, errors } = await h.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(h.baseUrl + "/");
+    await page.getByRole("button", { name: "Rencana baru" }).click();
+    await page.getByLabel("Judul rencana").fill("Rencana istilah");
+    await page.getByLabel("Nama instansi").fill("Dinas Contoh");
+    await page.getByRole("button", { name: "Buat rencana" }).click();
+    await page.waitForURL(/\/plans\/([^/]+)\/sasaran$/);
+    const planUrl = page.url().replace(/\/sasaran$/, "");
+
+    await page.goto(`${planUrl}/analisis`);
+    const ifas = page.getByRole("button", { name: "Penjelasan: IFAS" });
+    await ifas.click();
+    const pop = page.locator(".term-pop:popover-open");
+    await expect.poll(() => pop.textContent()).toContain("kekuatan dikurangi jumlah skor kelemahan");
+    // Inside the phone's screen, and closed by Escape with focus back on its button.
+    const box = (await pop.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => pop.count()).toBe(0);
+    await page.getByRole("button", { name: "Penjelasan: TOWS" }).click();
+    await expect.poll(() => page.locator(".term-pop:popover-open").textContent()).toContain("SO memakai kekuatan untuk meraih peluang");
+    await page.keyboard.press("Escape");
+
+    // Link types named by what they do, float explained.
+    await page.goto(`${planUrl}/kegiatan`);
+    for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "+ Kegiatan baru" }).click();
+    await waitSaved(page);
+    await page.goto(`${planUrl}/jadwal`);
+    await page.locator('[data-activity] button.link').nth(1).click();
+    await page.getByRole("button", { name: "+ Tambah pendahulu" }).click();
+    const options = await page.locator('[data-path="activities[1].dependsOn[0].type"] option').allTextContents();
+    expect(options).toContain("FS — mulai setelah pendahulu selesai");
+    expect(options).toContain("SF — selesai setelah pendahulu mulai");
+    await page.getByRole("button", { name: "Penjelasan: FS / SS / FF / SF" }).click();
+    await expect.poll(() => page.locator(".term-pop:popover-open").textContent()).toContain("SS (mulai–mulai)");
+    await page.keyboard.press("Escape");
+
+    // The six principles with the module's explanation beside each box.
+    await page.goto(`${planUrl}/pemangku-kepentingan`);
+    await page.getByRole("button", { name: /Pemangku kepentingan baru/ }).click();
+    await page.getByRole("button", { name: /Baris komunikasi/ }).click();
+    const principles = page.locator('[data-path="communication[0].principles"]');
+    await expect.poll(() => principles.textContent()).toContain("transparan: informatif dan jujur dalam berkomunikasi");
+    await expect.poll(() => principles.textContent()).toContain("terlalu sering membuat apatis");
+    await principles.getByLabel(/Seimbang/).check();
+    await waitSaved(page);
+    await page.getByRole("button", { name: "Penjelasan: Peta kekuasaan × kepentingan" }).click();
+    await expect.poll(() => page.locator(".term-pop:popover-open").textContent()).toContain("Latents (kekuasaan tinggi, kepentingan rendah)");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
