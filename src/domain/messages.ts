@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   "value.duplicate",
   "value.invalid",
   "text.forbiddenCharacter",
+  "nip.invalid",
+  "rank.invalid",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -43,6 +43,44 @@ describe("rencana render", () => {
     expect(en.err()).toMatch(/not authorised/);
   });
 
+  it("refuses an a.n. signed by staff and a Plt. by a II/a, naming the rule broken (id and en); `validate` lists the same", async () => {
+    const dir = scratch();
+    const cases = [
+      { capacity: "an" as const, onBehalfOf: "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN KARANGSARI", name: "Sutarno", rank: "Pengatur (II/c)", position: "Pengadministrasi Umum", level: "pelaksana" as const, code: "decree.signatory.anStaff", id: /aturan: a\.n\. hanya ditandatangani pejabat struktural satu tingkat di bawah/, en: /rule: a\.n\. is signed only by a structural official one level below/ },
+      { capacity: "plt" as const, name: "Rudi", rank: "Pengatur Muda (II/a)", position: "Kepala Dinas Kependudukan dan Pencatatan Sipil", code: "decree.signatory.actingStaff", id: /aturan: Plt\.\/Plh\. hanya pejabat struktural yang setingkat atau satu tingkat di bawah/, en: /rule: a Plt\.\/Plh\. is a structural official of the same level/ },
+    ];
+    for (const c of cases) {
+      const plan = examplePlan();
+      const { code, id, en, ...signatory } = c;
+      plan.decree.signatory = signatory;
+      const file = join(dir, `${code}.json`);
+      writeFileSync(file, JSON.stringify(plan));
+      const cap = captureIo();
+      expect(await run(["render", "sk", file, "-o", join(dir, "sk.pdf")], cap.io)).toBe(1);
+      expect(cap.err()).toMatch(id);
+      expect(existsSync(join(dir, "sk.pdf"))).toBe(false);
+      const english = captureIo();
+      expect(await run(["render", "sk", file, "-o", join(dir, "sk.pdf"), "--lang", "en"], english.io)).toBe(1);
+      expect(english.err()).toMatch(en);
+      const validate = captureIo();
+      await run(["validate", file, "--json"], validate.io);
+      const report = JSON.parse(validate.out()) as { findings: { code: string; severity: string; message: string }[] };
+      expect(report.findings.find((f) => f.code === code)).toMatchObject({ severity: "error", message: expect.stringMatching(id) });
+    }
+  });
+
+  it("refuses a 17-digit NIP, naming the field and the rule", async () => {
+    const dir = scratch();
+    const plan = examplePlan();
+    plan.decree.signatory.nip = "19680514199403100";
+    const file = join(dir, "plan.json");
+    writeFileSync(file, JSON.stringify(plan));
+    const cap = captureIo();
+    expect(await run(["render", "sk", file, "-o", join(dir, "sk.pdf")], cap.io)).toBe(1);
+    expect(cap.err()).toMatch(/decree\.signatory\.nip: NIP penanda tangan: "19680514199403100" tidak sah: NIP terdiri atas 18 angka, bukan 17/);
+    expect(existsSync(join(dir, "sk.pdf"))).toBe(false);
+  });
+
   it("refuses a plan that fails validation, listing the errors", async () => {
     const dir = scratch();
     const file = join(dir, "bad.json");

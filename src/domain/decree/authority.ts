@@ -5,6 +5,7 @@ import type { Finding, Severity } from "../findings.js";
 import type { Bilingual } from "../messages.js";
 import type { Plan } from "../plan/schema.js";
 import { ROLE_LABELS } from "./model.js";
+import { belowStructuralRank, inferLevel, isStructural, oneLevelBelow, POSITION_LEVEL_LABELS, type PositionLevel } from "./officials.js";
 import { nipDigits, normalizePersonName, oneLine, sameOffice } from "./text.js";
 
 export const DECREE_PROBLEM_CODES = [
@@ -14,6 +15,15 @@ export const DECREE_PROBLEM_CODES = [
   "decree.signatory.onBehalfOfNotIssuer",
   "decree.signatory.onBehalfOfIgnored",
   "decree.signatory.teamMember",
+  "decree.issuer.levelMissing",
+  "decree.signatory.levelMissing",
+  "decree.signatory.anStaff",
+  "decree.signatory.anFunctional",
+  "decree.signatory.anPengawas",
+  "decree.signatory.anNotOneLevelBelow",
+  "decree.signatory.actingStaff",
+  "decree.signatory.actingLevel",
+  "decree.signatory.actingBudget",
   "decree.number.missing",
   "decree.date.missing",
   "decree.legalBases.order",
@@ -78,6 +88,8 @@ export function decreeAuthority(plan: Plan): DecreeProblem[] {
     });
   }
 
+  if (issuer && capacity !== "definitive") problems.push(...levelProblems(plan));
+
   if (capacity !== "an" && oneLine(s.onBehalfOf ?? "")) {
     problems.push({
       code: "decree.signatory.onBehalfOfIgnored",
@@ -129,6 +141,127 @@ export function decreeAuthority(plan: Plan): DecreeProblem[] {
       message: {
         id: "tanggal penetapan belum diisi; dicetak kosong untuk diisi saat ditandatangani",
         en: "the date of issue is not filled in yet; it prints blank, to be filled in when signed",
+      },
+    });
+  }
+  return problems;
+}
+
+/** A level as known for the rules: recorded, or read from a title or rank (then said so). */
+type KnownLevel = { level: PositionLevel; source: "recorded" | "title" | "rank" };
+
+/** The level of the issuing office: `decree.issuerLevel`, else what its title plainly says. */
+export function issuerLevel(plan: Plan): KnownLevel | undefined {
+  if (plan.decree.issuerLevel) return { level: plan.decree.issuerLevel, source: "recorded" };
+  const inferred = inferLevel(plan.decree.issuerTitle);
+  return inferred ? { level: inferred, source: "title" } : undefined;
+}
+
+/** The team member the signatory is (same NIP, else same name), if any. */
+function signatoryMember(plan: Plan): Plan["team"][number] | undefined {
+  const s = plan.decree.signatory;
+  const nip = nipDigits(s.nip);
+  const name = normalizePersonName(s.name);
+  return plan.team.find((m) => {
+    const memberNip = nipDigits(m.nip);
+    return nip && memberNip ? nip === memberNip : name !== "" && name === normalizePersonName(m.name);
+  });
+}
+
+/**
+ * The level of the signatory's own (definitive) position: recorded on the signatory or on their
+ * entry in the team; else read from their own title (for a.n., `position` is it; under Plt./Plh.
+ * `position` is the office acted in, so only the team entry's title tells); else a golongan I/II
+ * rank, which no structural position has.
+ */
+export function signatoryLevel(plan: Plan): KnownLevel | undefined {
+  const s = plan.decree.signatory;
+  const member = signatoryMember(plan);
+  if (s.level) return { level: s.level, source: "recorded" };
+  if (member?.level) return { level: member.level, source: "recorded" };
+  const own = (s.capacity ?? "definitive") === "an" ? s.position : member?.position;
+  const inferred = own ? inferLevel(own) : undefined;
+  if (inferred) return { level: inferred, source: "title" };
+  if (belowStructuralRank(s.rank) || belowStructuralRank(member?.rank)) return { level: "pelaksana", source: "rank" };
+  return undefined;
+}
+
+const RULE_AN: Bilingual = {
+  id: "aturan: a.n. hanya ditandatangani pejabat struktural satu tingkat di bawah pejabat yang menetapkan (mis. Sekretaris Dinas a.n. Kepala Dinas), tidak oleh staf pelaksana, pejabat fungsional, atau pejabat pengawas penyusun konsep",
+  en: "rule: a.n. is signed only by a structural official one level below the issuing official (e.g. the Sekretaris Dinas for the Kepala Dinas), never by staff (pelaksana), a functional officer or the drafting pengawas",
+};
+const RULE_ACTING: Bilingual = {
+  id: "aturan: Plt./Plh. hanya pejabat struktural yang setingkat atau satu tingkat di bawah pejabat yang digantikan, tidak staf pelaksana atau pejabat fungsional (UU 30/2014 Pasal 14; SE Kepala BKN 1/2021)",
+  en: "rule: a Plt./Plh. is a structural official of the same level as the office acted in or one level below, never staff (pelaksana) or a functional officer (UU 30/2014 art. 14; SE Kepala BKN 1/2021)",
+};
+
+function levelName(k: KnownLevel): Bilingual {
+  const label = POSITION_LEVEL_LABELS[k.level];
+  const how: Bilingual =
+    k.source === "title" ? { id: " (menurut nama jabatannya)", en: " (by the position's title)" } : k.source === "rank" ? { id: " (menurut golongannya)", en: " (by the rank)" } : { id: "", en: "" };
+  return { id: `${label.id}${how.id}`, en: `${label.en}${how.en}` };
+}
+
+/** a.n. and Plt./Plh.: who may sign, by the level of their own position (indonesia.md §1.5). */
+function levelProblems(plan: Plan): DecreeProblem[] {
+  const s = plan.decree.signatory;
+  const capacity = s.capacity ?? "definitive";
+  const acting = capacity === "plt" || capacity === "plh";
+  const rule = acting ? RULE_ACTING : RULE_AN;
+  const as = acting ? (capacity === "plt" ? "Plt." : "Plh.") : "a.n.";
+  const problems: DecreeProblem[] = [];
+  const add = (code: DecreeProblemCode, path: string, id: string, en: string, severity: Severity = "error") =>
+    problems.push({ code, severity, path, message: { id: `${id}; ${rule.id}`, en: `${en}; ${rule.en}` } });
+
+  const issuer = issuerLevel(plan);
+  const signer = signatoryLevel(plan);
+  if (!signer) {
+    add(
+      "decree.signatory.levelMissing",
+      "decree.signatory.level",
+      `tingkat jabatan penandatangan ${q(s.name)} (level: JPT, administrator, pengawas, fungsional, atau pelaksana) belum dicatat, sehingga kewenangan ${as} tidak dapat diperiksa`,
+      `the level of the signatory ${q(s.name)}'s own position (level: JPT, administrator, pengawas, fungsional or pelaksana) is not recorded, so the ${as} authority cannot be checked`,
+    );
+  } else if (!isStructural(signer.level)) {
+    const staff = signer.level === "pelaksana";
+    const l = levelName(signer);
+    add(
+      acting ? "decree.signatory.actingStaff" : staff ? "decree.signatory.anStaff" : "decree.signatory.anFunctional",
+      s.level ? "decree.signatory.level" : "decree.signatory.position",
+      `${q(s.name)} adalah ${l.id}, bukan pejabat struktural, sehingga tidak boleh menandatangani ${as}`,
+      `${q(s.name)} is ${l.en}, not a structural official, so may not sign ${as}`,
+    );
+  } else if (!acting && signer.level === "pengawas") {
+    add(
+      "decree.signatory.anPengawas",
+      s.level ? "decree.signatory.level" : "decree.signatory.position",
+      `${q(s.name)} adalah pejabat pengawas: pengawas menyusun konsep dan memaraf, tidak menandatangani a.n.`,
+      `${q(s.name)} is a pengawas: the pengawas drafts and initials, and does not sign a.n.`,
+    );
+  } else if (!issuer) {
+    add(
+      "decree.issuer.levelMissing",
+      "decree.issuerLevel",
+      `tingkat jabatan yang menetapkan Keputusan ${q(plan.decree.issuerTitle)} (issuerLevel) belum dicatat, sehingga kewenangan ${as} tidak dapat diperiksa`,
+      `the level of the issuing office ${q(plan.decree.issuerTitle)} (issuerLevel) is not recorded, so the ${as} authority cannot be checked`,
+    );
+  } else if (acting ? !(signer.level === issuer.level || oneLevelBelow(issuer.level, signer.level)) : !oneLevelBelow(issuer.level, signer.level)) {
+    const sl = levelName(signer), il = levelName(issuer);
+    add(
+      acting ? "decree.signatory.actingLevel" : "decree.signatory.anNotOneLevelBelow",
+      s.level ? "decree.signatory.level" : "decree.signatory.position",
+      `${q(s.name)} (${sl.id}) tidak ${acting ? "setingkat atau satu tingkat di bawah" : "satu tingkat di bawah"} pejabat yang menetapkan (${il.id})`,
+      `${q(s.name)} (${sl.en}) is not ${acting ? "of the same level as or one level below" : "one level below"} the issuing official (${il.en})`,
+    );
+  }
+  if (acting && plan.budget.length > 0) {
+    problems.push({
+      code: "decree.signatory.actingBudget",
+      severity: "warning",
+      path: "decree.signatory.capacity",
+      message: {
+        id: `${as} tidak boleh mengambil keputusan strategis yang mengubah alokasi anggaran (UU 30/2014 Pasal 14 ayat (7)); membentuk tim pelaksana boleh, tetapi pastikan pembebanan biayanya sudah dianggarkan`,
+        en: `a ${as} may not take strategic decisions that change budget allocation (UU 30/2014 art. 14(7)); forming an implementation team is allowed, but make sure what it charges is already budgeted`,
       },
     });
   }

@@ -177,6 +177,7 @@ describe("decreeAuthority", () => {
     const missing = withDecree(examplePlan(), (d) => {
       d.signatory.capacity = "an";
       d.signatory.position = "Sekretaris Dinas";
+      d.signatory.level = "administrator";
     });
     expect(codes(missing)).toContain("error:decree.signatory.onBehalfOfMissing");
     const wrong = withDecree(missing, (d) => (d.signatory.onBehalfOf = "Bupati Karangsari"));

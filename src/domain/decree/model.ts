@@ -3,6 +3,7 @@
 // files can never disagree. See docs/reference/indonesia.md §1.
 import { formatNip, formatTanggal, hurufPoin, hurufUrut, ordinalDiktum } from "../format/indonesian.js";
 import type { Plan, TeamMember, TeamRole } from "../plan/schema.js";
+import { printRank } from "./officials.js";
 import { asConsideration, asSentence, caps, oneLine, punctuateList, stripListEnd, titleCaseOffice, sameOffice } from "./text.js";
 
 export const DEFAULT_PAPER = "F4" as const;
@@ -340,7 +341,7 @@ export function signatureBlock(plan: Plan): SignatureBlock {
       officeLines = [withComma(issuer)];
   }
   const nip = oneLine(s.nip ?? "");
-  const rank = oneLine(s.rank ?? "");
+  const rank = printRank(s.rank);
   return {
     placeLine: `Ditetapkan di ${oneLine(d.place) || BLANK}`,
     dateLine: `pada tanggal ${d.date ? formatTanggal(d.date) : BLANK}`,

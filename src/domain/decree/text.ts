@@ -117,10 +117,27 @@ export function normalizeOffice(s: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
-/** True when two office titles name the same office. */
+/** The region an office title ends with (" kabupaten tanjung harapan"), on a normalised title. */
+const REGION_SUFFIX = /(?<!\bwali) (kabupaten|kota|provinsi) \S.*$/;
+
+/** A normalised office title without the region it ends with: "kepala dinas … sipil". */
+export function officeWithoutRegion(normalized: string): string {
+  return normalized.replace(REGION_SUFFIX, "");
+}
+
+/**
+ * True when two office titles name the same office: equal after normalising case, spacing,
+ * punctuation and abbreviations; and where only one of them names its region ("Kepala Dinas
+ * Kependudukan dan Pencatatan Sipil" and "… Kabupaten Tanjung Harapan"), equal without it.
+ * Two titles that both name a region must name the same one.
+ */
 export function sameOffice(a: string, b: string): boolean {
-  const na = normalizeOffice(a);
-  return na !== "" && na === normalizeOffice(b);
+  const na = normalizeOffice(a), nb = normalizeOffice(b);
+  if (na === "" || nb === "") return false;
+  if (na === nb) return true;
+  const ra = officeWithoutRegion(na), rb = officeWithoutRegion(nb);
+  const oneRegionOnly = (ra === na) !== (rb === nb);
+  return oneRegionOnly && ra !== "" && ra === rb;
 }
 
 const NAME_PREFIX_TITLES = /^(prof|dr|drs|dra|ir|h|hj|ns|apt|drg|dr\s*h)\.?\s+/i;

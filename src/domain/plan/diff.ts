@@ -323,6 +323,7 @@ export const DIFF_FIELD_LABELS: Readonly<Record<string, B>> = {
   "team.name": b("nama", "name"),
   "team.nip": b("NIP", "NIP"),
   "team.rank": b("pangkat/golongan", "rank/grade"),
+  "team.level": b("tingkat jabatan", "position level"),
   "team.position": b("jabatan", "position"),
   "team.role": b("peran dalam tim", "team role"),
   "team.duties": b("uraian tugas", "duties"),
@@ -344,6 +345,7 @@ export const DIFF_FIELD_LABELS: Readonly<Record<string, B>> = {
   "communication.principles": b("enam prinsip komunikasi", "six communication principles"),
 
   "decree.issuerTitle": b("jabatan penetap", "issuing office"),
+  "decree.issuerLevel": b("tingkat jabatan penetap", "issuing office's level"),
   "decree.subject": b("tentang", "subject"),
   "decree.number": b("nomor", "number"),
   "decree.place": b("ditetapkan di", "set at (place)"),
@@ -353,6 +355,7 @@ export const DIFF_FIELD_LABELS: Readonly<Record<string, B>> = {
   "decree.signatory.nip": b("NIP penanda tangan", "signatory's NIP"),
   "decree.signatory.rank": b("pangkat penanda tangan", "signatory's rank"),
   "decree.signatory.position": b("jabatan penanda tangan", "signatory's position"),
+  "decree.signatory.level": b("tingkat jabatan penanda tangan", "signatory's position level"),
   "decree.signatory.capacity": b("kapasitas penanda tangan", "signatory's capacity"),
   "decree.signatory.onBehalfOf": b("atas nama (a.n.)", "on behalf of (a.n.)"),
   "decree.considerations": b("menimbang", "considerations (Menimbang)"),

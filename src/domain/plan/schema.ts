@@ -2,6 +2,7 @@
 // Structural rules live here; cross-references and uniqueness are checked in validate.ts,
 // because zod reports them poorly (one issue per list instead of one per dangling id).
 import { z } from "zod";
+import { checkNip, parsePangkat, POSITION_LEVELS } from "../decree/officials.js";
 import { serviceStandardSchema } from "../service/standard-schema.js";
 
 export const PLAN_FORMAT_V1 = "rencana-layanan/plan@1" as const;
@@ -189,14 +190,23 @@ export const mobilizationSchema = z.strictObject({
   dueDate: isoDate.optional(),
 });
 
+/** A NIP: 18 digits (spaces between the groups allowed) by the BKN structure; empty = not given. */
+export const nipField = short.refine((v) => v.trim() === "" || v.length > TEXT_LIMITS.short || checkNip(v).ok, { message: "nip.invalid" });
+/** A pangkat/golongan from the official list (Juru Muda (I/a) … Pembina Utama (IV/e)); empty = not given. */
+export const rankField = short.refine((v) => v.trim() === "" || v.length > TEXT_LIMITS.short || parsePangkat(v) !== undefined, { message: "rank.invalid" });
+/** The level of a position: JPT, administrator, pengawas, fungsional, pelaksana (eselon of old). */
+export const positionLevel = z.enum(POSITION_LEVELS);
+
 export const TEAM_ROLES = ["pengarah", "penanggung-jawab", "ketua", "sekretaris", "anggota"] as const;
 
 export const teamMemberSchema = z.strictObject({
   id,
   name,
-  nip: short.optional(),
-  rank: short.optional(),
+  nip: nipField.optional(),
+  rank: rankField.optional(),
   position: short,
+  /** The level of the member's position (optional: older plans stay valid). */
+  level: positionLevel.optional(),
   role: z.enum(TEAM_ROLES),
   duties: z.array(text),
 });
@@ -228,15 +238,19 @@ export const CAPACITIES = ["definitive", "plt", "plh", "an"] as const;
 
 export const decreeSchema = z.strictObject({
   issuerTitle: short,
+  /** The level of the issuing office (optional; read from a plain title such as "KEPALA DINAS …"). */
+  issuerLevel: positionLevel.optional(),
   subject: text.optional(),
   number: short.optional(),
   place: short,
   date: isoDate.optional(),
   signatory: z.strictObject({
     name: nameOrEmpty,
-    nip: short.optional(),
-    rank: short.optional(),
+    nip: nipField.optional(),
+    rank: rankField.optional(),
     position: short,
+    /** The level of the signatory's own (definitive) position; what a.n./Plt./Plh. is checked against. */
+    level: positionLevel.optional(),
     capacity: z.enum(CAPACITIES).optional(),
     onBehalfOf: short.optional(),
   }),

@@ -192,7 +192,7 @@ describe("validatePlan text length limits", () => {
     };
     walk(plan, []);
     const dates = new Set(["start", "format", "activities.notBefore", "activities.progress.actualStart", "activities.progress.actualFinish", "calendar.holidays.date", "calendar.workingDays.date", "mobilization.dueDate", "decree.date"]);
-    const unlimited = [...leaves].filter((p) => !dates.has(p) && PLAN_TEXT_LIMITS[p] === undefined && !/\.(kind|pattern|type|role|stage|mechanism|horizon|capacity|attitude|paper|principles)$/.test(p) && !/^serviceStandard\..*(completionTime|duration)\.unit$/.test(p) /* enums */);
+    const unlimited = [...leaves].filter((p) => !dates.has(p) && PLAN_TEXT_LIMITS[p] === undefined && !/\.(kind|pattern|type|role|stage|mechanism|horizon|capacity|attitude|paper|principles|level|issuerLevel)$/.test(p) && !/^serviceStandard\..*(completionTime|duration)\.unit$/.test(p) /* enums */);
     expect(unlimited).toEqual([]);
     expect(PLAN_TEXT_LIMITS["title"]).toBe(TEXT_LIMITS.name);
     expect(textLimitAt("activities[3].name")).toBe(TEXT_LIMITS.name);

@@ -1,6 +1,7 @@
 // Validation of a format v1 document: structure (zod) first, then the rules zod cannot say
 // well — ids unique per list and every reference resolved — each as one error with a path.
 import { z } from "zod";
+import { checkNip, rankMessage } from "../decree/officials.js";
 import { msg, type Bilingual, type PlanError } from "../messages.js";
 import { realizationErrors } from "../realization/validate.js";
 import { lineAmount } from "../stages/budget.js";
@@ -95,10 +96,20 @@ export function zodIssueToErrors(
       return [{ path, code: "number.max", message: msg.numberMax(issue.maximum) }];
     case "custom":
       if (issue.message === "date.invalid") return [{ path, code: "date.invalid", message: msg.dateInvalid(value) }];
+      if (issue.message === "nip.invalid" && typeof value === "string") {
+        const check = checkNip(value);
+        if (!check.ok) return [{ path, code: "nip.invalid", message: labelled(labelOf(issue.path), check.message) }];
+      }
+      if (issue.message === "rank.invalid" && typeof value === "string") return [{ path, code: "rank.invalid", message: labelled(labelOf(issue.path), rankMessage(value)) }];
       return [{ path, code: "value.invalid", message: msg.valueInvalid(issue.message) }];
     default:
       return [{ path, code: "value.invalid", message: msg.valueInvalid(issue.message) }];
   }
+}
+
+/** "NIP penandatangan: …" — the message with the field's label in front, when known. */
+function labelled(label: Bilingual | undefined, m: Bilingual): Bilingual {
+  return label ? { id: `${label.id}: ${m.id}`, en: `${label.en}: ${m.en}` } : m;
 }
 
 /** The field's label for people ("nama kegiatan"), or undefined when the path is not a plan field. */

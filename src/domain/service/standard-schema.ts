@@ -3,6 +3,7 @@
 // record of the process that sets it (persiapan … evaluasi). Structure where it helps: lists,
 // ordered steps, amounts with units; text elsewhere.
 import { z } from "zod";
+import { checkNip } from "../decree/officials.js";
 
 // The same limits as the rest of format v1 (TEXT_LIMITS in ../plan/schema.ts, which imports this
 // file, so the numbers are repeated here rather than imported in a cycle).
@@ -80,7 +81,7 @@ export const serviceStandardSchema = z.strictObject({
   /** Shown on the public page beside the unit's address. */
   serviceHours: short.optional(),
   /** Signs the maklumat; without it, the plan's decree signatory. */
-  unitHead: z.strictObject({ name: z.string().max(LIMIT.name), nip: short.optional(), position: short }).optional(),
+  unitHead: z.strictObject({ name: z.string().max(LIMIT.name), nip: short.refine((v) => v.trim() === "" || checkNip(v).ok, { message: "nip.invalid" }).optional(), position: short }).optional(),
 
   /** The process of Permenpan RB 15/2014. */
   process: z

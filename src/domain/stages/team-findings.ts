@@ -1,11 +1,12 @@
 // Findings about the implementation team (stage "tim").
+import { checkNip } from "../decree/officials.js";
 import type { Plan, TeamRole } from "../plan/schema.js";
 import { findingsFor } from "./finding.js";
 import { isBlank, nameOf } from "./text.js";
 
 /** NIP of a civil servant: 18 digits (birth date, appointment month, sex, sequence); spaces allowed. */
 export function isValidNip(nip: string): boolean {
-  return /^\d{18}$/.test(nip.replace(/\s+/g, ""));
+  return checkNip(nip).ok;
 }
 
 const ROLE_NAMES: Record<TeamRole, string> = {
@@ -50,11 +51,10 @@ export function teamFindings(plan: Plan) {
     }
     if (isBlank(m.nip)) {
       add("warning", "team.member.nip.missing", `${p}.nip`, { id: `NIP ${who} belum diisi`, en: `the NIP of ${who} is not filled in` }, m.id);
-    } else if (!isValidNip(m.nip!)) {
-      add("warning", "team.member.nip.invalid", `${p}.nip`, {
-        id: `NIP ${who} harus 18 angka (mis. 197003121995031002)`,
-        en: `the NIP of ${who} must be 18 digits (e.g. 197003121995031002)`,
-      }, m.id);
+    } else {
+      // The schema refuses such a NIP; a plan stored before that rule is still told, and may not go forward.
+      const check = checkNip(m.nip!);
+      if (!check.ok) add("error", "team.member.nip.invalid", `${p}.nip`, { id: `NIP ${who}: ${check.message.id}`, en: `the NIP of ${who}: ${check.message.en}` }, m.id);
     }
     if (isBlank(m.rank)) {
       add("info", "team.member.rank.missing", `${p}.rank`, { id: `pangkat/golongan ${who} belum diisi`, en: `the rank of ${who} is not filled in` }, m.id);
