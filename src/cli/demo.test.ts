@@ -57,7 +57,7 @@ for (const target of testDatabases()) {
         const text = demoSignInText(demo);
         for (const d of DEMO_USERS) expect(text).toContain(d.email);
         expect(text).toContain(`kata sandi ${DEMO_PASSWORD}`);
-        expect(text).toContain("password demo12345");
+        expect(text).toContain("password rencana-demo-2026");
 
         // A second start adds nothing.
         const again = await setUpDemo(database, captureIo().io);

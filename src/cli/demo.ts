@@ -16,7 +16,7 @@ import type { CliIo } from "./io.js";
 export const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/", import.meta.url));
 
 export const DEMO_ORGANIZATION = "Dinas Kependudukan dan Pencatatan Sipil (Demo)";
-export const DEMO_PASSWORD = "demo12345";
+export const DEMO_PASSWORD = "rencana-demo-2026";
 
 export type DemoKey = "admin" | "penyusun" | "pemeriksa1" | "pemeriksa2" | "penandatangan" | "pembaca";
 

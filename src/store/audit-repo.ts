@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "session.signin_failed",
   "session.signout",
   "session.revoke_all",
+  "session.end",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

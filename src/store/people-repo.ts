@@ -227,6 +227,11 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
       const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
+    /** The user's sessions with where they were opened, newest activity first. */
+    async listSessionsOfUser(userId: string): Promise<(Session & { ip: string | null; userAgent: string | null })[]> {
+      const rows = await db.selectFrom("sessions").selectAll().where("user_id", "=", userId).orderBy("last_seen_at", "desc").orderBy("id").execute();
+      return rows.map((r) => ({ id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, ip: r.ip, userAgent: r.user_agent }));
+    },
     async countSessionsOfUser(userId: string): Promise<number> {
       const r = await db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
       return Number(r.n);

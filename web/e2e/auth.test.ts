@@ -262,6 +262,24 @@ d("sign-in, sessions and administration in Chromium", () => {
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   }, 60_000);
 
+  it("a user sees their active sessions in the user menu and ends the other browser's one", async () => {
+    const user = await h.createUser({ email: "sesi.aktif@contoh.go.id", name: "Sesi Aktif", roles: ["pembaca"] });
+    const office = await h.newPage({ signInAs: user });
+    const home = await h.newPage({ signInAs: user });
+    await office.page.goto(h.baseUrl + "/");
+    await office.page.getByTestId("user-menu").click();
+    await office.page.getByRole("button", { name: "Sesi aktif" }).click();
+    const dialog = office.page.getByTestId("sessions-dialog");
+    await expect.poll(() => dialog.getByTestId("session-item").count()).toBe(2);
+    expect(await dialog.getByText("(sesi ini)").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Akhiri sesi", exact: true }).click();
+    await expect.poll(() => dialog.getByTestId("session-item").count()).toBe(1);
+    // The other browser's session is over; this one goes on.
+    expect((await home.page.context().request.get(`${h.baseUrl}/api/session`)).status()).toBe(401);
+    expect((await office.page.context().request.get(`${h.baseUrl}/api/session`)).status()).toBe(200);
+    expect(office.errors).toEqual([]);
+  }, 60_000);
+
   it("signing out everywhere ends the other browser's session; it asks to sign in again over the unsaved page", async () => {
     const user = await h.createUser({ email: "dua.perangkat@contoh.go.id", name: "Dua Perangkat", roles: ["penyusun"] });
     const created = await (await h.api(user))("POST", "/api/plans", emptyPlan({ title: "Rencana dua perangkat", fiscalYear: 2027, organizationName: "Dinas Contoh" }));

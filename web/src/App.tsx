@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, createApiClient, type Session } from "./api/client.js";
 import { AdminScreen } from "./admin/AdminScreen.js";
 import { PasswordDialog } from "./auth/PasswordDialog.js";
+import { SessionsDialog } from "./auth/SessionsDialog.js";
 import { SignIn } from "./auth/SignIn.js";
 import { UserMenu, adminPagesFor } from "./auth/UserMenu.js";
 import { currentLang, setLang } from "./i18n/index.js";
@@ -30,6 +31,7 @@ export function App() {
   const route = parseRoute(pathname);
   const [auth, setAuth] = useState<AuthState>({ kind: "loading" });
   const [passwordDialog, setPasswordDialog] = useState(false);
+  const [sessionsDialog, setSessionsDialog] = useState(false);
   const [passwordNotice, setPasswordNotice] = useState("");
   const api = useMemo(
     () =>
@@ -86,7 +88,7 @@ export function App() {
           </select>
         </div>
         {auth.kind === "signedIn" ? (
-          <UserMenu session={auth.session} onSignOut={() => void signOut(false)} onSignOutEverywhere={() => void signOut(true)} onChangePassword={() => setPasswordDialog(true)} />
+          <UserMenu session={auth.session} onSignOut={() => void signOut(false)} onSignOutEverywhere={() => void signOut(true)} onChangePassword={() => setPasswordDialog(true)} onSessions={() => setSessionsDialog(true)} />
         ) : null}
         {passwordNotice ? (
           <p role="status" className="header-notice" data-testid="password-notice">
@@ -144,6 +146,16 @@ export function App() {
       <div key={session.user.id} className="app-body" inert={auth.interrupted !== undefined}>
         {content}
       </div>
+      {sessionsDialog ? (
+        <SessionsDialog
+          api={api}
+          onClose={() => setSessionsDialog(false)}
+          onEndedCurrent={() => {
+            setSessionsDialog(false);
+            void signOut(false);
+          }}
+        />
+      ) : null}
       {passwordDialog ? (
         <PasswordDialog
           api={api}

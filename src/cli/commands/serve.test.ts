@@ -36,7 +36,7 @@ describe("rencana serve", () => {
         const emails = [...printed.matchAll(/^\s+(\S+@demo\.go\.id)\s/gm)].map((m) => m[1]!);
         expect(emails).toEqual(["admin@demo.go.id", "penyusun@demo.go.id", "pemeriksa1@demo.go.id", "pemeriksa2@demo.go.id", "penandatangan@demo.go.id", "pembaca@demo.go.id"]);
         const password = /kata sandi (\S+) \(sign in/.exec(printed)?.[1];
-        expect(password).toBe("demo12345");
+        expect(password).toBe("rencana-demo-2026");
 
         // The second start only has to show that nothing was added twice.
         for (const email of start === 1 ? emails : ["penyusun@demo.go.id"]) {

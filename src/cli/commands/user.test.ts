@@ -96,7 +96,10 @@ for (const target of testDatabases()) {
 
       const short = await attempt(["--admin", "--email", "a@uji.go.id", "--name", "A", "--organization", "X"], captureIo({ RENCANA_PASSWORD: "pendek" }));
       expect(short.code).toBe(1);
-      expect(short.err).toContain("minimal 8 karakter (password must be at least 8 characters)");
+      expect(short.err).toContain("kata sandi minimal 12 karakter (the password must be at least 12 characters long)");
+      const common = await attempt(["--admin", "--email", "a@uji.go.id", "--name", "A", "--organization", "X"], captureIo({ RENCANA_PASSWORD: "password1234" }));
+      expect(common.code).toBe(1);
+      expect(common.err).toContain("too common or has been in a breach");
       expect(short.err).not.toContain("pendek");
       const noPassword = await attempt(["--admin", "--email", "a@uji.go.id", "--name", "A", "--organization", "X"], captureIo({}, ""));
       expect(noPassword.code).toBe(1);

@@ -2,7 +2,7 @@
 // made from the command line, before anyone can sign in to the web app.
 // The password comes from RENCANA_PASSWORD or one line of standard input; it is never printed.
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "../../server/auth/passwords.js";
+import { MIN_PASSWORD_LENGTH, hashPassword, passwordProblem as checkNewPassword } from "../../server/auth/passwords.js";
 import { recordAudit } from "../../store/audit-repo.js";
 import { ROLES, peopleRepo, type Role, type User } from "../../store/people-repo.js";
 import { writeTransaction } from "../../store/plans-repo.js";
@@ -11,7 +11,6 @@ import type { CliIo, CommandRegistrar } from "../io.js";
 import { bothLanguages, chooseOrganization } from "../organization.js";
 
 /** Long enough for any passphrase, short enough that hashing it is no burden. */
-const MAX_PASSWORD_LENGTH = 1024;
 
 const required = "wajib diisi (required)";
 
@@ -72,10 +71,8 @@ function passwordProblem(password: string | undefined): string | undefined {
   if (password === undefined || password === "") {
     return "kata sandi kosong: isi RENCANA_PASSWORD atau ketik satu baris di masukan standar (no password: set RENCANA_PASSWORD or give one line on standard input)";
   }
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter (password must be at least ${MIN_PASSWORD_LENGTH} characters)`;
-  if (length > MAX_PASSWORD_LENGTH) return `kata sandi paling banyak ${MAX_PASSWORD_LENGTH} karakter (password must be at most ${MAX_PASSWORD_LENGTH} characters)`;
-  return undefined;
+  const problem = checkNewPassword(password);
+  return problem ? `${problem.message.id} (${problem.message.en})` : undefined;
 }
 
 function userLine(user: User, organization: string): string {

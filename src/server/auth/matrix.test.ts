@@ -27,6 +27,8 @@ type Row = Record<Persona, Outcome>;
 const PUBLIC: Row = { anonymous: "ok", otherOrg: "ok", admin: "ok", penyusun: "ok", pemeriksa: "ok", penandatangan: "ok", pembaca: "ok", nonMember: "ok" };
 /** Any signed-in user, answers scoped to their organisation. */
 const SIGNED_IN: Row = { anonymous: 401, otherOrg: "ok", admin: "ok", penyusun: "ok", pemeriksa: "ok", penandatangan: "ok", pembaca: "ok", nonMember: "ok" };
+/** A record only its owner may name: everyone else (a made-up id) gets 404. */
+const OWN_ONLY: Row = { anonymous: 401, otherOrg: 404, admin: 404, penyusun: 404, pemeriksa: 404, penandatangan: 404, pembaca: 404, nonMember: 404 };
 /** Organisation admins only (otherOrg is an admin of the other organisation). */
 const ADMIN: Row = { anonymous: 401, otherOrg: "ok", admin: "ok", penyusun: 403, pemeriksa: 403, penandatangan: 403, pembaca: 403, nonMember: 403 };
 /** An admin route naming a record of organisation A: the other organisation's admin gets 404. */
@@ -72,6 +74,9 @@ const MATRIX: Record<string, Spec> = {
   "GET /api/session": { row: SIGNED_IN, request: () => json("/api/session") },
   "DELETE /api/session": { row: SIGNED_IN, request: () => json("/api/session"), endsSession: true },
   "POST /api/session/revoke-all": { row: SIGNED_IN, request: () => json("/api/session/revoke-all"), endsSession: true },
+  "GET /api/sessions": { row: SIGNED_IN, request: () => json("/api/sessions") },
+  // A handle that is none of the caller's sessions: nobody can end another's session.
+  "DELETE /api/sessions/:sessionId": { row: OWN_ONLY, request: () => json("/api/sessions/bukan-sesi-saya") },
   "POST /api/session/password": { row: SIGNED_IN, request: () => json("/api/session/password", { currentPassword: "bukan-sandinya", newPassword: "sandi-baru-panjang" }) },
 
   "GET /api/plans": { row: SIGNED_IN, request: () => json("/api/plans") },

@@ -152,6 +152,34 @@ for (const target of testDatabases()) {
       expect((await signInAs(target.email, "10.77.0.2", TEST_PASSWORD)).statusCode).toBe(200);
     });
 
+    it("lists the user's active sessions and ends any one of them, but not another user's (D8, ASVS 3.3.4)", async () => {
+      const api = await app({ auth: { signinRequestsPerMinute: 1000 } });
+      const org = await createOrganization(database);
+      const user = await createUser(database, org.id, ["pembaca"]);
+      const other = await signIn(api, (await createUser(database, org.id, ["pembaca"])).email);
+      const here = await signIn(api, user.email);
+      const phone = await api.inject({ method: "POST", url: "/api/session", remoteAddress: "10.5.0.7", headers: { "user-agent": "Ponsel Dinas" }, payload: { email: user.email, password: TEST_PASSWORD } });
+      const phoneCookie = sessionCookie(phone)!.split(";")[0]!;
+      type Listed = { id: string; current: boolean; ip: string | null; userAgent: string | null };
+      const list = async (c: typeof here) => (await c.inject({ method: "GET", url: "/api/sessions" })).json<{ sessions: Listed[] }>().sessions;
+      const mine = await list(here);
+      expect(mine).toHaveLength(2);
+      expect(mine.filter((s) => s.current)).toHaveLength(1);
+      const onPhone = mine.find((s) => s.userAgent === "Ponsel Dinas")!;
+      expect(onPhone).toMatchObject({ current: false, ip: "10.5.0.7" });
+      // Never the token nor the stored hash.
+      expect(JSON.stringify(mine)).not.toContain(phoneCookie.split("=")[1]!);
+      // Another user cannot end it, even knowing its handle.
+      expect((await other.inject({ method: "DELETE", url: `/api/sessions/${onPhone.id}` })).statusCode).toBe(404);
+      const ended = await here.inject({ method: "DELETE", url: `/api/sessions/${onPhone.id}` });
+      expect(ended.statusCode, ended.body).toBe(204);
+      expect((await api.inject({ method: "GET", url: "/api/session", headers: { cookie: phoneCookie } })).json().error.code).toBe("auth.expired");
+      expect((await here.inject({ method: "GET", url: "/api/session" })).statusCode).toBe(200);
+      expect(await list(here)).toHaveLength(1);
+      const audit = await database.db.selectFrom("audit_log").select("action").where("user_id", "=", user.id).where("action", "=", "session.end").execute();
+      expect(audit).toHaveLength(1);
+    });
+
     it("expires an idle session, extends it on activity, and ends it at the absolute timeout", async () => {
       const clock = movableClock();
       const api = await app({ auth: { now: clock.now, idleTimeoutMs: 30 * MINUTE, absoluteTimeoutMs: 2 * 60 * MINUTE, signinRequestsPerMinute: 1000 } });
@@ -218,6 +246,10 @@ for (const target of testDatabases()) {
       expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(["currentPassword"]);
       const short = await change({ currentPassword: TEST_PASSWORD, newPassword: "pendek" });
       expect(short.json().errors.map((e: { path: string }) => e.path)).toEqual(["newPassword"]);
+      for (const [newPassword, code] of [["12345678", "password.too_short"], [" ".repeat(12), "password.blank"], ["iloveyou1234", "password.common"]]) {
+        const refused = await change({ currentPassword: TEST_PASSWORD, newPassword });
+        expect(refused.json().errors, newPassword).toEqual([expect.objectContaining({ path: "newPassword", code })]);
+      }
       expect((await elsewhere.inject({ method: "GET", url: "/api/session" })).statusCode).toBe(200);
 
       const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: "sandi-baru-yang-panjang" });

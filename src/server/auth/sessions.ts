@@ -15,7 +15,7 @@ import { parseInput } from "../plans/routes.js";
 import type { AuthContext } from "./context.js";
 import { writeTransaction } from "../../store/plans-repo.js";
 import { requireAuth } from "./context.js";
-import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import { orgAbilities, policies } from "./policy.js";
 
 export const SESSION_COOKIE = "rl_session";
@@ -230,6 +230,47 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     },
   );
 
+  // The user's own sessions (ASVS 3.3.4): where and when each was opened and last used; any of
+  // them can be ended. A session is named by a hash of its stored id, never by its token.
+  const sessionHandle = (id: string) => createHash("sha256").update(`handle:${id}`).digest("base64url").slice(0, 22);
+  const live = (s: Session) => {
+    const now = options.now();
+    return now - Date.parse(s.lastSeenAt) <= options.idleTimeoutMs && now < Date.parse(s.expiresAt);
+  };
+
+  app.get("/sessions", { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "Your active sessions (this one marked current)" } }, async (request) => {
+    const auth = requireAuth(request.auth);
+    const sessions = (await people.listSessionsOfUser(auth.user.id)).filter(live);
+    return {
+      sessions: sessions.map((s) => ({
+        id: sessionHandle(s.id),
+        current: s.id === auth.session.id,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+        ip: s.ip,
+        userAgent: s.userAgent,
+      })),
+    };
+  });
+
+  app.delete(
+    "/sessions/:sessionId",
+    { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "End one of your sessions (ending the current one signs you out)" } },
+    async (request, reply) => {
+      const auth = requireAuth(request.auth);
+      const { sessionId } = parseInput(sessionParams, request.params);
+      const target = (await people.listSessionsOfUser(auth.user.id)).find((s) => sessionHandle(s.id) === sessionId);
+      if (!target) throw apiError("not_found");
+      await writeTransaction(database.db, async (q) => {
+        await peopleRepo(q).deleteSession(target.id);
+        await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "session.end", detail: { current: target.id === auth.session.id, ip: target.ip }, at: iso(options.now()) });
+      });
+      if (target.id === auth.session.id) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send();
+    },
+  );
+
   // Changing one's own password proves the current one first (a session left open is not
   // enough), and ends every other session of the user: whoever knew the old password is out.
   app.post(
@@ -238,6 +279,8 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     async (request, reply) => {
       const auth = requireAuth(request.auth);
       const { currentPassword, newPassword } = parseInput(passwordChangeBody, request.body);
+      const problem = passwordProblem(newPassword);
+      if (problem) throw apiError("request.invalid", { errors: [{ path: "newPassword", code: problem.code, message: problem.message }] });
       const found = await people.credentialsByEmail(auth.user.email);
       if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
         throw apiError("request.invalid", {
@@ -258,10 +301,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
   );
 };
 
+const sessionParams = z.strictObject({ sessionId: z.string().min(1).max(64) });
+
 const passwordChangeBody = z.strictObject({
   currentPassword: z.string().min(1).max(1000),
-  newPassword: z
-    .string()
-    .max(1000)
-    .refine((p) => p.length >= MIN_PASSWORD_LENGTH, { message: `minimal ${MIN_PASSWORD_LENGTH} karakter / at least ${MIN_PASSWORD_LENGTH} characters` }),
+  newPassword: z.string().max(1000),
 });

@@ -86,6 +86,23 @@ for (const target of testDatabases()) {
       expect(short.json().errors).toEqual([expect.objectContaining({ path: "password", code: "password.too_short", message: `the password must be at least ${MIN_PASSWORD_LENGTH} characters long` })]);
       expect(short.json().errors[0].messages.id).toContain(`minimal ${MIN_PASSWORD_LENGTH} karakter`);
 
+      // D8: the audit's examples and the shipped list of common and breached passwords.
+      const refused: [string, string][] = [
+        ["12345678", "password.too_short"],
+        ["password", "password.too_short"],
+        [" ".repeat(8), "password.blank"],
+        [" ".repeat(16), "password.blank"],
+        ["123456789012", "password.common"],
+        ["Password1234", "password.common"],
+        ["qwertyuiopasdfghjkl", "password.common"],
+        ["abcabcabcabc", "password.common"],
+      ];
+      for (const [password, code] of refused) {
+        const r = await admin.inject({ method: "POST", url: "/api/users", headers: { "accept-language": "en" }, payload: { ...body, email: uniqueEmail("umum"), password } });
+        expect(r.statusCode, password).toBe(400);
+        expect(r.json().errors, password).toEqual([expect.objectContaining({ path: "password", code })]);
+      }
+
       const bad = await admin.inject({ method: "POST", url: "/api/users", payload: { email: "bukan-surel", name: "", roles: ["raja"], password: "sandi-cukup-panjang", level: 9 } });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.code).toBe("request.invalid");

@@ -12,7 +12,7 @@ import { peopleRepo, ROLES, type Unit, type User, type UserChange } from "../../
 import { writeTransaction } from "../../store/plans-repo.js";
 import type { DatabaseSchema } from "../../store/schema.js";
 import { requireAuth } from "../auth/context.js";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "../auth/passwords.js";
+import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { policies } from "../auth/policy.js";
 import { presentUser } from "../auth/sessions.js";
 import { apiError, type ApiErrorItem } from "../errors.js";
@@ -60,12 +60,8 @@ const unitParams = z.strictObject({ unitId: id });
 const invalid = (path: string, code: string, message: Bilingual) => apiError("request.invalid", { errors: [{ path, code, message }] });
 
 function checkPassword(value: string): void {
-  if (value.length < MIN_PASSWORD_LENGTH) {
-    throw invalid("password", "password.too_short", {
-      id: `kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`,
-      en: `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
-    });
-  }
+  const problem = passwordProblem(value);
+  if (problem) throw invalid("password", problem.code, problem.message);
 }
 
 const duplicate = (path: string, value: string) =>

@@ -18,11 +18,13 @@ export function UserMenu({
   onSignOut,
   onSignOutEverywhere,
   onChangePassword,
+  onSessions,
 }: {
   session: Session;
   onSignOut: () => void;
   onSignOutEverywhere: () => void;
   onChangePassword: () => void;
+  onSessions: () => void;
 }) {
   const { t } = useTranslation();
   const details = useRef<HTMLDetailsElement>(null);
@@ -78,6 +80,15 @@ export function UserMenu({
             </ul>
           </nav>
         ) : null}
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            onSessions();
+          }}
+        >
+          {t("userMenu.sessions")}
+        </button>
         <button
           type="button"
           onClick={() => {
