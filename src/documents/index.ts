@@ -4,6 +4,7 @@
 import { DecreeAuthorityError } from "../domain/decree/authority.js";
 import type { Bilingual } from "../domain/messages.js";
 import type { Plan } from "../domain/plan/schema.js";
+import type { DocumentMarks } from "./marks/marks.js";
 import { renderAksiPerubahanDocx } from "./aksi-perubahan/docx.js";
 import { renderAksiPerubahanPdf } from "./aksi-perubahan/pdf.js";
 import { renderDecreeDocx } from "./sk/docx.js";
@@ -30,6 +31,8 @@ export type RenderOptions = {
   lang?: "id" | "en";
   /** Where the app is reached from outside (the maklumat's QR code points at <publicUrl>/layanan/<slug>). */
   publicUrl?: string;
+  /** The workflow's marks: KONSEP on a draft, the verification footer and paraf table of an approved decree. */
+  marks?: DocumentMarks;
 };
 
 /** Without a configured address the QR code points at a local server: the poster still prints. */

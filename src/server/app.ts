@@ -26,6 +26,8 @@ import { installSessionHook, resolveAuthOptions, sessionRoutes, type AuthOptions
 import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
 import { renderPool, type DocumentLimits } from "./documents/render-pool.js";
+import { archiver } from "./verification/archive.js";
+import { verificationRoutes } from "./verification/routes.js";
 import { commentRoutes } from "./comments/routes.js";
 import { historyRoutes } from "./history/routes.js";
 import { peopleRoutes } from "./people/routes.js";
@@ -52,6 +54,8 @@ export type AppOptions = {
   realtime?: RealtimeOptions;
   /** Time and memory limits and concurrency caps of document rendering. */
   documents?: DocumentLimits;
+  /** Seals the organisations' signing certificates at rest (default: RENCANA_SECRET_KEY). */
+  secretKey?: string;
 };
 
 declare module "fastify" {
@@ -201,10 +205,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
   await app.register(plansRoutes, { prefix: "/api", repo, people, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   await app.register(scheduleRoutes, { prefix: "/api", repo });
-  await app.register(workflowRoutes, { prefix: "/api", database: options.db, repo, people, now: authOptions.now });
   const pool = renderPool(options.documents);
-  app.addHook("onClose", async () => pool.close());
-  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute, pool });
+  const secretKey = options.secretKey ?? (process.env.RENCANA_SECRET_KEY?.trim() || undefined);
+  const archive = archiver({ database: options.db, repo, people, pool, secretKey, log: app.log, now: authOptions.now ?? Date.now });
+  // The archive queue finishes (or drops what has not started) before the rendering workers stop.
+  app.addHook("onClose", async () => {
+    await archive.close();
+    await pool.close();
+  });
+  await app.register(workflowRoutes, { prefix: "/api", database: options.db, repo, people, now: authOptions.now, archive });
+  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute, pool, database: options.db, archive });
+  await app.register(verificationRoutes, { database: options.db, secretKey, now: authOptions.now });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });
   await app.register(historyRoutes, { prefix: "/api", database: options.db, repo, people });

@@ -146,6 +146,48 @@ export type DecreeRegisterTable = {
   created_at: string;
 };
 
+/** An approved decree's verification (issue 10): the public page shows these columns, never the plan. */
+export type DecreeVerificationsTable = {
+  /** ≥ 100 bits from crypto.randomBytes, base32: unguessable. */
+  code: string;
+  organization_id: string;
+  plan_id: string;
+  plan_version: number;
+  /** "sk" */
+  kind: string;
+  number: string;
+  issued_on: string;
+  title: string;
+  signatory: string;
+  /** SHA-256 (hex) of the approved file; null until the archive copy is written. */
+  sha256: string | null;
+  /** The approved PDF (archive copy), base64. */
+  file: string | null;
+  /** 1 when the archive copy carries the organisation's PAdES signature. */
+  signed: Generated<number>;
+  created_at: string;
+  archived_at: string | null;
+};
+
+/** The organisation's PKCS#12 signing certificate, sealed (AES-256-GCM); only subject/issuer/validity are ever shown. */
+export type OrganizationSigningCertificatesTable = {
+  organization_id: string;
+  sealed_p12: string;
+  sealed_passphrase: string;
+  subject: string;
+  issuer: string;
+  valid_from: string;
+  valid_to: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+};
+
+/** A year of the organisation's working calendar: decreed (its SKB entered) or still an estimate. */
+export type OrganizationHolidayYearsTable = { organization_id: string; year: number; decreed: number; source: string; updated_by: string | null; updated_at: string };
+
+/** One day off in the organisation's calendar: libur-nasional, cuti-bersama or libur-daerah. */
+export type OrganizationHolidaysTable = { id: Generated<number>; organization_id: string; year: number; date: string; name: string; type: string; source: string };
+
 export type DatabaseSchema = {
   plans: PlansTable;
   plan_revisions: PlanRevisionsTable;
@@ -163,4 +205,8 @@ export type DatabaseSchema = {
   decree_counters: DecreeCountersTable;
   decree_register_counters: DecreeRegisterCountersTable;
   decree_register: DecreeRegisterTable;
+  decree_verifications: DecreeVerificationsTable;
+  organization_signing_certificates: OrganizationSigningCertificatesTable;
+  organization_holiday_years: OrganizationHolidayYearsTable;
+  organization_holidays: OrganizationHolidaysTable;
 };

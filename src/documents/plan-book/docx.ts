@@ -6,6 +6,7 @@ import {
   convertMillimetersToTwip,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
@@ -30,6 +31,8 @@ import type { SvgPicture } from "../charts/gantt-svg.js";
 import { literalLines } from "../literal-text.js";
 import type { Align, Block, Cell, PlanBookDocument, Run } from "./blocks.js";
 import { planBookModel } from "./model.js";
+import { konsepHeaderParagraph } from "../marks/docx.js";
+import type { DocumentMarks } from "../marks/marks.js";
 
 const tw = convertMillimetersToTwip;
 const PT_TO_PX = 96 / 72;
@@ -243,7 +246,7 @@ function blockElements(block: Block, geo: Geometry, bodySizePt: number, firstInS
   }
 }
 
-export async function planBookDocx(doc: PlanBookDocument, pngs: Promise<Map<SvgPicture, PngPicture>>): Promise<{ document: Document; tables: RawTables }> {
+export async function planBookDocx(doc: PlanBookDocument, pngs: Promise<Map<SvgPicture, PngPicture>>, marks?: DocumentMarks): Promise<{ document: Document; tables: RawTables }> {
   const tables: RawTables = { nonce: `rl-table-${randomUUID()}`, xml: [] };
   const page = doc.page;
   const bodySizePt = page.fontSizePt - 1;
@@ -264,6 +267,7 @@ export async function planBookDocx(doc: PlanBookDocument, pngs: Promise<Map<SvgP
       },
     },
     footers: { default: footer },
+    ...(marks?.konsep ? { headers: { default: new Header({ children: [konsepHeaderParagraph()] }) } } : {}),
     children,
   });
   const geometry = (orientation: "portrait" | "landscape"): Geometry => {
@@ -358,13 +362,13 @@ export function packWithTables(document: Document, tables: RawTables): Uint8Arra
 }
 
 /** The plan book as .docx bytes. */
-export async function renderPlanBookDocx(plan: Plan): Promise<Uint8Array> {
+export async function renderPlanBookDocx(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
   // fontconfig answers in child processes while this thread builds the model.
   const fontsFound = findChartFonts();
   const model = planBookModel(plan);
   await fontsFound;
   const pictures = [...model.cover, ...model.blocks].flatMap((b) => (b.kind === "picture" ? [b.picture] : []));
   const rendered = Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE))).then((pngs) => new Map(pictures.map((p, i) => [p, pngs[i]!])));
-  const { document, tables } = await planBookDocx(model, rendered);
+  const { document, tables } = await planBookDocx(model, rendered, options.marks);
   return packWithTables(document, tables);
 }

@@ -1,4 +1,6 @@
 // The plan book as PDF (pdfmake): lays out the blocks of model.ts. Charts go in as vector SVG.
+import { markPdf } from "../marks/pdf.js";
+import type { DocumentMarks } from "../marks/marks.js";
 import pdfmake from "pdfmake";
 import { withFallbackFonts } from "../pdf-fallback.js";
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
@@ -159,8 +161,9 @@ export function planBookPdfDefinition(doc: PlanBookDocument): TDocumentDefinitio
 }
 
 /** The plan book as .pdf bytes. */
-export async function renderPlanBookPdf(plan: Plan): Promise<Uint8Array> {
-  const definition = planBookPdfDefinition(planBookModel(plan));
+export async function renderPlanBookPdf(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
+  const model = planBookModel(plan);
+  const definition = markPdf(planBookPdfDefinition(model), options.marks, { left: model.page.marginsMm.left * MM, right: model.page.marginsMm.right * MM });
   const buffer = await pdfmake.createPdf(withFallbackFonts(definition)).getBuffer();
   return new Uint8Array(buffer);
 }

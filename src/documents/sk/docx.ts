@@ -20,6 +20,8 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
+import { konsepHeaderParagraph, parafBlock, verificationFooter } from "../marks/docx.js";
+import type { DocumentMarks } from "../marks/marks.js";
 import { decreeModel, type DecreeModel, type Dictum, type Point, type SignatureBlock } from "../../domain/decree/model.js";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import type { Plan } from "../../domain/plan/schema.js";
@@ -279,7 +281,7 @@ function appendixHeading(m: DecreeModel): Paragraph[] {
 }
 
 /** `appendixBody` replaces the members table (the service standard's Keputusan has the standard there). */
-export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragraph | Table>): Document {
+export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragraph | Table>, marks?: DocumentMarks): Document {
   const textWidth = textWidthMm(m.page);
   const body: Array<Paragraph | Table> = [];
   body.push(...letterhead(m));
@@ -301,6 +303,9 @@ export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragrap
   appendix.push(centered(m.appendix.title, { bold: true, after: 240 }));
   appendix.push(...(appendixBody ?? [membersTable(m, textWidth)]));
   appendix.push(unsplittable([blank(), ...signature(m.signature, false, textWidth)], textWidth));
+  appendix.push(...parafBlock(marks));
+  const konsep = marks?.konsep ? [konsepHeaderParagraph()] : [];
+  const footer = marks ? verificationFooter(marks) : undefined;
 
   return new Document({
     creator: "Rencana Layanan",
@@ -314,9 +319,10 @@ export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragrap
       {
         // Page numbers "- 2 -" centred at the top from the second page; the first page (with the kop) has none.
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"] })] })] }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({ children: [...konsep, new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"] })] })] }),
+          first: new Header({ children: konsep.length > 0 ? [konsepHeaderParagraph()] : [new Paragraph({ children: [] })] }),
         },
+        ...(footer ? { footers: { default: footer, first: footer } } : {}),
         properties: {
           titlePage: true,
           page: {
@@ -331,8 +337,8 @@ export function decreeDocxDocument(m: DecreeModel, appendixBody?: Array<Paragrap
 }
 
 /** DOCX bytes of the plan's team decree; throws DecreeAuthorityError when the signatory may not sign. */
-export async function renderDecreeDocx(plan: Plan): Promise<Uint8Array> {
+export async function renderDecreeDocx(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
   assertDecreeAuthority(plan);
-  const buffer = await Packer.toBuffer(decreeDocxDocument(decreeModel(plan)));
+  const buffer = await Packer.toBuffer(decreeDocxDocument(decreeModel(plan), undefined, options.marks));
   return new Uint8Array(buffer);
 }

@@ -1,6 +1,8 @@
 // The team decree as a print-ready PDF (pdfmake). Layout only: the words come from decreeModel.
 import { basename } from "node:path";
 import pdfmake from "pdfmake";
+import { markPdf } from "../marks/pdf.js";
+import type { DocumentMarks } from "../marks/marks.js";
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import { decreeModel, type DecreeModel, type Dictum, type Point, type SignatureBlock } from "../../domain/decree/model.js";
@@ -224,7 +226,8 @@ export async function pdfBytes(definition: TDocumentDefinitions): Promise<Uint8A
 }
 
 /** PDF bytes of the plan's team decree; throws DecreeAuthorityError when the signatory may not sign. */
-export async function renderDecreePdf(plan: Plan): Promise<Uint8Array> {
+export async function renderDecreePdf(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
   assertDecreeAuthority(plan);
-  return pdfBytes(decreePdfDefinition(decreeModel(plan)));
+  const m = decreeModel(plan);
+  return pdfBytes(markPdf(decreePdfDefinition(m), options.marks, { left: mmToPt(m.page.marginsMm.left), right: mmToPt(m.page.marginsMm.right) }));
 }

@@ -15,6 +15,7 @@ import { createOrganization, createUser, signIn, type TestClient } from "../../t
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
 import { recordRegisterEntry } from "../../store/decree-register-repo.js";
+import { recordVerification } from "../../store/verification-repo.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
 
@@ -133,11 +134,20 @@ Object.assign(MATRIX, {
 
 /** The decree register (issue 10): organisation admins; an entry of organisation A is another organisation's 404. */
 let registerEntryOfA = 0;
+/** An approved decree's verification of organisation A: public to everyone, signed in or not. */
+const VERIFICATION_CODE = "ABCDEFGHJKMNPQRSTVWXYZ01";
 Object.assign(MATRIX, {
   "GET /api/decree-register": { row: ADMIN, request: () => json("/api/decree-register") },
   "GET /api/decree-register/next": { row: ADMIN, request: () => json("/api/decree-register/next") },
   "POST /api/decree-register/:entryId/void": { row: ADMIN_RECORD, request: () => json(`/api/decree-register/${registerEntryOfA}/void`, { reason: "Salah ketik nomor" }) },
   "POST /api/decree-register/spoiled": { row: ADMIN, request: () => json("/api/decree-register/spoiled", { reason: "Blangko rusak" }) },
+
+  /** Verification of an approved decree (issue 10): public, no sign-in, only what the page shows; the signing certificate: admins. */
+  "GET /verifikasi/:code": { row: PUBLIC, request: () => json(`/verifikasi/${VERIFICATION_CODE}`) },
+  "GET /api/verifications/:code": { row: PUBLIC, request: () => json(`/api/verifications/${VERIFICATION_CODE}`) },
+  "GET /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate") },
+  "PUT /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate", { p12Base64: "AAAA", passphrase: "x" }) },
+  "DELETE /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate") },
 } satisfies Record<string, Spec>);
 
 const routeKey = (method: string, url: string) => `${method} ${url}`;
@@ -180,6 +190,10 @@ for (const target of testDatabases()) {
       registerEntryOfA = await recordRegisterEntry(database.db, {
         organizationId: orgA, series: "800", year: 2027, counter: 1, number: "800/001/2027", planId: null, planVersion: null,
         title: "Matriks", signatory: "Kepala", issuedOn: "2027-01-04", status: "issued", userId: null, at: new Date().toISOString(),
+      });
+      await recordVerification(database.db, {
+        code: VERIFICATION_CODE, organizationId: orgA, planId: "rencana-matriks", planVersion: 1, kind: "sk",
+        number: "800/001/2027", issuedOn: "2027-01-04", title: "Matriks", signatory: "Kepala", createdAt: new Date().toISOString(),
       });
     });
     afterAll(async () => {

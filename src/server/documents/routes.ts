@@ -11,13 +11,25 @@ import { apiError, requestLang } from "../errors.js";
 import { langQuery } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
 import { WorkerDocumentError, type RenderPool } from "./render-pool.js";
+import { CONTENT_TYPES, fileSlug } from "../../documents/index.js";
+import type { DocumentMarks } from "../../documents/marks/marks.js";
+import type { Database } from "../../store/database.js";
+import { verificationOfVersion } from "../../store/verification-repo.js";
+import type { Archiver } from "../verification/archive.js";
+import { publicUrlOf } from "../verification/public-url.js";
 
 const documentParams = z.strictObject({
   id: z.string().min(1).max(200),
   file: z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/),
 });
 
-export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool }> = async (app, { repo, people, perMinute, pool }) => {
+/** Documents that carry the workflow's marks: KONSEP while a draft, the verification once approved. */
+const MARKED_KINDS = new Set(["sk", "plan"]);
+const DRAFT_STATUSES = new Set(["draft", "submitted", "returned"]);
+
+export type DocumentRoutesOptions = { repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool; database: Database; archive: Archiver };
+
+export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (app, { repo, people, perMinute, pool, database, archive }) => {
   app.get(
     "/plans/:id/documents/:file",
     {
@@ -44,9 +56,24 @@ export const documentRoutes: FastifyPluginAsync<{ repo: PlansRepo; people: Peopl
       // The organisation's letterhead, paper and font fill what the plan leaves empty.
       const organization = await people.getOrganization(requireAuth(request.auth).organizationId);
       const plan = applyOrganizationSettings(stored.plan, readOrganizationSettings(organization?.settings));
+      const publicUrl = publicUrlOf(request);
+      // A draft's decree and plan book say KONSEP; the approved decree carries its verification
+      // footer and paraf, and its PDF is the archive copy whose SHA-256 the verification page shows.
+      let marks: DocumentMarks | undefined;
+      if (MARKED_KINDS.has(kind) && DRAFT_STATUSES.has(stored.status)) marks = { konsep: true };
+      const verification = kind === "sk" && !DRAFT_STATUSES.has(stored.status) ? await verificationOfVersion(database.db, id, stored.workflow.baselineVersion ?? stored.version) : undefined;
       // Rendered in a worker thread with time and memory limits (render-pool.ts).
       try {
-        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl: `${request.protocol}://${request.host}` });
+        if (verification && format === "pdf") {
+          const bytes = await archive.ensure(verification.code, publicUrl);
+          return reply
+            .header("content-type", CONTENT_TYPES.pdf)
+            .header("content-disposition", `attachment; filename="sk-tim-${fileSlug(plan.title)}.pdf"`)
+            .header("x-verification-code", verification.code)
+            .send(Buffer.from(bytes));
+        }
+        if (verification) marks = await archive.marksOf(verification, publicUrl);
+        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, ...(marks ? { marks } : {}) });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)

@@ -14,6 +14,9 @@ import { decreeSubject } from "../../domain/decree/model.js";
 import { oneLine } from "../../domain/decree/text.js";
 import { decreeSeries, readOrganizationSettings } from "../../domain/organization/settings.js";
 import { allocateRegisterCounter, recordRegisterEntry } from "../../store/decree-register-repo.js";
+import { newVerificationCode, recordVerification } from "../../store/verification-repo.js";
+import type { Archiver } from "../verification/archive.js";
+import { publicUrlOf } from "../verification/public-url.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import type { Database } from "../../store/database.js";
 import { recordAudit, type AuditAction } from "../../store/audit-repo.js";
@@ -47,6 +50,8 @@ export type WorkflowRoutesOptions = {
   people: PeopleRepo;
   /** The clock (ms): the decree's date and year, event and audit times. */
   now?: () => number;
+  /** Writes the approved decree's archive copy after the approval commits (verification/archive.ts). */
+  archive?: Archiver;
 };
 
 type Bilingual = { id: string; en: string };
@@ -100,7 +105,7 @@ function refuseOpenErrors(request: FastifyRequest, plan: Plan): void {
   });
 }
 
-export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (app, { database, repo, people, now = Date.now }) => {
+export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (app, { database, repo, people, now = Date.now, archive }) => {
   const db = database.db;
   const iso = () => new Date(now()).toISOString();
 
@@ -293,6 +298,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const atMs = now();
     const at = new Date(atMs).toISOString();
     const day = decreeDay(atMs);
+    const verificationCode = newVerificationCode();
     const result = await repo.write(
       id,
       stored.version,
@@ -310,8 +316,21 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
           allocated = { counter: await allocateRegisterCounter(q, { organizationId, series, year: day.year }), series, year: day.year };
         }
         const plan = stampDecree(current.plan, day, settings, allocated?.counter ?? null);
+        // The approved decree's verification: its unguessable code and what the public page shows.
+        const signatory = [oneLine(plan.decree.signatory.name), oneLine(plan.decree.signatory.position)].filter(Boolean).join(", ");
+        await recordVerification(q, {
+          code: verificationCode,
+          organizationId,
+          planId: id,
+          planVersion: current.version + 1,
+          kind: "sk",
+          number: plan.decree.number ?? "",
+          issuedOn: plan.decree.date ?? day.iso,
+          title: decreeSubject(plan),
+          signatory,
+          createdAt: at,
+        });
         if (allocated) {
-          const s = plan.decree.signatory;
           await recordRegisterEntry(q, {
             organizationId,
             ...allocated,
@@ -319,7 +338,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
             planId: id,
             planVersion: current.version + 1,
             title: decreeSubject(plan),
-            signatory: [oneLine(s.name), oneLine(s.position)].filter(Boolean).join(", "),
+            signatory,
             issuedOn: plan.decree.date ?? day.iso,
             status: "issued",
             userId: auth.user.id,
@@ -342,6 +361,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     );
     // A version written in between (which the lock rules out while submitted) reads as the workflow having moved.
     if (!result.ok) throw result.reason === "not_found" ? apiError("not_found") : movedMeanwhile();
+    archive?.schedule(verificationCode, publicUrlOf(request));
     return sendPlan(request, reply, id);
   });
 
