@@ -262,6 +262,50 @@ d("review and approval in Chromium", () => {
     for (const errors of [author.errors, first.errors, second.errors, head.errors]) expect(errors).toEqual([]);
   }, 180_000);
 
+  it("an a.n. signed by staff holds the submission back with the rule broken, beside the signatory's fields; a bad NIP is refused as typed", async () => {
+    const drafter = await h.createUser({ email: "penyusun.an@contoh.go.id", name: "Tono Penyusun", roles: ["penyusun"] });
+    const signatory = await h.createUser({ email: "kepala.an@contoh.go.id", name: "Drs. Kepala AN", roles: ["penandatangan"] });
+    const base = minimalPlan();
+    const staff = { name: "Sutarno", rank: "Pengatur (II/c)", position: "Pengadministrasi Umum", capacity: "an" as const, onBehalfOf: base.decree.issuerTitle };
+    const created = await (await h.api(drafter))("POST", "/api/plans", minimalPlan({ title: "Pelayanan a.n. uji", decree: { ...base.decree, signatory: staff } }));
+    expect(created.status).toBe(201);
+    const planId = ((await created.json()) as { id: string }).id;
+    await plansRepo(h.db.db).setTeam(planId, [
+      { userId: drafter.user.id, role: "penyusun", position: 0 },
+      { userId: signatory.user.id, role: "penandatangan", position: 0 },
+    ]);
+    const { page } = await openPlan(h, drafter, planId);
+    const submitButton = page.getByTestId("workflow-bar").getByRole("button", { name: "Ajukan", exact: true });
+    await expect.poll(() => submitButton.isDisabled()).toBe(true);
+    expect(await page.getByTestId("workflow-blocked").textContent()).toContain("aturan: a.n. hanya ditandatangani pejabat struktural satu tingkat di bawah");
+    await page.goto(`${h.baseUrl}/plans/${planId}/dokumen`);
+    const beside = page.getByTestId("signatory-problems");
+    await beside.waitFor();
+    expect(await beside.textContent()).toMatch(/"Sutarno" adalah Pelaksana \(staf\) \(menurut nama jabatannya\), bukan pejabat struktural, sehingga tidak boleh menandatangani a\.n\./);
+    // The pangkat is a choice from the official list, shown as printed.
+    const rank = page.locator('[data-path="decree.signatory.rank"]');
+    expect(await rank.inputValue()).toBe("Pengatur (II/c)");
+    expect(await rank.locator("option").count()).toBe(18);
+    // A 17-digit NIP stays in the field with the rule, and is not saved.
+    const nip = page.locator('[data-path="decree.signatory.nip"]');
+    await nip.fill("19710214199703100");
+    const fieldError = page.getByTestId("field-error");
+    await expect.poll(() => fieldError.textContent()).toBe('NIP: "19710214199703100" tidak sah: NIP terdiri atas 18 angka, bukan 17');
+    await screenshot(page, "workflow-an-staf-ditolak");
+    // The Sekretaris Dinas signing a.n.: a valid NIP (typed with spaces), the level, the pangkat; the submission opens.
+    await nip.fill("19710214 199703 1 003");
+    await expect.poll(() => fieldError.count()).toBe(0);
+    await page.locator('[data-path="decree.signatory.name"]').fill("Ir. Hadi Purnomo");
+    await page.locator('[data-path="decree.signatory.position"]').fill("Sekretaris");
+    await page.locator('[data-path="decree.signatory.level"]').selectOption("administrator");
+    await rank.selectOption("Pembina (IV/a)");
+    await waitSaved(page);
+    await expect.poll(() => beside.count()).toBe(0);
+    await expect.poll(() => submitButton.isDisabled()).toBe(false);
+    const saved = (await (await (await h.api(drafter))("GET", `/api/plans/${planId}`)).json()) as { plan: { decree: { signatory: Record<string, string> } } };
+    expect(saved.plan.decree.signatory).toMatchObject({ nip: "19710214 199703 1 003", level: "administrator", rank: "Pembina (IV/a)", capacity: "an" });
+  });
+
   it("the drafter builds the plan team in the browser: picks people by role, orders the reviewers; a reader only reads", async () => {
     const drafter = await h.createUser({ email: "penyusun.tim@contoh.go.id", name: "Dewi Penyusun", roles: ["penyusun"] });
     await h.createUser({ email: "pemeriksa.a@contoh.go.id", name: "Agus Pemeriksa", roles: ["pemeriksa"] });

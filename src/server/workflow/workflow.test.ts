@@ -312,6 +312,68 @@ for (const target of testDatabases()) {
       expect(await counterOf(o.org.id, 2027)).toEqual([]);
     });
 
+    it("does not let a plan with an unauthorised signatory through (a.n. by staff, Plt. by a II/a), naming the rule; a bad NIP or pangkat is refused at the edge (400)", async () => {
+      const o = await office();
+      const base = minimalPlan();
+      const issuer = base.decree.issuerTitle;
+      const staff = { name: "Sutarno", rank: "Pengatur (II/c)", position: "Pengadministrasi Umum", capacity: "an" as const, onBehalfOf: issuer };
+      const plan = await createPlan(o, { decree: { ...base.decree, signatory: staff } });
+      await setFullTeam(o, plan.id);
+      const r = await act(o.penyusun, plan.id, "submit");
+      refused(r, 422, "workflow.findings_open");
+      const finding = r.json<{ findings: { code: string; path: string; message: string; messages: { id: string; en: string } }[] }>().findings.find((f) => f.code === "decree.signatory.anStaff");
+      expect(finding?.path).toBe("decree.signatory.position");
+      expect(finding?.messages.id).toMatch(/aturan: a\.n\. hanya ditandatangani pejabat struktural satu tingkat di bawah/);
+      expect(finding?.messages.en).toMatch(/rule: a\.n\. is signed only by a structural official one level below/);
+
+      // Under review, the signatory changed underneath (a Plt. by a II/a staff member): approval is refused too.
+      const good = await createPlan(o);
+      await setFullTeam(o, good.id);
+      ok(await act(o.penyusun, good.id, "submit"));
+      ok(await act(o.reviewer1, good.id, "initial"));
+      ok(await act(o.reviewer2, good.id, "initial"));
+      const plt = { ...good.plan, decree: { ...good.plan.decree, signatory: { name: "Rudi", rank: "Pengatur Muda (II/a)", position: base.decree.signatory.position, capacity: "plt" as const } } };
+      await database.db.updateTable("plans").set({ document: JSON.stringify(plt) }).where("id", "=", good.id).execute();
+      const approve = await act(o.signatory, good.id, "approve");
+      refused(approve, 422, "workflow.findings_open");
+      expect(approve.json().findings.map((f: { code: string }) => f.code)).toContain("decree.signatory.actingStaff");
+      const still = ok(await o.reader.inject({ method: "GET", url: `/api/plans/${good.id}` }));
+      expect(still).toMatchObject({ status: "submitted", workflow: { step: 3 } });
+      expect(still.plan.decree.number).toBeUndefined();
+
+      // The Sekretaris Dinas a.n. the Kepala Dinas, and the head without the region suffix, go through.
+      const sekdis = { name: "Ir. Hadi Purnomo", nip: "19710214 199703 1 003", rank: "Pembina (IV/a)", position: "Sekretaris", level: "administrator" as const, capacity: "an" as const, onBehalfOf: issuer };
+      const fine = await createPlan(o, { decree: { ...base.decree, signatory: sekdis } });
+      await setFullTeam(o, fine.id);
+      const approved = await approveThrough(o, fine.id);
+      expect(approved.status).toBe("approved");
+      const head = await createPlan(o, { decree: { ...base.decree, signatory: { name: "Dra. Siti Aminah", position: "Kepala Dinas Kependudukan dan Pencatatan Sipil" } } });
+      await setFullTeam(o, head.id);
+      expect((await approveThrough(o, head.id)).status).toBe("approved");
+
+      // A 17-digit NIP or a pangkat outside the list never reaches the plan: 400 naming the field and the rule.
+      for (const [field, value, text] of [
+        ["nip", "19710214199703100", /NIP penanda tangan: "19710214199703100" tidak sah: NIP terdiri atas 18 angka, bukan 17/],
+        ["nip", "197102141997033003", /angka ke-15 \(3\) adalah kode jenis kelamin/],
+        ["rank", "Pembina (IV/c)", /pangkat penanda tangan: pangkat\/golongan "Pembina \(IV\/c\)" tidak ada dalam daftar resmi/],
+      ] as const) {
+        const draft = await createPlan(o);
+        const patch = await o.penyusun.inject({
+          method: "PATCH",
+          url: `/api/plans/${draft.id}`,
+          headers: { "if-match": `"${draft.version}"`, "content-type": "application/json-patch+json" },
+          payload: [{ op: "add", path: `/decree/signatory/${field}`, value }],
+        });
+        expect(patch.statusCode, patch.body).toBe(400);
+        const err = patch.json<{ error: { code: string }; errors: { path: string; code: string; message: string }[] }>();
+        expect(err.error.code).toBe("validation.failed");
+        expect(err.errors[0]).toMatchObject({ path: `decree.signatory.${field}`, code: `${field}.invalid` });
+        expect(err.errors[0]!.message).toMatch(text);
+        const unchanged = ok(await o.penyusun.inject({ method: "GET", url: `/api/plans/${draft.id}` }));
+        expect(unchanged.version).toBe(draft.version);
+      }
+    });
+
     it("reopens an approved plan on edit as a new revision that goes through review again, keeping its decree number", async () => {
       const o = await office();
       const plan = await createPlan(o);

@@ -69,7 +69,11 @@ function tooLong(max: number, length: number): Bilingual {
   return { id: `paling banyak ${formatAngka(max)} karakter (sekarang ${formatAngka(length)})`, en: `at most ${max} characters (now ${length})` };
 }
 
-export function TextField(props: Common & { value: string | undefined; multiline?: boolean; optional?: boolean; rows?: number }) {
+/**
+ * A text field. `check` refuses a value with its reason (kept beside the field, never sent), as
+ * the schema would; `normalize` writes an accepted value in its usual form (a NIP grouped).
+ */
+export function TextField(props: Common & { value: string | undefined; multiline?: boolean; optional?: boolean; rows?: number; check?: (v: string) => Bilingual | undefined; normalize?: (v: string) => string }) {
   const session = useSessionContext();
   const readOnly = useReadOnly();
   const id = fieldId(props.dataPath);
@@ -80,13 +84,20 @@ export function TextField(props: Common & { value: string | undefined; multiline
   const shown = draft ? draft.text : (props.value ?? "");
   const onChange = (v: string) => {
     // A required name left empty or a text over its limit stays here with its reason; the plan keeps the last good value.
-    const problem = limits.max !== undefined && v.length > limits.max ? tooLong(limits.max, v.length) : limits.min && v.trim() === "" && !props.optional ? { id: "wajib diisi", en: "is required" } : undefined;
+    const problem =
+      limits.max !== undefined && v.length > limits.max
+        ? tooLong(limits.max, v.length)
+        : limits.min && v.trim() === "" && !props.optional
+          ? { id: "wajib diisi", en: "is required" }
+          : v.trim() !== "" && props.check
+            ? props.check(v)
+            : undefined;
     if (problem) {
       session.setDraft(props.path, { text: v, label: props.label, message: problem });
       return;
     }
     session.setDraft(props.path, undefined);
-    session.set(props.path, props.optional && v === "" ? undefined : v);
+    session.set(props.path, props.optional && v === "" ? undefined : props.normalize && v.trim() !== "" ? props.normalize(v) : v);
   };
   // The counter shows for short limits (names, titles) and near any limit.
   const showCounter = limits.max !== undefined && !readOnly && (shown.length >= limits.max * 0.8 || (!props.hideLabel && limits.max <= 1000 && shown.length > 0));

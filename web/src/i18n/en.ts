@@ -214,7 +214,7 @@ export const en: Messages = {
     strategyAdaptiveness: "Adaptiveness", strategyCulture: "Organisational culture",
   },
   team: {
-    title: "Implementation team", name: "Name", nip: "NIP", rank: "Rank/grade", position: "Position",
+    title: "Implementation team", name: "Name", nip: "NIP", rank: "Rank/grade", position: "Position", level: "Position level",
     role: "Team role", duties: "Duties (one per line)", newName: "New member",
     roles: { pengarah: "Steering", "penanggung-jawab": "Person in charge", ketua: "Leader", sekretaris: "Secretary", anggota: "Member" },
     procedures: "Team procedures and work mechanism",
@@ -252,6 +252,7 @@ export const en: Messages = {
     subject: "Subject", number: "Number", place: "Set at (place)", date: "Date set",
     signatory: "Signatory", signatoryName: "Name", signatoryPosition: "Position", signatoryNip: "NIP",
     signatoryRank: "Rank", capacity: "Capacity", onBehalfOf: "On behalf of (a.n.)",
+    signatoryLevel: "Level of own position", issuerLevel: "Issuing office's level", signingRules: "Signing authority",
     capacities: { definitive: "Definitive", plt: "Plt. (acting)", plh: "Plh. (daily acting)", an: "a.n. (on behalf)" },
     considerations: "Considerations (Menimbang)", legalBases: "Legal bases (Mengingat)", dictums: "Extra dictums", copiesTo: "Copies to (Tembusan)",
     onePerLine: "one per line",

@@ -212,7 +212,7 @@ export const id = {
     strategyAdaptiveness: "Kemampuan beradaptasi", strategyCulture: "Budaya organisasi",
   },
   team: {
-    title: "Tim pelaksana", name: "Nama", nip: "NIP", rank: "Pangkat/golongan", position: "Jabatan",
+    title: "Tim pelaksana", name: "Nama", nip: "NIP", rank: "Pangkat/golongan", position: "Jabatan", level: "Tingkat jabatan",
     role: "Peran dalam tim", duties: "Uraian tugas (satu per baris)", newName: "Anggota baru",
     roles: { pengarah: "Pengarah", "penanggung-jawab": "Penanggung jawab", ketua: "Ketua", sekretaris: "Sekretaris", anggota: "Anggota" },
     procedures: "Prosedur dan mekanisme kerja tim",
@@ -251,6 +251,7 @@ export const id = {
     subject: "Tentang", number: "Nomor", place: "Ditetapkan di", date: "Tanggal penetapan",
     signatory: "Penanda tangan", signatoryName: "Nama", signatoryPosition: "Jabatan", signatoryNip: "NIP",
     signatoryRank: "Pangkat", capacity: "Kapasitas", onBehalfOf: "Atas nama (a.n.)",
+    signatoryLevel: "Tingkat jabatan sendiri", issuerLevel: "Tingkat jabatan penetap", signingRules: "Kewenangan menandatangani",
     capacities: { definitive: "Definitif", plt: "Plt.", plh: "Plh.", an: "a.n." },
     considerations: "Menimbang", legalBases: "Mengingat", dictums: "Diktum tambahan", copiesTo: "Tembusan",
     onePerLine: "satu per baris",

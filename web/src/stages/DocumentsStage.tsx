@@ -6,6 +6,7 @@ import { decreeAuthority, decreeModel, type DecreeModel, type Point } from "../.
 import { pick } from "../../../src/domain/messages.js";
 import { CAPACITIES } from "../../../src/domain/plan/schema.js";
 import { DateField, LinesField, SelectField, TextField } from "../components/fields.js";
+import { LevelField, NipField, RankField } from "../components/officials.js";
 import { currentLang } from "../i18n/index.js";
 import { focusPath } from "../state/stages.js";
 import { ApiError, type ApiClient } from "../api/client.js";
@@ -26,6 +27,8 @@ export function DocumentsStage({ plan, api }: StageProps) {
   const s = d.signatory;
   const lang = currentLang();
   const problems = useMemo(() => decreeAuthority(plan), [plan]);
+  // Who may sign: the refusals shown beside the signatory's fields, naming the rule broken.
+  const signingErrors = problems.filter((p) => p.severity === "error" && /^decree\.(signatory|issuer)/.test(p.path));
   const model = useMemo(() => decreeModel(plan), [plan]);
   const planId = window.location.pathname.split("/")[2] ?? "";
   const [downloadError, setDownloadError] = useState<string[]>([]);
@@ -42,6 +45,7 @@ export function DocumentsStage({ plan, api }: StageProps) {
         <h1 id="decree-title">{t("documents.decree")}</h1>
         <div className="grid-3">
           <TextField label={t("documents.issuerTitle")} path={["decree", "issuerTitle"]} dataPath="decree.issuerTitle" value={d.issuerTitle} />
+          <LevelField label={t("documents.issuerLevel")} path={["decree", "issuerLevel"]} dataPath="decree.issuerLevel" value={d.issuerLevel} />
           <TextField label={t("documents.subject")} path={["decree", "subject"]} dataPath="decree.subject" value={d.subject} optional />
           <TextField label={t("documents.number")} path={["decree", "number"]} dataPath="decree.number" value={d.number} optional />
           <TextField label={t("documents.place")} path={["decree", "place"]} dataPath="decree.place" value={d.place} />
@@ -52,11 +56,23 @@ export function DocumentsStage({ plan, api }: StageProps) {
           <div className="grid-3">
             <TextField label={t("documents.signatoryName")} path={["decree", "signatory", "name"]} dataPath="decree.signatory.name" value={s.name} />
             <TextField label={t("documents.signatoryPosition")} path={["decree", "signatory", "position"]} dataPath="decree.signatory.position" value={s.position} />
-            <TextField label={t("documents.signatoryNip")} path={["decree", "signatory", "nip"]} dataPath="decree.signatory.nip" value={s.nip} optional />
-            <TextField label={t("documents.signatoryRank")} path={["decree", "signatory", "rank"]} dataPath="decree.signatory.rank" value={s.rank} optional />
+            <NipField label={t("documents.signatoryNip")} path={["decree", "signatory", "nip"]} dataPath="decree.signatory.nip" value={s.nip} />
+            <RankField label={t("documents.signatoryRank")} path={["decree", "signatory", "rank"]} dataPath="decree.signatory.rank" value={s.rank} />
+            <LevelField label={t("documents.signatoryLevel")} path={["decree", "signatory", "level"]} dataPath="decree.signatory.level" value={s.level} />
             <SelectField label={t("documents.capacity")} optional path={["decree", "signatory", "capacity"]} dataPath="decree.signatory.capacity" value={s.capacity} options={CAPACITIES.map((c) => [c, t(`documents.capacities.${c}`)] as const)} />
             <TextField label={t("documents.onBehalfOf")} path={["decree", "signatory", "onBehalfOf"]} dataPath="decree.signatory.onBehalfOf" value={s.onBehalfOf} optional />
           </div>
+          {signingErrors.length > 0 ? (
+            <ul className="authority" data-testid="signatory-problems" aria-label={t("documents.signingRules")}>
+              {signingErrors.map((p, i) => (
+                <li key={i} className={`finding ${p.severity}`}>
+                  <button type="button" className="link" onClick={() => focusPath(p.path)}>
+                    <span className="sev">{t(`findings.${p.severity}`)}</span> {pick(p.message, lang)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </fieldset>
         <div className="grid-2">
           <LinesField label={t("documents.considerations")} hint={t("documents.onePerLine")} path={["decree", "considerations"]} dataPath="decree.considerations" value={d.considerations} />

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { TEAM_ROLES, type Plan } from "../../../src/domain/plan/schema.js";
 import { LinesField, SelectField, TextField, newId } from "../components/fields.js";
+import { LevelField, NipField, RankField } from "../components/officials.js";
 import type { Op } from "../state/edits.js";
 import type { StageProps } from "./index.js";
 
@@ -20,9 +21,10 @@ export function TeamStage({ plan, session }: StageProps) {
             </legend>
             <div className="grid-3">
               <TextField label={t("team.name")} path={[...base, "name"]} dataPath={`${dp}.name`} value={m.name} />
-              <TextField label={t("team.nip")} path={[...base, "nip"]} dataPath={`${dp}.nip`} value={m.nip} optional />
-              <TextField label={t("team.rank")} path={[...base, "rank"]} dataPath={`${dp}.rank`} value={m.rank} optional />
+              <NipField label={t("team.nip")} path={[...base, "nip"]} dataPath={`${dp}.nip`} value={m.nip} />
+              <RankField label={t("team.rank")} path={[...base, "rank"]} dataPath={`${dp}.rank`} value={m.rank} />
               <TextField label={t("team.position")} path={[...base, "position"]} dataPath={`${dp}.position`} value={m.position} />
+              <LevelField label={t("team.level")} path={[...base, "level"]} dataPath={`${dp}.level`} value={m.level} />
               <SelectField label={t("team.role")} path={[...base, "role"]} dataPath={`${dp}.role`} value={m.role} options={TEAM_ROLES.map((r) => [r, t(`team.roles.${r}`)] as const)} />
             </div>
             <LinesField label={t("team.duties")} path={[...base, "duties"]} dataPath={`${dp}.duties`} value={m.duties} rows={3} />
