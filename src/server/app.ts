@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomUUID } from "node:crypto";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -38,6 +40,7 @@ import { planJsonSchema } from "./plans/schema.js";
 import { jsonDepthExceeds, jsonTooDeep } from "./limits/json-depth.js";
 import { fastifyTrustProxy, parseTrustProxy } from "./limits/trust-proxy.js";
 import { dbRateLimitStore } from "./limits/db-rate-limit.js";
+import { checkMetricsAccess, installMetrics, resolveMetricsToken, type MetricsOptions } from "./observability/metrics.js";
 
 export type AppOptions = {
   db: Database;
@@ -56,6 +59,8 @@ export type AppOptions = {
   documents?: DocumentLimits;
   /** Seals the organisations' signing certificates at rest (default: RENCANA_SECRET_KEY). */
   secretKey?: string;
+  /** Who may read /metrics (a bearer token; default RENCANA_METRICS_TOKEN). */
+  metrics?: MetricsOptions;
 };
 
 declare module "fastify" {
@@ -73,6 +78,13 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 /** Every route but the plan writes: sign-in, comments, users, settings are small. */
 export const DEFAULT_SMALL_BODY_LIMIT = 256 * 1024;
 
+/** A caller's X-Request-Id is kept when it is a plain token; otherwise the request gets a new UUID. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestId(header: string | string[] | undefined): string {
+  return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const loggerOption = options.logger ?? false;
   const app = Fastify({
@@ -83,6 +95,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Behind a reverse proxy the client's address comes from X-Forwarded-For (rate limits key on it).
     // Only as many hops as configured, or only the listed proxies (never every sender).
     trustProxy: fastifyTrustProxy(parseTrustProxy(process.env.RENCANA_TRUST_PROXY)),
+    // Every log line of a request carries its id (`reqId`): the proxy's X-Request-Id, or a new one.
+    requestIdHeader: false,
+    genReqId: (req) => requestId(req.headers["x-request-id"]),
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
   });
   const authOptions = resolveAuthOptions(options.auth);
   const routeTable = recordRoutePolicies(app);
@@ -146,6 +164,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Downloads (DOCX, PDF) are opened by other programs; no need to isolate them cross-origin.
     crossOriginEmbedderPolicy: false,
   });
+  // Answers over 1 KB are compressed (br, gzip or deflate, as the client accepts): a large plan's
+  // JSON shrinks about tenfold. Event streams write to the socket themselves and are not touched.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   // Counted in the database, so every server process shares one count per key (D5).
   await app.register(fastifyRateLimit, { global: false, store: dbRateLimitStore(options.db.db, authOptions.now) });
   // An unknown API path (or a write to one outside it) is answered before its body is read.
@@ -177,7 +198,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Every accepted versioned write reaches the live streams from this one place.
   const repo = plansRepo(database.db, { onCommitted: hub.committed });
   installSessionHook(app, people, authOptions);
-  enforcePolicies(app, repo);
+  const metricsToken = resolveMetricsToken(options.metrics);
+  enforcePolicies(app, repo, (request) => checkMetricsAccess(request, metricsToken));
+  installMetrics(app, database);
 
   app.addSchema(planJsonSchema);
   await app.register(fastifySwagger, {

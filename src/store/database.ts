@@ -19,6 +19,8 @@ export type Database = {
   sqlite?: SqliteDatabase.Database;
   migrate: () => Promise<string[]>;
   close: () => Promise<void>;
+  /** PostgreSQL only: the pool's connections (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   /** PostgreSQL only: a new, unconnected client of its own for LISTEN (live events across servers). */
   openListener?: () => pg.Client;
 };
@@ -73,6 +75,7 @@ function openPostgres(url: string): Database {
     location: maskPassword(url),
     migrate: () => migrateToLatest(db as unknown as Kysely<unknown>, "postgres"),
     close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     openListener: () => new pg.Client({ connectionString: url }),
   };
 }

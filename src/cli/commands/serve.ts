@@ -54,7 +54,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
       const people = peopleRepo(database.db);
       // Said after the address, where the eye lands.
       const notice = opts.demo ? demoSignInText(await setUpDemo(database, io)) : (await people.countUsers()) === 0 ? await firstAdminAdvice(people, opts.db) : "";
-      const app = await buildApp({ db: database, logger: { level: io.env.LOG_LEVEL ?? "warn" } });
+      const app = await buildApp({ db: database, logger: { level: io.env.LOG_LEVEL ?? "info" } });
       try {
         await app.listen({ port, host: opts.host });
       } catch (e) {

@@ -30,6 +30,8 @@ const PUBLIC: Row = { anonymous: "ok", otherOrg: "ok", admin: "ok", penyusun: "o
 const SIGNED_IN: Row = { anonymous: 401, otherOrg: "ok", admin: "ok", penyusun: "ok", pemeriksa: "ok", penandatangan: "ok", pembaca: "ok", nonMember: "ok" };
 /** A record only its owner may name: everyone else (a made-up id) gets 404. */
 const OWN_ONLY: Row = { anonymous: 401, otherOrg: 404, admin: 404, penyusun: 404, pemeriksa: 404, penandatangan: 404, pembaca: 404, nonMember: 404 };
+/** Prometheus metrics: only the bearer token (a session of any kind is not enough). */
+const METRICS: Row = { anonymous: 401, otherOrg: 401, admin: 401, penyusun: 401, pemeriksa: 401, penandatangan: 401, pembaca: 401, nonMember: 401 };
 /** Organisation admins only (otherOrg is an admin of the other organisation). */
 const ADMIN: Row = { anonymous: 401, otherOrg: "ok", admin: "ok", penyusun: 403, pemeriksa: 403, penandatangan: 403, pembaca: 403, nonMember: 403 };
 /** An admin route naming a record of organisation A: the other organisation's admin gets 404. */
@@ -64,6 +66,7 @@ const json = (url: string, payload?: unknown, headers: Record<string, string> = 
 const MATRIX: Record<string, Spec> = {
   "GET /api/health": { row: PUBLIC, request: () => json("/api/health") },
   "GET /api/ready": { row: PUBLIC, request: () => json("/api/ready") },
+  "GET /metrics": { row: METRICS, request: () => json("/metrics") },
   "GET /api/docs": { row: PUBLIC, request: () => json("/api/docs") },
   "GET /api/docs/json": { row: PUBLIC, request: () => json("/api/docs/json") },
   "GET /api/docs/yaml": { row: PUBLIC, request: () => json("/api/docs/yaml") },
@@ -167,7 +170,7 @@ for (const target of testDatabases()) {
 
     beforeAll(async () => {
       database = (await openMigrated(target)).database;
-      app = await buildApp({ db: database, webRoot: false, auth: { signinRequestsPerMinute: 10_000, documentsPerMinute: 10_000 } });
+      app = await buildApp({ db: database, webRoot: false, auth: { signinRequestsPerMinute: 10_000, documentsPerMinute: 10_000 }, metrics: { token: "token-metrik-matriks" } });
       orgA = (await createOrganization(database, "Dinas Matriks A")).id;
       orgB = (await createOrganization(database, "Dinas Matriks B")).id;
       const all: Role[] = ["admin", "penyusun", "pemeriksa", "penandatangan", "pembaca"];

@@ -19,7 +19,9 @@ export type Policy =
   /** A signed-in user holding one of these organisation roles. */
   | { kind: "org"; roles: readonly Role[] }
   /** A plan named by the `:id` parameter, in the caller's organisation, that the caller's team role allows. */
-  | { kind: "plan"; action: PlanAction };
+  | { kind: "plan"; action: PlanAction }
+  /** Prometheus metrics: a bearer token, or a local caller when none is configured (not a session). */
+  | { kind: "metrics" };
 
 export const policies = {
   public: { kind: "public" },
@@ -27,6 +29,7 @@ export const policies = {
   admin: { kind: "org", roles: ["admin"] },
   penyusun: { kind: "org", roles: ["penyusun"] },
   plan: (action: PlanAction): Policy => ({ kind: "plan", action }),
+  metrics: { kind: "metrics" },
 } as const satisfies Record<string, Policy | ((a: PlanAction) => Policy)>;
 
 export type PlanAccess = {
@@ -154,10 +157,11 @@ export function recordRoutePolicies(app: FastifyInstance): RouteEntry[] {
 }
 
 /** The enforcing hook; install after the session hook, so `request.auth` is known. */
-export function enforcePolicies(app: FastifyInstance, repo: PlansRepo): void {
+export function enforcePolicies(app: FastifyInstance, repo: PlansRepo, checkMetrics: (request: FastifyRequest) => void): void {
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const policy = request.routeOptions.config.policy;
     if (!policy || policy.kind === "public") return;
+    if (policy.kind === "metrics") return checkMetrics(request);
     const auth = request.auth;
     if (!auth) {
       if (request.authExpired) throw apiError("auth.expired");
