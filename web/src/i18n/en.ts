@@ -112,6 +112,13 @@ export const en: Messages = {
     quadrants: "Stakeholders mapped by power and interest. Promoters (high power, high interest): involve and manage closely. Latents (high power, low interest): keep satisfied. Defenders (low power, high interest): keep informed. Apathetics (both low): monitor with minimal effort.",
     principles: "The module's six principles of effective communication. Tick those this communication row meets.",
   },
+  sheet: {
+    help: "Works like a spreadsheet: paste rows from Excel or LibreOffice into any cell (rows are added as needed); Enter moves to the next row, Ctrl+D copies the cell above.",
+    pasted: "{{count}} row(s) pasted.",
+    noRow: "Row {{row}}: rows cannot be added to this table here; this row was not pasted.",
+    outside: "Row {{row}}: the last {{count}} value(s) run past the table's columns and were not pasted.",
+    noOption: "Row {{row}}, {{column}}: \"{{text}}\" is not one of the choices; this cell was not changed.",
+  },
   layout: {
     close: "Close",
     findingsAndComments: "Findings {{findings}} · Comments {{comments}}",

@@ -110,6 +110,13 @@ export const id = {
     quadrants: "Pemetaan pemangku kepentingan menurut kekuasaan dan kepentingannya. Promoters (kekuasaan dan kepentingan tinggi): libatkan dan kelola dengan cermat. Latents (kekuasaan tinggi, kepentingan rendah): jaga agar tetap puas. Defenders (kekuasaan rendah, kepentingan tinggi): beri informasi secara teratur. Apathetics (keduanya rendah): pantau dengan upaya seperlunya.",
     principles: "Enam prinsip komunikasi yang efektif menurut modul. Centang prinsip yang dipenuhi baris komunikasi ini.",
   },
+  sheet: {
+    help: "Seperti lembar kerja: tempel baris dari Excel atau LibreOffice ke sel mana pun (baris ditambah bila perlu); Enter pindah ke baris berikutnya, Ctrl+D menyalin isi sel di atasnya.",
+    pasted: "{{count}} baris ditempel.",
+    noRow: "Baris {{row}}: tabel tidak dapat ditambah baris di sini; baris ini tidak ditempel.",
+    outside: "Baris {{row}}: {{count}} nilai terakhir melewati kolom tabel dan tidak ditempel.",
+    noOption: "Baris {{row}}, {{column}}: \"{{text}}\" tidak ada di pilihan; sel ini tidak diubah.",
+  },
   layout: {
     close: "Tutup",
     findingsAndComments: "Temuan {{findings}} · Komentar {{comments}}",

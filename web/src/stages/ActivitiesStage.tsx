@@ -99,6 +99,18 @@ export function ActivitiesStage({ plan, session }: StageProps) {
         <h2 id="activities-title">{t("activities.title")}</h2>
         <EditTable
           minWidth={1000}
+          sheet={readOnly ? undefined : {
+            addRows: (count) => {
+              // Rows past the shown page are shown too, so the paste can fill them.
+              setLimit((l) => Math.max(l, plan.activities.length + count));
+              const taken = [...plan.activities];
+              for (let k = 0; k < count; k++) {
+                const activity = { id: newId("k", taken), name: t("activities.newName"), durationDays: 1, dependsOn: [] };
+                taken.push(activity);
+                session.insert(["activities"], activity);
+              }
+            },
+          }}
           columns={[
             { label: t("activities.name"), width: "23%" },
             { label: t("activities.output"), width: "19%" },

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatAngka, formatRupiah } from "../../../src/domain/format/indonesian.js";
 import { RESOURCE_KINDS, type Plan } from "../../../src/domain/plan/schema.js";
 import { EditTable } from "../components/EditTable.js";
-import { NumberField, SelectField, TextField, newId } from "../components/fields.js";
+import { NumberField, SelectField, TextField, newId, useReadOnly } from "../components/fields.js";
 import type { Op } from "../state/edits.js";
 import { budgetOutputs, resourceLoading } from "../state/outputs.js";
 import type { StageProps } from "./index.js";
@@ -19,7 +19,16 @@ export function ResourcesStage({ plan, session }: StageProps) {
   }, [plan, result]);
   const budget = useMemo(() => budgetOutputs(plan), [plan]);
   const amountOf = new Map(budget.lines.map((l) => [l.id, l.amount]));
+  const readOnly = useReadOnly();
   const actOptions = plan.activities.map((a, i) => [a.id, `${i + 1}. ${a.name}`] as const);
+  const addBudgetLines = (count: number) => {
+    const taken = [...plan.budget];
+    for (let k = 0; k < count; k++) {
+      const line = { id: newId("b", taken), activityId: plan.activities[0]!.id, item: t("resources.newItem"), volume: 1, unit: "paket", unitPrice: 0 };
+      taken.push(line);
+      session.insert(["budget"], line);
+    }
+  };
   return (
     <>
       <section className="card" aria-labelledby="res-title">
@@ -91,6 +100,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
         <h2 id="rab-title">{t("resources.budget")}</h2>
         <EditTable
           minWidth={1000}
+          sheet={plan.activities.length && !readOnly ? { addRows: (count) => addBudgetLines(count) } : undefined}
           columns={[
             { label: t("resources.activity"), width: "16%" },
             { label: t("resources.item"), width: "24%" },
@@ -163,7 +173,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
           </p>
         ) : null}
         {plan.activities.length ? (
-          <button type="button" onClick={() => session.insert(["budget"], { id: newId("b", plan.budget), activityId: plan.activities[0]!.id, item: t("resources.newItem"), volume: 1, unit: "paket", unitPrice: 0 })}>
+          <button type="button" onClick={() => addBudgetLines(1)}>
             + {t("resources.newItem")}
           </button>
         ) : null}
