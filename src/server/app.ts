@@ -21,6 +21,9 @@ import { RealtimeHub, type RealtimeOptions } from "./realtime/hub.js";
 import { registerRoutes } from "./register/routes.js";
 import { realtimeRoutes } from "./realtime/routes.js";
 import { realizationRoutes } from "./realization/routes.js";
+import { publicRoutes } from "./public/routes.js";
+import { serviceRoutes } from "./public/plan-routes.js";
+import { resolvePublicFormOptions, type PublicFormOptions } from "./public/guard.js";
 import { pgTransport } from "./realtime/transport.js";
 import "./auth/context.js";
 import { enforcePolicies, policies, recordRoutePolicies, type RouteEntry } from "./auth/policy.js";
@@ -61,6 +64,8 @@ export type AppOptions = {
   secretKey?: string;
   /** Who may read /metrics (a bearer token; default RENCANA_METRICS_TOKEN). */
   metrics?: MetricsOptions;
+  /** The public forms: minimum fill time, per-address limits per hour (and a clock for tests). */
+  publicForms?: PublicFormOptions;
 };
 
 declare module "fastify" {
@@ -245,6 +250,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(realtimeRoutes, { prefix: "/api", hub });
   await app.register(registerRoutes, { prefix: "/api", database: options.db, people, now: authOptions.now });
   await app.register(realizationRoutes, { prefix: "/api", database: options.db, repo, now: authOptions.now });
+  await app.register(serviceRoutes, { prefix: "/api", database: options.db, repo, now: authOptions.now });
+  await app.register(publicRoutes, { database: options.db, options: resolvePublicFormOptions(options.publicForms) });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const serveWeb = webRoot !== false && existsSync(join(webRoot, "index.html"));

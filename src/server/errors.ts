@@ -27,6 +27,8 @@ export const API_ERRORS = {
   "workflow.locked": { status: 409, message: { id: "rencana sedang diperiksa dan tidak dapat diubah; minta dikembalikan bila perlu diubah", en: "the plan is under review and cannot be changed; ask for it to be returned if it needs changes" } },
   "workflow.invalid_state": { status: 409, message: { id: "tindakan ini tidak dapat dilakukan pada status rencana sekarang", en: "this action is not possible in the plan's current status" } },
   "realization.not_approved": { status: 409, message: { id: "kemajuan baru dapat dilaporkan setelah rencana disetujui", en: "progress can be reported only after the plan is approved" } },
+  "public_page.not_adopted": { status: 409, message: { id: "standar pelayanan belum ditetapkan (isi tanggal penetapan); halaman publik baru dapat diterbitkan setelah ditetapkan", en: "the service standard is not adopted yet (fill in the adoption date); the public page can be published only after adoption" } },
+  "public_form.rejected": { status: 400, message: { id: "formulir tidak dapat diterima: muat ulang halaman, isi kembali, lalu kirim (paling cepat beberapa detik setelah halaman dibuka)", en: "the form cannot be accepted: reload the page, fill it in again and send it (no sooner than a few seconds after opening the page)" } },
   "conflict.duplicate": { status: 409, message: { id: "data dengan nilai ini sudah ada", en: "a record with this value already exists" } },
   "body.too_large": { status: 413, message: { id: "isi permintaan terlalu besar", en: "the request body is too large" } },
   "media_type.unsupported": { status: 415, message: { id: "jenis isi (Content-Type) tidak didukung; kirim application/json", en: "unsupported Content-Type; send application/json" } },

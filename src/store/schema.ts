@@ -187,6 +187,49 @@ export type OrganizationHolidayYearsTable = { organization_id: string; year: num
 
 /** One day off in the organisation's calendar: libur-nasional, cuti-bersama or libur-daerah. */
 export type OrganizationHolidaysTable = { id: Generated<number>; organization_id: string; year: number; date: string; name: string; type: string; source: string };
+/** A published service page: the public part of an adopted standard, as published (never the plan). */
+export type ServicePagesTable = { slug: string; organization_id: string; plan_id: string; content: string; plan_version: number; published_by: string | null; published_at: string };
+
+/** A complaint, suggestion or input filed on a public page; `code` is the citizen's tracking code. */
+export type ServiceComplaintsTable = {
+  id: string;
+  organization_id: string;
+  plan_id: string;
+  code: string;
+  /** "pengaduan" | "saran" | "masukan" */
+  kind: string;
+  body: string;
+  name: string | null;
+  contact: string | null;
+  /** "diterima" | "diproses" | "dijawab" */
+  status: string;
+  answer: string | null;
+  received_at: string;
+  /** The day (Jakarta) by which it must be answered: the standard's working days from receipt. */
+  due_on: string;
+  updated_at: string;
+  answered_at: string | null;
+  answered_by: string | null;
+};
+
+/** One SKM questionnaire: nine answers 1..4 as "a,b,…" in the order of UNSUR, the optional profile and a suggestion. */
+export type SkmResponsesTable = {
+  id: string;
+  organization_id: string;
+  plan_id: string;
+  submitted_at: string;
+  /** The day in Jakarta, for periods. */
+  submitted_on: string;
+  answers: string;
+  gender: string | null;
+  age: number | null;
+  education: string | null;
+  occupation: string | null;
+  suggestion: string | null;
+};
+
+/** Secrets every server shares (the key that signs the public forms), made once per database. */
+export type ServerSecretsTable = { name: string; value: string; created_at: string };
 
 export type DatabaseSchema = {
   plans: PlansTable;
@@ -209,4 +252,8 @@ export type DatabaseSchema = {
   organization_signing_certificates: OrganizationSigningCertificatesTable;
   organization_holiday_years: OrganizationHolidayYearsTable;
   organization_holidays: OrganizationHolidaysTable;
+  service_pages: ServicePagesTable;
+  service_complaints: ServiceComplaintsTable;
+  skm_responses: SkmResponsesTable;
+  server_secrets: ServerSecretsTable;
 };

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../store/database.js";
 import type { Role, User } from "../../store/people-repo.js";
 import { peopleRepo } from "../../store/people-repo.js";
-import { plansRepo, type PlanMember } from "../../store/plans-repo.js";
+import { plansRepo, writeTransaction, type PlanMember } from "../../store/plans-repo.js";
+import { publicRepo } from "../../store/public-repo.js";
+import { publicService } from "../../domain/service/public.js";
 import { createOrganization, createUser, signIn, type TestClient } from "../../test-support/auth.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
@@ -153,6 +155,26 @@ Object.assign(MATRIX, {
   "DELETE /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate") },
 } satisfies Record<string, Spec>);
 
+/** The citizens' side (issue 17): the public page and forms are open to everyone (a published slug; the
+ * forms answer 400 without a form token, which is the handler speaking); the unit's side follows the plan. */
+let publishedSlug = "";
+let trackingCode = "";
+Object.assign(MATRIX, {
+  "GET /api/public/services/:slug": { row: PUBLIC, request: () => json(`/api/public/services/${publishedSlug}`) },
+  "POST /api/public/services/:slug/complaints": { row: PUBLIC, request: () => json(`/api/public/services/${publishedSlug}/complaints`, { body: "Uji matriks" }) },
+  "POST /api/public/services/:slug/skm": { row: PUBLIC, request: () => json(`/api/public/services/${publishedSlug}/skm`, { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }) },
+  "GET /api/public/services/:slug/complaints/:code": { row: PUBLIC, request: () => json(`/api/public/services/${publishedSlug}/complaints/${trackingCode}`) },
+  "GET /layanan/:slug": { row: PUBLIC, request: () => json(`/layanan/${publishedSlug}`) },
+  "POST /layanan/:slug/pengaduan": { row: PUBLIC, request: () => ({ url: `/layanan/${publishedSlug}/pengaduan`, payload: "body=Uji", headers: { "content-type": "application/x-www-form-urlencoded" } }) },
+  "POST /layanan/:slug/skm": { row: PUBLIC, request: () => ({ url: `/layanan/${publishedSlug}/skm`, payload: "u1=4", headers: { "content-type": "application/x-www-form-urlencoded" } }) },
+  "GET /api/plans/:id/public-page": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/public-page`) },
+  "PUT /api/plans/:id/public-page": { row: TEAM_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/public-page`) },
+  "DELETE /api/plans/:id/public-page": { row: TEAM_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/public-page`) },
+  "GET /api/plans/:id/complaints": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/complaints`) },
+  "PATCH /api/plans/:id/complaints/:complaintId": { row: REPORT_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/complaints/tidak-ada`, { status: "bukan-status" }) },
+  "GET /api/plans/:id/skm": { row: READ_PLAN, request: (c: Ctx) => json(`/api/plans/${c.planId}/skm`) },
+} satisfies Record<string, Spec>);
+
 const routeKey = (method: string, url: string) => `${method} ${url}`;
 
 for (const target of testDatabases()) {
@@ -198,6 +220,13 @@ for (const target of testDatabases()) {
         code: VERIFICATION_CODE, organizationId: orgA, planId: "rencana-matriks", planVersion: 1, kind: "sk",
         number: "800/001/2027", issuedOn: "2027-01-04", title: "Matriks", signatory: "Kepala", createdAt: new Date().toISOString(),
       });
+      // A published page with one complaint, for the public routes.
+      const adopted = minimalPlan({ title: "Layanan matriks" });
+      const published = await plansRepo(database.db).create(adopted, { organizationId: orgA, createdBy: null });
+      publishedSlug = `matriks-${unique()}`;
+      const pages = publicRepo(database.db);
+      await writeTransaction(database.db, (q) => pages.publish(q, { slug: publishedSlug, organizationId: orgA, planId: published.id, content: publicService(adopted, publishedSlug), planVersion: 1, publishedAt: new Date().toISOString(), publishedBy: null }));
+      trackingCode = (await pages.addComplaint({ organizationId: orgA, planId: published.id, kind: "pengaduan", body: "Uji", name: null, contact: null, receivedAt: new Date().toISOString(), dueOn: "2027-01-10" })).code;
     });
     afterAll(async () => {
       await app?.close();

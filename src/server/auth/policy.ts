@@ -8,7 +8,7 @@ import type { PlanMember, PlanRole, PlanStatus, PlansRepo } from "../../store/pl
 import { apiError } from "../errors.js";
 import type { AuthContext } from "./context.js";
 
-export const PLAN_ACTIONS = ["read", "edit", "team", "submit", "initial", "approve", "return", "comment", "report"] as const;
+export const PLAN_ACTIONS = ["read", "edit", "team", "submit", "initial", "approve", "return", "comment", "report", "publish"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 export type Policy =
@@ -52,6 +52,8 @@ const ACTION_ROLES: Record<PlanAction, { planRoles: readonly PlanRole[]; admin: 
   return: { planRoles: ["pemeriksa", "penandatangan"], admin: false },
   /** Progress reports after approval: the team members who carry the plan out (not a reader, not an admin off the team). */
   report: { planRoles: ["penyusun", "pemeriksa", "penandatangan"], admin: false },
+  /** Publishing or withdrawing the service's public page: the team's penyusun and the admins. */
+  publish: { planRoles: ["penyusun"], admin: true },
 };
 
 /** The caller's roles on this plan: a team role counts only while the user still holds it in the organisation. */
@@ -92,8 +94,10 @@ export type PlanAbilities = {
   restore: boolean;
   /** Take a submitted plan back out of review (its penyusun, or an admin when a reviewer can no longer act). */
   withdraw: boolean;
-  /** Report progress (pengawasan); the server also requires an approved baseline. */
+  /** Report progress (pengawasan); the server also requires an approved baseline. Also: answer the service's complaints. */
   report: boolean;
+  /** Publish or withdraw the service's public page (the server also requires an adopted standard). */
+  publish: boolean;
 };
 
 /** What the caller may do with the plan now, for the UI to show only those actions. */
@@ -117,6 +121,7 @@ export function planAbilities(auth: AuthContext, access: PlanAccess): PlanAbilit
     restore: edit,
     withdraw: may("team") && access.status === "submitted",
     report: may("report") && access.status !== "archived",
+    publish: may("publish") && access.status !== "archived",
   };
 }
 
