@@ -16,6 +16,9 @@ import { renderPlanBookPdf } from "./plan-book/pdf.js";
 import { renderBudgetXlsx } from "./budget/rab-xlsx.js";
 import { renderBeritaAcaraDocx, renderStandardDecreeDocx } from "./service/docx.js";
 import { renderBeritaAcaraPdf, renderMaklumatPdf, renderStandardDecreePdf } from "./service/pdf.js";
+import { renderLaporanKemajuanDocx } from "./laporan-kemajuan/docx.js";
+import { renderLaporanKemajuanPdf } from "./laporan-kemajuan/pdf.js";
+import { ProgressReportError, type ProgressReportOptions } from "./laporan-kemajuan/model.js";
 
 export const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -33,7 +36,16 @@ export type RenderOptions = {
   publicUrl?: string;
   /** The workflow's marks: KONSEP on a draft, the verification footer and paraf table of an approved decree. */
   marks?: DocumentMarks;
+  /** The laporan kemajuan's date, period and approved baselines. */
+  progress?: ProgressReportOptions;
 };
+
+function progressOptions(o: RenderOptions): ProgressReportOptions {
+  if (!o.progress) {
+    throw new DocumentError("document.refused", { id: "laporan kemajuan memerlukan tanggal laporan (--at TTTT-BB-HH)", en: "the progress report needs a date (--at YYYY-MM-DD)" });
+  }
+  return o.progress;
+}
 
 /** Without a configured address the QR code points at a local server: the poster still prints. */
 export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
@@ -76,6 +88,20 @@ export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
   { kind: "berita-acara", format: "pdf", fileStem: "berita-acara-fkp", description: { id: "Berita acara forum konsultasi publik (PDF)", en: "Minutes of the public consultation forum (PDF)" }, render: renderBeritaAcaraPdf },
   { kind: "maklumat", format: "pdf", fileStem: "maklumat-a4", description: { id: "Maklumat pelayanan, poster A4 (PDF)", en: "Service pledge, A4 poster (PDF)" }, render: (plan, o) => renderMaklumatPdf(plan, "A4", o.publicUrl ?? DEFAULT_PUBLIC_URL) },
   { kind: "maklumat-a3", format: "pdf", fileStem: "maklumat-a3", description: { id: "Maklumat pelayanan, poster A3 (PDF)", en: "Service pledge, A3 poster (PDF)" }, render: (plan, o) => renderMaklumatPdf(plan, "A3", o.publicUrl ?? DEFAULT_PUBLIC_URL) },
+  {
+    kind: "laporan-kemajuan",
+    format: "docx",
+    fileStem: "laporan-kemajuan",
+    description: { id: "Laporan kemajuan: Kurva S, deviasi, realisasi anggaran (Word)", en: "Progress report: S-curve, deviation, spending (Word)" },
+    render: (plan, o) => renderLaporanKemajuanDocx(plan, progressOptions(o)),
+  },
+  {
+    kind: "laporan-kemajuan",
+    format: "pdf",
+    fileStem: "laporan-kemajuan",
+    description: { id: "Laporan kemajuan: Kurva S, deviasi, realisasi anggaran (PDF)", en: "Progress report: S-curve, deviation, spending (PDF)" },
+    render: (plan, o) => renderLaporanKemajuanPdf(plan, progressOptions(o)),
+  },
   { kind: "mspdi", format: "xml", fileStem: "jadwal-msproject", description: { id: "Jadwal untuk Microsoft Project (XML)", en: "Schedule for Microsoft Project (XML)" }, render: renderMspdi },
 ];
 
@@ -148,6 +174,7 @@ export async function renderDocument(kind: string, format: string, plan: Plan, o
         e.problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
       );
     }
+    if (e instanceof ProgressReportError) throw new DocumentError("document.refused", e.bilingual);
     throw e;
   }
 }

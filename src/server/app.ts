@@ -242,7 +242,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await pool.close();
   });
   await app.register(workflowRoutes, { prefix: "/api", database: options.db, repo, people, now: authOptions.now, archive });
-  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute, pool, database: options.db, archive });
+  await app.register(documentRoutes, { prefix: "/api", repo, people, perMinute: authOptions.documentsPerMinute, pool, database: options.db, archive, now: authOptions.now });
   await app.register(verificationRoutes, { database: options.db, secretKey, now: authOptions.now });
   await app.register(peopleRoutes, { prefix: "/api", database: options.db, now: authOptions.now });
   await app.register(commentRoutes, { prefix: "/api", database: options.db, repo, people });

@@ -25,11 +25,17 @@ const tw = convertMillimetersToTwip;
 /** Half-points for table text: seven columns need a smaller size than the body. */
 const TABLE_SIZE = 20;
 
-function run(text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text: literalText(text), ...(opts.bold ? { bold: true } : {}), ...(opts.italics ? { italics: true } : {}), ...(opts.size ? { size: opts.size } : {}) });
+export function run(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}): TextRun {
+  return new TextRun({
+    text: literalText(text),
+    ...(opts.bold ? { bold: true } : {}),
+    ...(opts.italics ? { italics: true } : {}),
+    ...(opts.underline ? { underline: {} } : {}),
+    ...(opts.size ? { size: opts.size } : {}),
+  });
 }
 
-function p(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; center?: boolean; after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
+export function p(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; center?: boolean; after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     children: [run(text, opts)],
     ...(opts.keepNext ? { keepNext: true } : {}),

@@ -60,6 +60,8 @@ export type ActivityProgress = {
   baselineStart?: string;
   baselineFinish?: string;
   slipDays?: number;
+  /** The finish slip against each baseline, in the order given (null: not in that baseline). */
+  baselineSlips: (number | null)[];
 };
 
 export type CurvePoint = {
@@ -383,6 +385,10 @@ export function computeProgress(plan: Plan, at: string, options: ProgressOptions
       plannedFinish: t.finishes[i]!,
       budget: t.amount[i]!,
       spent: spentByActivity[i]!,
+      baselineSlips: baselineTimelines.map(({ t: b }) => {
+        const k = b.index.get(a.id);
+        return k === undefined ? null : workingDaysFromTo(t.calendar, b.finishDay[k]!, t.finishDay[i]!);
+      }),
     };
     if (actualStart[i] !== undefined) row.actualStart = actualStart[i];
     if (actualFinish[i] !== undefined) row.actualFinish = actualFinish[i];

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Spec> = {
   "GET /api/plans/:id/outputs": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/outputs`) },
   "GET /api/plans/:id/export": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/export`) },
   "GET /api/plans/:id/schedule": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/schedule`) },
+  "GET /api/progress-summary": { row: SIGNED_IN, request: (c) => json(`/api/progress-summary?ids=${c.planId}`) },
   "GET /api/plans/:id/progress": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/progress?at=2027-02-01`) },
   "POST /api/plans/:id/realization/reports": { row: REPORT_PLAN, request: (c) => json(`/api/plans/${c.planId}/realization/reports`, { date: "2027-02-01", activities: [], spending: [] }) },
   "GET /api/plans/:id/documents/:file": { row: READ_PLAN, request: (c) => json(`/api/plans/${c.planId}/documents/calendar.ics`) },

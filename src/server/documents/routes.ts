@@ -17,6 +17,9 @@ import type { Database } from "../../store/database.js";
 import { verificationOfVersion } from "../../store/verification-repo.js";
 import type { Archiver } from "../verification/archive.js";
 import { publicUrlOf } from "../verification/public-url.js";
+import { isValidIsoDate } from "../../domain/plan/schema.js";
+import { monthRange, type ProgressReportOptions } from "../../documents/laporan-kemajuan/model.js";
+import { approvedBaselines, jakartaToday } from "../realization/baselines.js";
 
 const documentParams = z.strictObject({
   id: z.string().min(1).max(200),
@@ -27,9 +30,15 @@ const documentParams = z.strictObject({
 const MARKED_KINDS = new Set(["sk", "plan"]);
 const DRAFT_STATUSES = new Set(["draft", "submitted", "returned"]);
 
-export type DocumentRoutesOptions = { repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool; database: Database; archive: Archiver };
+/** The laporan kemajuan's date: `at` (default today in Jakarta) or a whole `month`. */
+const documentQuery = langQuery.extend({
+  at: z.string().refine(isValidIsoDate, { message: "date.invalid" }).optional(),
+  month: z.string().refine((m) => monthRange(m) !== undefined, { message: "date.invalid" }).optional(),
+});
 
-export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (app, { repo, people, perMinute, pool, database, archive }) => {
+export type DocumentRoutesOptions = { repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool; database: Database; archive: Archiver; now?: () => number };
+
+export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (app, { repo, people, perMinute, pool, database, archive, now = Date.now }) => {
   app.get(
     "/plans/:id/documents/:file",
     {
@@ -42,11 +51,18 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
         tags: ["documents"],
         summary: "Download a document rendered from the plan: sk.docx, sk.pdf, calendar.ics, mspdi.xml, …",
         params: { type: "object", properties: { id: { type: "string" }, file: { type: "string", description: "KIND.EXT, e.g. sk.docx" } }, required: ["id", "file"] },
-        querystring: { type: "object", properties: { lang: { type: "string", enum: ["id", "en"] } } },
+        querystring: {
+          type: "object",
+          properties: {
+            lang: { type: "string", enum: ["id", "en"] },
+            at: { type: "string", description: "laporan-kemajuan: progress as of this date (YYYY-MM-DD; default today in Jakarta)" },
+            month: { type: "string", description: "laporan-kemajuan: the report for a month (YYYY-MM)" },
+          },
+        },
       },
     },
     async (request, reply) => {
-      parseInput(langQuery, request.query);
+      const q = parseInput(documentQuery, request.query);
       const { id, file } = parseInput(documentParams, request.params);
       const dot = file.lastIndexOf(".");
       const kind = file.slice(0, dot);
@@ -62,6 +78,12 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
       let marks: DocumentMarks | undefined;
       if (MARKED_KINDS.has(kind) && DRAFT_STATUSES.has(stored.status)) marks = { konsep: true };
       const verification = kind === "sk" && !DRAFT_STATUSES.has(stored.status) ? await verificationOfVersion(database.db, id, stored.workflow.baselineVersion ?? stored.version) : undefined;
+      // The laporan kemajuan compares with the approved versions (the original and the amended).
+      let progress: ProgressReportOptions | undefined;
+      if (kind === "laporan-kemajuan") {
+        const range = q.month !== undefined ? monthRange(q.month) : undefined;
+        progress = { at: range?.at ?? q.at ?? jakartaToday(now()), ...(range ? { from: range.from } : {}), baselines: await approvedBaselines(database, repo, stored) };
+      }
       // Rendered in a worker thread with time and memory limits (render-pool.ts).
       try {
         if (verification && format === "pdf") {
@@ -73,7 +95,7 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
             .send(Buffer.from(bytes));
         }
         if (verification) marks = await archive.marksOf(verification, publicUrl);
-        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, ...(marks ? { marks } : {}) });
+        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, ...(marks ? { marks } : {}), ...(progress ? { progress } : {}) });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)

@@ -10,6 +10,16 @@ import { testDatabases } from "../../test-support/databases.js";
 import { realizationPlan } from "../../test-support/realization.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { formatAngka } from "../../domain/format/indonesian.js";
+import { computeProgress } from "../../domain/realization/index.js";
+import { missingPrograms } from "../../test-support/tools.js";
+
+const runFile = promisify(execFile);
 
 const YEAR_MS = 365 * 24 * 3_600_000;
 
@@ -176,5 +186,65 @@ for (const target of testDatabases()) {
       expect(patch.statusCode, patch.body).toBe(400);
       expect(patch.json().errors[0].path).toBe("realization");
     });
+
+    it("the plan list's status: only readable approved plans, with the kritis notice for the signatory", async () => {
+      const o = await office();
+      const approved = await planIn(o, true);
+      const draft = await planIn(o, false);
+      expect((await report(o.penyusun, approved, FIRST)).statusCode).toBe(201);
+      const ids = `${approved},${draft},nope`;
+      const expected = computeProgress({ ...realizationPlan([FIRST]) }, "2027-02-01");
+      if (!expected.ok) throw new Error("example must schedule");
+      for (const [client, notice] of [[o.signatory, true], [o.penyusun, false], [o.reader, false]] as const) {
+        const r = await client.inject({ method: "GET", url: `/api/progress-summary?ids=${ids}` });
+        expect(r.statusCode, r.body).toBe(200);
+        const body = r.json<{ at: string; items: { id: string; status: string; planned: number; deviation: number; notice: boolean }[] }>();
+        expect(body.at).toBe("2027-02-01");
+        expect(body.items).toEqual([expect.objectContaining({ id: approved, status: expected.view.status, planned: expected.view.planned, deviation: expected.view.deviation, notice })]);
+      }
+      expect(expected.view.status).toBe("kritis");
+      // Someone off the team learns nothing; too many ids are refused.
+      expect((await o.outsider.inject({ method: "GET", url: `/api/progress-summary?ids=${ids}` })).json().items).toEqual([]);
+      const many = Array.from({ length: 101 }, (_, i) => `p${i}`).join(",");
+      expect((await o.penyusun.inject({ method: "GET", url: `/api/progress-summary?ids=${many}` })).statusCode).toBe(400);
+      // The plan's own progress says who must hear of it.
+      const own = (await o.signatory.inject({ method: "GET", url: `/api/plans/${approved}/progress` })).json<{ notice: { forMe: boolean; to: { role: string }[] } }>();
+      expect(own.notice).toMatchObject({ forMe: true });
+      expect(own.notice.to.map((t) => t.role).sort()).toEqual(["penanggung-jawab", "pengarah"]);
+      expect((await o.penyusun.inject({ method: "GET", url: `/api/plans/${approved}/progress` })).json().notice.forMe).toBe(false);
+    });
+
+    it.skipIf(missingPrograms("pdftotext") !== undefined)(
+      "re-planning: approved again, the laporan kemajuan shows the original and the amended baseline",
+      { timeout: 180_000 },
+      async () => {
+        const o = await office();
+        const id = await planIn(o, true);
+        const first = (await envelope(o.penyusun, id)).workflow.baselineVersion!;
+        expect((await report(o.penyusun, id, FIRST)).statusCode).toBe(201);
+        const current = await envelope(o.penyusun, id);
+        const edited = { ...current.plan, activities: current.plan.activities.map((a) => (a.id === "k02" ? { ...a, durationDays: a.durationDays + 5 } : a)) };
+        expect((await o.penyusun.inject({ method: "PUT", url: `/api/plans/${id}`, headers: { "if-match": `"${current.version}"` }, payload: edited })).statusCode).toBe(200);
+        expect((await o.penyusun.inject({ method: "POST", url: `/api/plans/${id}/submit` })).statusCode).toBe(200);
+        expect((await o.signatory.inject({ method: "POST", url: `/api/plans/${id}/approve` })).statusCode).toBe(200);
+        const amended = await envelope(o.penyusun, id);
+        const second = amended.workflow.baselineVersion!;
+        expect(second).toBeGreaterThan(first);
+        expect(amended.plan.realization).toEqual({ reports: [FIRST] });
+        const p = (await o.penyusun.inject({ method: "GET", url: `/api/plans/${id}/progress?at=2027-02-01` })).json<{ progress: { baselines: { label: string; planned: number }[]; activities: { id: string; baselineSlips: (number | null)[] }[] } }>().progress;
+        expect(p.baselines.map((b) => b.label)).toEqual([`Rencana awal (versi ${first})`, `Rencana perubahan (versi ${second})`]);
+        expect(p.activities.find((a) => a.id === "k02")!.baselineSlips).toEqual([5, 0]);
+        const pdf = await o.reader.inject({ method: "GET", url: `/api/plans/${id}/documents/laporan-kemajuan.pdf?at=2027-02-01` });
+        expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+        expect(pdf.headers["content-disposition"]).toMatch(/laporan-kemajuan-/);
+        const dir = mkdtempSync(join(tmpdir(), "lk-api-"));
+        writeFileSync(join(dir, "lk.pdf"), pdf.rawPayload);
+        const text = (await runFile("pdftotext", ["-enc", "UTF-8", join(dir, "lk.pdf"), "-"])).stdout.replace(/\s+/g, "");
+        for (const b of p.baselines) expect(text).toContain(`Menurut${b.label}:rencanakumulatifper1Februari2027${formatAngka(b.planned, 2)}%`.replace(/\s+/g, ""));
+        expect(text).toContain(`Geserthdrencanaawal(versi${first})(harikerja)`);
+        const bad = await o.reader.inject({ method: "GET", url: `/api/plans/${id}/documents/laporan-kemajuan.pdf?month=2027-13` });
+        expect(bad.statusCode).toBe(400);
+      },
+    );
   });
 }

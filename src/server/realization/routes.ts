@@ -8,10 +8,12 @@ import { z } from "zod";
 import type { Plan } from "../../domain/plan/schema.js";
 import { isValidIsoDate, realizationReportSchema } from "../../domain/plan/schema.js";
 import { validatePlan } from "../../domain/plan/validate.js";
-import { computeProgress, type BaselineInput } from "../../domain/realization/index.js";
+import { computeProgress, type ProgressStatus } from "../../domain/realization/index.js";
+import { approvedBaselines, jakartaToday, overseerRoleOf } from "./baselines.js";
 import type { Database } from "../../store/database.js";
 import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
-import { policies } from "../auth/policy.js";
+import { requireAuth } from "../auth/context.js";
+import { mayOnPlan, planRolesOf, policies } from "../auth/policy.js";
 import { apiError } from "../errors.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { actorOf, mustGet, parseInput } from "../plans/routes.js";
@@ -20,40 +22,23 @@ export type RealizationRoutesOptions = { database: Database; repo: PlansRepo; no
 
 const progressQuery = langQuery.extend({ at: z.string().refine(isValidIsoDate, { message: "date.invalid" }).optional() });
 
-/** Today in Jakarta (WIB), the day a report or a chart is "as of". */
-export function jakartaToday(ms: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
-}
-
 const MAX_ATTEMPTS = 8;
+const SUMMARY_CACHE = 2_000;
+
+const summaryQuery = langQuery.extend({
+  ids: z
+    .string()
+    .max(100 * 201)
+    .refine((s) => s.split(",").length <= 100, { message: "ids.too_many" }),
+});
+
+type ProgressSummary = { id: string; at: string; planned: number; actual: number; deviation: number; status: ProgressStatus; reportCount: number };
 
 const params = { type: "object", properties: { id: { type: "string" } }, required: ["id"] } as const;
 
 export const realizationRoutes: FastifyPluginAsync<RealizationRoutesOptions> = async (app, { database, repo, now = Date.now }) => {
-  /** The approved versions to compare with: the first approval, and the latest one when the plan was amended since. */
-  async function baselinesOf(stored: StoredPlan): Promise<BaselineInput[]> {
-    const latest = stored.workflow.baselineVersion;
-    if (latest === null) return [];
-    const first = await database.db
-      .selectFrom("workflow_events")
-      .select("version")
-      .where("plan_id", "=", stored.id)
-      .where("action", "=", "approve")
-      .orderBy("id")
-      .executeTakeFirst();
-    const versions = [...new Set([first ? Number(first.version) : latest, latest])];
-    const out: BaselineInput[] = [];
-    for (const [k, version] of versions.entries()) {
-      const revision = await repo.getRevision(stored.id, version);
-      if (!revision) continue;
-      const label = versions.length === 1 ? `Rencana disetujui (versi ${version})` : k === 0 ? `Rencana awal (versi ${version})` : `Rencana perubahan (versi ${version})`;
-      out.push({ label, plan: revision.plan });
-    }
-    return out;
-  }
-
   async function progressOf(stored: StoredPlan, at: string) {
-    const result = computeProgress(stored.plan, at, { baselines: await baselinesOf(stored) });
+    const result = computeProgress(stored.plan, at, { baselines: await approvedBaselines(database, repo, stored) });
     if (!result.ok) {
       throw apiError("schedule.cycle", {
         detail: result.error.message,
@@ -64,11 +49,68 @@ export const realizationRoutes: FastifyPluginAsync<RealizationRoutesOptions> = a
     return result.view;
   }
 
-  /** Who must hear of a kritis status: the plan's penanggung jawab and pengarah (team in the document). */
-  function noticeOf(plan: Plan, status: string) {
+  /**
+   * Who must hear of a kritis status: the plan's penanggung jawab and pengarah (team in the
+   * document); `forMe` when the caller is one of them (overseerRoleOf).
+   */
+  async function noticeOf(request: FastifyRequest, stored: Pick<StoredPlan, "id" | "organizationId" | "plan">, status: string) {
     if (status !== "kritis") return null;
-    return { status, to: plan.team.filter((m) => m.role === "penanggung-jawab" || m.role === "pengarah").map((m) => ({ role: m.role, name: m.name, position: m.position })) };
+    const auth = requireAuth(request.auth);
+    const members = (await repo.teams([stored.id])).get(stored.id) ?? [];
+    const appRoles = planRolesOf(auth, { planId: stored.id, organizationId: stored.organizationId, status: "approved", reviewStep: null, members });
+    const role = overseerRoleOf(auth.user, stored.plan, appRoles);
+    return {
+      status,
+      forMe: role !== null,
+      ...(role ? { as: role } : {}),
+      to: stored.plan.team.filter((m) => m.role === "penanggung-jawab" || m.role === "pengarah").map((m) => ({ role: m.role, name: m.name, position: m.position })),
+    };
   }
+
+  /** The plan list's status column: computed here (no baselines needed), cached per plan version and day. */
+  const summaries = new Map<string, ProgressSummary>();
+  function summaryOf(stored: StoredPlan, at: string): ProgressSummary | null {
+    const key = `${stored.id}:${stored.version}:${at}`;
+    const hit = summaries.get(key);
+    if (hit) return hit;
+    const result = computeProgress(stored.plan, at);
+    if (!result.ok) return null;
+    const v = result.view;
+    const summary: ProgressSummary = { id: stored.id, at, planned: v.planned, actual: v.actual, deviation: v.deviation, status: v.status, reportCount: v.reportCount };
+    if (summaries.size >= SUMMARY_CACHE) summaries.clear();
+    summaries.set(key, summary);
+    return summary;
+  }
+
+  app.get(
+    "/progress-summary",
+    {
+      config: { policy: policies.signedIn },
+      schema: {
+        tags: ["pengawasan"],
+        summary: "Progress status (sesuai/terlambat/kritis) today of the listed plans that are approved and that the caller may read",
+        querystring: { type: "object", properties: { lang: { type: "string", enum: ["id", "en"] }, ids: { type: "string", description: "plan ids, comma-separated (at most 100)" } } },
+      },
+    },
+    async (request) => {
+      const q = parseInput(summaryQuery, request.query);
+      const auth = requireAuth(request.auth);
+      const ids = [...new Set(q.ids.split(",").filter((x) => x !== ""))];
+      const at = jakartaToday(now());
+      const teams = await repo.teams(ids);
+      const items: (ProgressSummary & { notice: boolean })[] = [];
+      for (const id of ids) {
+        const stored = await repo.get(id);
+        if (!stored || stored.workflow.baselineVersion === null || stored.status === "archived") continue;
+        const access = { planId: id, organizationId: stored.organizationId, status: stored.status, reviewStep: null, members: teams.get(id) ?? [] };
+        if (!mayOnPlan("read", auth, access)) continue;
+        const summary = summaryOf(stored, at);
+        if (!summary) continue;
+        items.push({ ...summary, notice: summary.status === "kritis" && overseerRoleOf(auth.user, stored.plan, planRolesOf(auth, access)) !== null });
+      }
+      return { at, items };
+    },
+  );
 
   app.get(
     "/plans/:id/progress",
@@ -90,7 +132,7 @@ export const realizationRoutes: FastifyPluginAsync<RealizationRoutesOptions> = a
         version: stored.version,
         approved: stored.workflow.baselineVersion !== null,
         progress: view,
-        notice: noticeOf(stored.plan, view.status),
+        notice: await noticeOf(request, stored, view.status),
         reports: stored.plan.realization?.reports ?? [],
       });
     },
@@ -143,7 +185,7 @@ export const realizationRoutes: FastifyPluginAsync<RealizationRoutesOptions> = a
       return reply
         .code(201)
         .header("etag", `"${result.plan.version}"`)
-        .send({ version: result.plan.version, index, reports: result.plan.plan.realization?.reports.length ?? 0, progress: view, notice: noticeOf(result.plan.plan, view.status) });
+        .send({ version: result.plan.version, index, reports: result.plan.plan.realization?.reports.length ?? 0, progress: view, notice: await noticeOf(request, result.plan, view.status) });
     },
   );
 };
