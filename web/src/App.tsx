@@ -1,7 +1,7 @@
 // The shell: header with language switch, user menu and skip link; the sign-in gate; the routes.
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, createApiClient, type Session } from "./api/client.js";
+import { createApiClient, type Session } from "./api/client.js";
 import { AdminScreen } from "./admin/AdminScreen.js";
 import { PasswordDialog } from "./auth/PasswordDialog.js";
 import { SessionsDialog } from "./auth/SessionsDialog.js";
@@ -44,15 +44,15 @@ export function App() {
   );
 
   useEffect(() => {
-    api.getSession().then(
-      (session) => setAuth({ kind: "signedIn", session }),
-      (e: unknown) =>
+    api.getSessionState().then(
+      (state) =>
         setAuth(
-          e instanceof ApiError && e.status === 401
-            ? // A cookie whose session has ended (idle, revoked) says so; no cookie at all is just the sign-in page.
-              { kind: "signedOut", ...(e.code === "auth.expired" ? { notice: "auth.expired" } : {}) }
-            : { kind: "signedOut", error: e instanceof Error ? e.message : String(e) },
+          state.session
+            ? { kind: "signedIn", session: state.session }
+            : // A cookie whose session has ended (idle, revoked) says so; no cookie at all is just the sign-in page.
+              { kind: "signedOut", ...(state.ended ? { notice: "auth.expired" } : {}) },
         ),
+      (e: unknown) => setAuth({ kind: "signedOut", error: e instanceof Error ? e.message : String(e) }),
     );
   }, [api]);
 

@@ -78,6 +78,7 @@ const MATRIX: Record<string, Spec> = {
 
   "POST /api/session": { row: PUBLIC, request: (c) => json("/api/session", { email: `tidak-ada-${c.unique()}@uji.go.id`, password: "salah-salah" }) },
   "GET /api/session": { row: SIGNED_IN, request: () => json("/api/session") },
+  "GET /api/session/state": { row: PUBLIC, request: () => json("/api/session/state") },
   "DELETE /api/session": { row: SIGNED_IN, request: () => json("/api/session"), endsSession: true },
   "POST /api/session/revoke-all": { row: SIGNED_IN, request: () => json("/api/session/revoke-all"), endsSession: true },
   "GET /api/sessions": { row: SIGNED_IN, request: () => json("/api/sessions") },

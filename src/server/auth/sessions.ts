@@ -206,6 +206,19 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     return sessionBody(auth);
   });
 
+  // The app's check at start: 200 whether signed in or not, so a signed-out visitor's page load
+  // logs no failed request; `ended` tells a cookie whose session is over (idle, revoked) apart
+  // from no cookie at all.
+  app.get(
+    "/session/state",
+    { config: { policy: policies.public }, schema: { tags: ["session"], summary: "Whether the caller is signed in: the session when so, else whether a session has ended" } },
+    async (request, reply) => {
+      if (request.auth) return { signedIn: true, session: await sessionBody(request.auth) };
+      if (request.authExpired) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { signedIn: false, ended: request.authExpired };
+    },
+  );
+
   app.delete("/session", { config: { policy: policies.signedIn }, schema: { tags: ["session"], summary: "Sign out this session" } }, async (request, reply) => {
     const auth = request.auth;
     if (auth) {

@@ -103,6 +103,11 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+const sessionStateSchema = z.discriminatedUnion("signedIn", [
+  z.object({ signedIn: z.literal(true), session: sessionSchema }),
+  z.object({ signedIn: z.literal(false), ended: z.boolean() }),
+]);
+
 export const userSchema = z.object({
   id: idSchema,
   email: z.string(),
@@ -272,8 +277,14 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
     /** The shared machinery (language, CSRF header, zod check, ApiError, 401 → sign in) for the other API modules (review.ts). */
     request: <T>(method: string, path: string, schema: z.ZodType<T, unknown>, init: { body?: unknown; headers?: Record<string, string>; contentType?: string } = {}) =>
       request(method, path, schema, init),
-    /** The session at start; 401 (not signed in) is an answer here, not an interruption. */
-    getSession: async () => acceptSession(await request("GET", "/api/session", sessionSchema, { signInCall: true })),
+    /**
+     * The session at start, asked so that being signed out is an answer (200), not a failed
+     * request: `ended` when the browser's session is over (idle, revoked), else none at all.
+     */
+    async getSessionState(): Promise<{ session: Session } | { session: null; ended: boolean }> {
+      const state = await request("GET", "/api/session/state", sessionStateSchema, { signInCall: true });
+      return state.signedIn ? { session: acceptSession(state.session) } : { session: null, ended: state.ended };
+    },
     signIn: async (email: string, password: string) => acceptSession(await request("POST", "/api/session", sessionSchema, { body: { email, password }, signInCall: true })),
     async signOut() {
       await request("DELETE", "/api/session", noContent, { signInCall: true });
