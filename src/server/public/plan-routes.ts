@@ -19,7 +19,7 @@ import { policies } from "../auth/policy.js";
 import { apiError, requestLang } from "../errors.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { actorOf, mustGet, parseInput } from "../plans/routes.js";
-import { jakartaToday } from "../realization/routes.js";
+import { jakartaToday } from "../realization/baselines.js";
 
 export type ServiceRoutesOptions = { database: Database; repo: PlansRepo; now: () => number };
 

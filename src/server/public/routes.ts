@@ -10,7 +10,7 @@ import type { Database } from "../../store/database.js";
 import { publicRepo, TRACKING_CODE_PATTERN, type ServicePage } from "../../store/public-repo.js";
 import { policies } from "../auth/policy.js";
 import { ApiError, apiError, type ApiErrorItem } from "../errors.js";
-import { jakartaToday } from "../realization/routes.js";
+import { jakartaToday } from "../realization/baselines.js";
 import { formGuard, HONEYPOT_FIELD, type ResolvedPublicFormOptions } from "./guard.js";
 import { parseComplaint, parseSkm, type ComplaintInput, type SkmInput } from "./forms.js";
 import { renderNotFoundPage, renderServicePage, type PageState } from "./page.js";
