@@ -10,6 +10,9 @@ import { isValidIsoDate, realizationReportSchema } from "../../domain/plan/schem
 import { validatePlan } from "../../domain/plan/validate.js";
 import { computeProgress, type ProgressStatus } from "../../domain/realization/index.js";
 import { approvedBaselines, jakartaToday, overseerRoleOf } from "./baselines.js";
+
+// Other routes (the public pages) read the date from here.
+export { jakartaToday };
 import type { Database } from "../../store/database.js";
 import type { PlansRepo, StoredPlan, WriteResult } from "../../store/plans-repo.js";
 import { requireAuth } from "../auth/context.js";
