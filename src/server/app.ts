@@ -32,6 +32,7 @@ import { ApiError, apiError, errorBody, requestLang } from "./errors.js";
 import { documentRoutes } from "./documents/routes.js";
 import { renderPool, type DocumentLimits } from "./documents/render-pool.js";
 import { archiver } from "./verification/archive.js";
+import { calendarRoutes } from "./calendar/routes.js";
 import { verificationRoutes } from "./verification/routes.js";
 import { commentRoutes } from "./comments/routes.js";
 import { historyRoutes } from "./history/routes.js";
@@ -232,7 +233,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(sessionRoutes, { prefix: "/api", database: options.db, options: authOptions });
   await app.register(plansRoutes, { prefix: "/api", repo, people, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  await app.register(scheduleRoutes, { prefix: "/api", repo });
+  await app.register(scheduleRoutes, { prefix: "/api", repo, database: options.db });
+  await app.register(calendarRoutes, { database: options.db, now: authOptions.now });
   const pool = renderPool(options.documents);
   const secretKey = options.secretKey ?? (process.env.RENCANA_SECRET_KEY?.trim() || undefined);
   const archive = archiver({ database: options.db, repo, people, pool, secretKey, log: app.log, now: authOptions.now ?? Date.now });

@@ -37,7 +37,7 @@ describe("rencana schedule", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(Object.keys(doc)).toEqual(["finish", "criticalPath", "activities"]);
+    expect(Object.keys(doc)).toEqual(["finish", "criticalPath", "activities", "estimatedHolidayYears", "unknownHolidays"]);
     // 16 Mar 2026: Mon, Tue, then Nyepi/Idulfitri holidays and cuti bersama until 24 Mar.
     expect(doc.finish).toBe("2026-03-27");
     expect(doc.criticalPath).toEqual(["a", "m", "b"]);

@@ -32,6 +32,10 @@ function table(schedule: Schedule, names: Map<string, string>, lang: Lang): stri
     out += en
       ? `Note: national holidays for ${schedule.estimatedHolidayYears.join(", ")} are estimates (no SKB decreed yet).\n`
       : `Catatan: hari libur nasional ${schedule.estimatedHolidayYears.join(", ")} masih perkiraan (SKB belum terbit).\n`;
+  if (schedule.unknownHolidays.length > 0)
+    out += en
+      ? `Not in the estimate (dates unknown, the schedule may fall on them): ${schedule.unknownHolidays.map((u) => `${u.name} ${u.year}`).join(", ")}.\n`
+      : `Belum masuk perkiraan (tanggal belum diketahui, jadwal dapat jatuh pada hari itu): ${schedule.unknownHolidays.map((u) => `${u.name} ${u.year}`).join(", ")}.\n`;
   out += "\n" + line(header) + line(widths.map((w) => "-".repeat(w)));
   for (const r of rows) out += line(r);
   return out;

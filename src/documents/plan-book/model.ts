@@ -345,6 +345,8 @@ function scheduleChapter(plan: Plan, data: PlanBookData): Block[] {
   );
   if (schedule.estimatedHolidayYears.length > 0) {
     blocks.push(para([italic(`Hari libur tahun ${schedule.estimatedHolidayYears.join(", ")} masih perkiraan (belum ada SKB).`)]));
+    if (schedule.unknownHolidays.length > 0)
+      blocks.push(para([italic(`Belum masuk perkiraan karena tanggalnya belum dapat dihitung: ${schedule.unknownHolidays.map((u) => `${u.name} ${u.year}`).join(", ")}; jadwal dapat jatuh pada hari-hari tersebut.`)]));
   }
   blocks.push(
     heading(2, "A. Tabel Jadwal"),

@@ -4,7 +4,7 @@
 // calendar day maps a date to its working-day number in O(1).
 import type { Plan } from "../plan/schema.js";
 import { epochDayFromCivil, epochDayOf, isoOfEpochDay, isoWeekdayOfEpochDay } from "./dates.js";
-import { holidaysForYear, INDONESIA_HOLIDAYS, type HolidayEntry, type HolidayTable } from "./holidays/index.js";
+import { holidaysForYear, INDONESIA_HOLIDAYS, type HolidayEntry, type HolidayTable, type UnknownHoliday } from "./holidays/index.js";
 
 export type CalendarHoliday = {
   date: string;
@@ -34,12 +34,15 @@ export class WorkingCalendar {
   private readonly weekMask: boolean[];
   private readonly planHolidays = new Map<number, string>();
   private readonly planWorkingDays = new Map<number, string>();
+  /** The organisation's regional holidays (libur daerah), kept with the national ones. */
+  private readonly regionalHolidays = new Map<number, HolidayEntry>();
 
   constructor(
     input: CalendarInput,
     fromYear: number,
     toYear: number,
     private readonly table: HolidayTable = INDONESIA_HOLIDAYS,
+    regional: readonly HolidayEntry[] = [],
   ) {
     const cal = input.calendar;
     this.weekMask = Array.from({ length: 8 }, (_, d) => cal.workWeek.includes(d));
@@ -47,6 +50,10 @@ export class WorkingCalendar {
     for (const h of cal.holidays) {
       const day = epochDayOf(h.date);
       if (!Number.isNaN(day)) this.planHolidays.set(day, h.name);
+    }
+    for (const h of regional) {
+      const day = epochDayOf(h.date);
+      if (!Number.isNaN(day)) this.regionalHolidays.set(day, h);
     }
     for (const w of cal.workingDays) {
       const day = epochDayOf(w.date);
@@ -79,6 +86,7 @@ export class WorkingCalendar {
           if (i >= 0 && i < length) working[i] = 0;
         }
       }
+      for (const day of this.regionalHolidays.keys()) if (day >= this.base && day < end) working[day - this.base] = 0;
     }
     for (const day of this.planHolidays.keys()) if (day >= this.base && day < end) working[day - this.base] = 0;
     for (const day of this.planWorkingDays.keys()) if (day >= this.base && day < end) working[day - this.base] = 1;
@@ -205,6 +213,9 @@ export class WorkingCalendar {
             out.push({ date: h.date, name: h.name, type: h.type, source: h.source, estimated: estimated || h.estimated === true, observed: !this.planWorkingDays.has(day) });
         }
       }
+      for (const [day, h] of this.regionalHolidays) {
+        if (day >= from && day <= to) out.push({ date: h.date, name: h.name, type: h.type, source: h.source, estimated: false, observed: !this.planWorkingDays.has(day) });
+      }
     }
     for (const [day, name] of this.planHolidays) {
       if (day >= from && day <= to)
@@ -217,13 +228,18 @@ export class WorkingCalendar {
   estimatedYears(fromYear: number, toYear: number): number[] {
     if (!this.useNational) return [];
     const out: number[] = [];
-    for (let y = fromYear; y <= toYear; y++) if (this.table[y] === undefined) out.push(y);
+    for (let y = fromYear; y <= toYear; y++) if (this.table[y] === undefined || this.table[y]!.some((h) => h.estimated === true)) out.push(y);
     return out;
+  }
+
+  /** What the estimated years in [fromYear, toYear] cannot say (Nyepi, Waisak, cuti bersama): listed, never silently left out. */
+  unknownHolidays(fromYear: number, toYear: number): UnknownHoliday[] {
+    return this.estimatedYears(fromYear, toYear).flatMap((y) => holidaysForYear(y, this.table).unknown);
   }
 }
 
-export function buildWorkingCalendar(input: CalendarInput, fromYear: number, toYear: number, holidayTable?: HolidayTable): WorkingCalendar {
-  return new WorkingCalendar(input, fromYear, toYear, holidayTable);
+export function buildWorkingCalendar(input: CalendarInput, fromYear: number, toYear: number, holidayTable?: HolidayTable, regional?: readonly HolidayEntry[]): WorkingCalendar {
+  return new WorkingCalendar(input, fromYear, toYear, holidayTable, regional);
 }
 
 function requireDay(iso: string): number {

@@ -1,7 +1,19 @@
 // Scheduling: working calendar, critical path, resource loading and leveling. Pure; used by
 // the server, the CLI, the documents and the browser.
 export { buildWorkingCalendar, WorkingCalendar, type CalendarHoliday, type CalendarInput } from "./calendar.js";
-export { INDONESIA_HOLIDAYS, holidaysForYear, estimateHolidays, type HolidayEntry, type HolidayTable, type HolidayType } from "./holidays/index.js";
+export {
+  INDONESIA_HOLIDAYS,
+  HOLIDAY_TYPES,
+  holidaysForYear,
+  estimateHolidays,
+  unknownHolidays,
+  organizationHolidays,
+  type HolidayEntry,
+  type HolidayTable,
+  type HolidayType,
+  type OrganizationCalendarYear,
+  type UnknownHoliday,
+} from "./holidays/index.js";
 export {
   schedulePlan,
   computeScheduleArrays,

@@ -17,5 +17,8 @@ export function scheduleJson(schedule: Schedule) {
       freeFloat: a.freeFloat,
       critical: a.critical,
     })),
+    // Added with the organisation's calendar (issue 10): years still estimated, and what their estimate cannot compute.
+    estimatedHolidayYears: schedule.estimatedHolidayYears,
+    unknownHolidays: schedule.unknownHolidays.map((u) => ({ year: u.year, name: u.name, reason: u.reason })),
   };
 }

@@ -16,7 +16,7 @@ import type { Bilingual } from "../messages.js";
 import type { Plan } from "../plan/schema.js";
 import { WorkingCalendar } from "./calendar.js";
 import { epochDayOf, yearOfIso } from "./dates.js";
-import type { HolidayTable } from "./holidays/index.js";
+import type { HolidayEntry, HolidayTable, UnknownHoliday } from "./holidays/index.js";
 import { IdIndex } from "./ids.js";
 
 export type ScheduleInput = Pick<Plan, "start" | "calendar" | "activities">;
@@ -41,11 +41,14 @@ export type Schedule = {
   activities: ScheduledActivity[];
   /** years whose national holidays are estimates, not decreed */
   estimatedHolidayYears: number[];
+  /** what those years' estimate cannot compute (Nyepi, Waisak, cuti bersama): the schedule may still fall on them */
+  unknownHolidays: UnknownHoliday[];
 };
 
 export type ScheduleError = { code: "schedule.cycle"; cycle: string[]; message: Bilingual };
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; error: ScheduleError };
-export type ScheduleOptions = { holidayTable?: HolidayTable };
+/** The organisation's calendar (holidays/organization.ts): its national table and its libur daerah. */
+export type ScheduleOptions = { holidayTable?: HolidayTable; regionalHolidays?: readonly HolidayEntry[] };
 
 export const FS = 0;
 export const SS = 1;
@@ -101,7 +104,7 @@ export function computeScheduleArrays(input: ScheduleInput, options: ScheduleOpt
   // A validated plan always has one; this guards callers that skip validation.
   if (Number.isNaN(startDay)) throw new RangeError(`plan start is not a valid date (YYYY-MM-DD): ${input.start}`);
   const startYear = yearOfIso(input.start);
-  const calendar = new WorkingCalendar(input, startYear, startYear + 1, options.holidayTable);
+  const calendar = new WorkingCalendar(input, startYear, startYear + 1, options.holidayTable, options.regionalHolidays);
   const startIndex = calendar.indexOnOrAfter(startDay);
 
   // One pass over the input (it is the memory-bound part on large plans): predecessor lists
@@ -324,6 +327,7 @@ function toSchedule(input: ScheduleInput, arrays: ScheduleArrays): Schedule {
     criticalPath: criticalIndices.map((i) => input.activities[i]!.id),
     activities: out,
     estimatedHolidayYears: calendar.estimatedYears(yearOfIso(input.start), yearOfIso(finish)),
+    unknownHolidays: calendar.unknownHolidays(yearOfIso(input.start), yearOfIso(finish)),
   };
 }
 

@@ -155,6 +155,11 @@ Object.assign(MATRIX, {
   "GET /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate") },
   "PUT /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate", { p12Base64: "AAAA", passphrase: "x" }) },
   "DELETE /api/organization/signing-certificate": { row: ADMIN, request: () => json("/api/organization/signing-certificate") },
+  /** The organisation's working calendar (issue 10): read by everyone signed in (plans use it), kept by admins. */
+  "GET /api/calendar": { row: SIGNED_IN, request: () => json("/api/calendar") },
+  "GET /api/calendar/:year": { row: SIGNED_IN, request: () => json("/api/calendar/2027") },
+  "PUT /api/calendar/:year": { row: ADMIN, request: () => json("/api/calendar/2031", { decreed: false, source: "", entries: [] }) },
+  "DELETE /api/calendar/:year": { row: ADMIN, request: () => json("/api/calendar/2031") },
 } satisfies Record<string, Spec>);
 
 /** The citizens' side (issue 17): the public page and forms are open to everyone (a published slug; the

@@ -3,12 +3,14 @@
 import type { FastifyPluginAsync } from "fastify";
 import { scheduleJson, schedulePlan } from "../../domain/schedule/index.js";
 import type { PlansRepo } from "../../store/plans-repo.js";
+import type { Database } from "../../store/database.js";
+import { organizationScheduleOptions } from "../calendar/routes.js";
 import { policies } from "../auth/policy.js";
 import { apiError } from "../errors.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
 
-export const scheduleRoutes: FastifyPluginAsync<{ repo: PlansRepo }> = async (app, { repo }) => {
+export const scheduleRoutes: FastifyPluginAsync<{ repo: PlansRepo; database: Database }> = async (app, { repo, database }) => {
   app.get(
     "/plans/:id/schedule",
     {
@@ -25,7 +27,8 @@ export const scheduleRoutes: FastifyPluginAsync<{ repo: PlansRepo }> = async (ap
       const { id } = parseInput(planIdParams, request.params);
       const stored = await repo.get(id);
       if (!stored) throw apiError("not_found");
-      const result = schedulePlan(stored.plan);
+      // The organisation's working calendar (its decreed years, libur daerah) over the built-in table.
+      const result = schedulePlan(stored.plan, await organizationScheduleOptions(database.db, stored.organizationId));
       if (!result.ok) {
         throw apiError("schedule.cycle", {
           detail: result.error.message,

@@ -8,7 +8,6 @@ import type { FastifyBaseLogger } from "fastify";
 import { parafRows } from "../../domain/decree/paraf.js";
 import { applyOrganizationSettings, readOrganizationSettings } from "../../domain/organization/settings.js";
 import { verificationUrl, type DocumentMarks } from "../../documents/marks/marks.js";
-import { signPdf } from "../../documents/signing/pades.js";
 import type { Database } from "../../store/database.js";
 import type { PeopleRepo } from "../../store/people-repo.js";
 import type { PlansRepo } from "../../store/plans-repo.js";
@@ -71,6 +70,8 @@ export function archiver({ database, repo, people, pool, secretKey, log, now }: 
       const p12 = unseal(secretKey, sealed.sealedP12);
       const passphrase = unseal(secretKey, sealed.sealedPassphrase);
       if (p12 && passphrase) {
+        // Loaded only where an organisation signs: the signing libraries stay off every other path.
+        const { signPdf } = await import("../../documents/signing/pades.js");
         bytes = await signPdf(bytes, { p12, passphrase: Buffer.from(passphrase).toString("utf8") }, { reason: `Keputusan Nomor ${v.number}`, location: plan.decree.place, name: v.signatory });
         signed = true;
       } else log.warn({ organizationId: v.organizationId }, "signing certificate cannot be opened with this RENCANA_SECRET_KEY; archive copy left unsigned");

@@ -7,7 +7,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { formatTanggal } from "../../domain/format/indonesian.js";
-import { CertificateError, readCertificate } from "../../documents/signing/pades.js";
 import { recordAudit } from "../../store/audit-repo.js";
 import type { Database } from "../../store/database.js";
 import { writeTransaction } from "../../store/plans-repo.js";
@@ -120,6 +119,8 @@ export const verificationRoutes: FastifyPluginAsync<VerificationRoutesOptions> =
       const invalid = (path: string, id: string, en: string) => apiError("request.invalid", { errors: [{ path, code: "certificate.invalid", message: { id, en } }] });
       if (!secretKey) throw invalid("p12Base64", "Sertifikat tidak dapat disimpan: server belum diberi RENCANA_SECRET_KEY untuk menyegelnya", "The certificate cannot be stored: the server has no RENCANA_SECRET_KEY to seal it with");
       const p12 = new Uint8Array(Buffer.from(body.p12Base64.replace(/\s+/g, ""), "base64"));
+      // Loaded on upload only: the signing libraries stay off every other path.
+      const { CertificateError, readCertificate } = await import("../../documents/signing/pades.js");
       let info;
       try {
         info = readCertificate({ p12, passphrase: body.passphrase }, new Date(now()));

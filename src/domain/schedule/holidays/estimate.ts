@@ -4,7 +4,7 @@
 // may differ by a day from Kemenag's isbat. Nyepi, Waisak and cuti bersama are not
 // estimated: they depend on decisions not yet made.
 import { easterSunday, epochDayFromCivil, isoOfEpochDay } from "../dates.js";
-import type { HolidayEntry } from "./types.js";
+import type { HolidayEntry, UnknownHoliday } from "./types.js";
 
 const SOURCE = "Perkiraan menurut Keppres 8/2024 (SKB tahun ini belum terbit)";
 
@@ -28,6 +28,25 @@ export function estimateHolidays(year: number): readonly HolidayEntry[] {
     .map(([day, name]): HolidayEntry => ({ date: isoOfEpochDay(day), name, type: "libur-nasional", source: SOURCE, estimated: true }));
   cache.set(year, entries);
   return entries;
+}
+
+const DECIDED_LATER = {
+  id: "ditetapkan kemudian (SKB 3 Menteri); tanggalnya belum dapat dihitung",
+  en: "set later by the joint ministerial decree (SKB); its date cannot be computed",
+};
+
+/** What an undecreed year's calendar lacks: the days no rule computes, unless `entries` (an organisation's own list) already has them. */
+export function unknownHolidays(year: number, entries: readonly HolidayEntry[] = estimateHolidays(year)): UnknownHoliday[] {
+  const has = (test: (h: HolidayEntry) => boolean) => entries.some(test);
+  const out: UnknownHoliday[] = [];
+  if (!has((h) => /nyepi/i.test(h.name) && h.type === "libur-nasional")) out.push({ year, name: "Hari Suci Nyepi", reason: DECIDED_LATER });
+  if (!has((h) => /waisak/i.test(h.name) && h.type === "libur-nasional")) out.push({ year, name: "Hari Raya Waisak", reason: DECIDED_LATER });
+  if (!has((h) => h.type === "cuti-bersama")) out.push({ year, name: "Cuti bersama", reason: { id: "ditetapkan setiap tahun dengan SKB 3 Menteri", en: "set every year by the joint ministerial decree (SKB)" } });
+  const f = formats();
+  const noCalendar = { id: "kalender lunar tidak tersedia di sistem ini", en: "the lunar calendar is not available on this system" };
+  if (!f?.hasChinese && !has((h) => /imlek/i.test(h.name))) out.push({ year, name: "Tahun Baru Imlek", reason: noCalendar });
+  if (!f?.hasHijri) for (const r of HIJRI_HOLIDAYS) if (!has((h) => h.name.startsWith(r.name))) out.push({ year, name: r.name, reason: noCalendar });
+  return out;
 }
 
 const HIJRI_HOLIDAYS: { month: number; day: number; name: string }[] = [
