@@ -212,6 +212,33 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
       const r = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
       return r ? { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } : undefined;
     },
+    /** The session and its user in one query (every request with a session cookie asks this). */
+    async getSessionWithUser(id: string): Promise<{ session: Session; user: User | undefined } | undefined> {
+      const r = await db
+        .selectFrom("sessions as s")
+        .leftJoin("users as u", "u.id", "s.user_id")
+        .select(["s.id as s_id", "s.user_id as s_user_id", "s.csrf_token", "s.created_at as s_created_at", "s.last_seen_at", "s.expires_at"])
+        .select(["u.id", "u.organization_id", "u.email", "u.name", "u.nip", "u.unit_id", "u.roles", "u.disabled", "u.created_at", "u.updated_at"])
+        .where("s.id", "=", id)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const session = { id: r.s_id, userId: r.s_user_id, csrfToken: r.csrf_token, createdAt: r.s_created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+      if (r.id === null) return { session, user: undefined };
+      const user = toUser({
+        id: r.id,
+        organization_id: r.organization_id!,
+        email: r.email!,
+        name: r.name!,
+        nip: r.nip,
+        unit_id: r.unit_id,
+        roles: r.roles!,
+        disabled: r.disabled!,
+        created_at: r.created_at!,
+        updated_at: r.updated_at!,
+        password_hash: "",
+      });
+      return { session, user };
+    },
     async touchSession(id: string, at: string): Promise<void> {
       await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
     },

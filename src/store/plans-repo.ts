@@ -63,6 +63,18 @@ export type WriteResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "conflict"; current: StoredPlan };
 
+type TeamRow = { userId: string; role: string; position: number; name: string };
+
+/** A plan's access facts, its team with names, and (when asked for) the stored plan: one query. */
+export type PlanAccessRow = {
+  organizationId: string | null;
+  status: PlanStatus;
+  version: number;
+  reviewStep: number | null;
+  members: (PlanMember & { name: string })[];
+  stored: StoredPlan | undefined;
+};
+
 export const MAX_LIST_LIMIT = 200;
 export const DEFAULT_LIST_LIMIT = 50;
 
@@ -336,6 +348,36 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       return r
         ? { organizationId: r.organization_id, status: toStatus(r.status), version: Number(r.version), reviewStep: r.review_step === null ? null : Number(r.review_step) }
         : undefined;
+    },
+
+    /**
+     * The plan's row facts and its team with the members' names in one query (the policy check of
+     * every plan route); with `withDocument`, the whole stored plan too, so a GET needs nothing more.
+     */
+    async access(id: string, withDocument: boolean): Promise<PlanAccessRow | undefined> {
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      const member = sqlite
+        ? sql`json_object('userId', m.user_id, 'role', m.role, 'position', m.position, 'name', coalesce(u.name, ''))`
+        : sql`json_build_object('userId', m.user_id, 'role', m.role, 'position', m.position, 'name', coalesce(u.name, ''))`;
+      const aggregate = sqlite ? sql`json_group_array(${member})` : sql`coalesce(json_agg(${member}), '[]'::json)`;
+      const team = sql<string | TeamRow[]>`(select ${aggregate} from plan_members m left join users u on u.id = m.user_id where m.plan_id = plans.id)`.as("team");
+      const base = db.selectFrom("plans").where("id", "=", id);
+      const row = withDocument
+        ? await base.selectAll().select(team).executeTakeFirst()
+        : await base.select(["organization_id", "status", "version", "review_step", team]).executeTakeFirst();
+      if (!row) return undefined;
+      const rows = (typeof row.team === "string" ? JSON.parse(row.team) : row.team) as TeamRow[];
+      const members = rows
+        .map((m) => ({ userId: m.userId, role: m.role as PlanRole, position: Number(m.position), name: m.name }))
+        .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : a.position - b.position || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)));
+      return {
+        organizationId: row.organization_id,
+        status: toStatus(row.status),
+        version: Number(row.version),
+        reviewStep: row.review_step === null ? null : Number(row.review_step),
+        members,
+        stored: "document" in row ? toStored(row as unknown as Selectable<PlansTable>) : undefined,
+      };
     },
 
     async list(query: ListQuery = {}): Promise<{ items: PlanSummary[]; total: number }> {

@@ -1,5 +1,6 @@
 // What the server knows about the caller, attached to every request by the session hook.
 import type { Session, User, Role } from "../../store/people-repo.js";
+import type { PlanMember, StoredPlan } from "../../store/plans-repo.js";
 import type { Policy } from "./policy.js";
 
 export type AuthContext = {
@@ -15,10 +16,14 @@ declare module "fastify" {
     auth: AuthContext | null;
     /** Why there is no caller although a cookie came: the session expired. */
     authExpired: boolean;
+    /** On a route with `loadsPlan`: the plan and its team as the policy check read them (same query). */
+    loadedPlan?: { stored: StoredPlan; team: (PlanMember & { name: string })[] };
   }
   interface FastifyContextConfig {
     /** Who may call the route; every route must declare one (buildApp refuses otherwise). */
     policy?: Policy;
+    /** The route answers the plan named by `:id`: the policy check reads it with the access facts. */
+    loadsPlan?: boolean;
   }
 }
 

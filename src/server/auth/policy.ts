@@ -4,7 +4,7 @@
 // user never learns it exists; within the organisation a refusal is 403.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Role } from "../../store/people-repo.js";
-import type { PlanMember, PlanRole, PlanStatus, PlansRepo } from "../../store/plans-repo.js";
+import type { PlanAccessRow, PlanMember, PlanRole, PlanStatus, PlansRepo } from "../../store/plans-repo.js";
 import { apiError } from "../errors.js";
 import type { AuthContext } from "./context.js";
 
@@ -132,11 +132,14 @@ export function orgAbilities(auth: AuthContext): OrgAbilities {
   return { createPlan: auth.roles.includes("penyusun"), manageUsers: admin, manageSettings: admin, viewAudit: admin };
 }
 
-/** Loads the plan's access facts (organisation, status, team) without its document. */
+/** Loads the plan's access facts (organisation, status, team) in one query, without its document. */
 export async function loadPlanAccess(repo: PlansRepo, planId: string): Promise<PlanAccess | null> {
-  const head = await repo.head(planId);
-  if (!head) return null;
-  return { planId, organizationId: head.organizationId, status: head.status, reviewStep: head.reviewStep, members: await repo.team(planId) };
+  const row = await repo.access(planId, false);
+  return row ? accessFromRow(planId, row) : null;
+}
+
+function accessFromRow(planId: string, row: PlanAccessRow): PlanAccess {
+  return { planId, organizationId: row.organizationId, status: row.status, reviewStep: row.reviewStep, members: row.members.map(({ userId, role, position }) => ({ userId, role, position })) };
 }
 
 export type RouteEntry = { method: string; url: string; policy: Policy };
@@ -178,9 +181,13 @@ export function enforcePolicies(app: FastifyInstance, repo: PlansRepo, checkMetr
       return;
     }
     const id = (request.params as Record<string, unknown> | undefined)?.id;
-    const access = typeof id === "string" && id.length <= 200 ? await loadPlanAccess(repo, id) : null;
+    // A route that answers the plan itself (GET) has it read here with the access facts: one query.
+    const withDocument = request.routeOptions.config.loadsPlan === true;
+    const row = typeof id === "string" && id.length <= 200 ? await repo.access(id, withDocument) : undefined;
+    const access = row && typeof id === "string" ? accessFromRow(id, row) : null;
     // Organisation first: another organisation's plan is indistinguishable from a missing one.
     if (!access || access.organizationId !== auth.organizationId) throw apiError("not_found");
     if (!mayOnPlan(policy.action, auth, access)) throw apiError("auth.forbidden");
+    if (withDocument && row?.stored) request.loadedPlan = { stored: row.stored, team: row.members };
   });
 }

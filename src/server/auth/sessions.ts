@@ -93,15 +93,17 @@ export function installSessionHook(app: FastifyInstance, people: PeopleRepo, opt
     request.authExpired = false;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200) return;
-    const session = await people.getSession(hashToken(token));
-    if (!session) {
+    // The session and its user in one query, once per request.
+    const found = await people.getSessionWithUser(hashToken(token));
+    if (!found) {
       request.authExpired = true;
       return;
     }
+    const { session } = found;
     const now = options.now();
     const idle = now - Date.parse(session.lastSeenAt) > options.idleTimeoutMs;
     const absolute = now >= Date.parse(session.expiresAt);
-    const user = idle || absolute ? undefined : await people.getUser(session.userId);
+    const user = idle || absolute ? undefined : found.user;
     if (!user || user.disabled) {
       await people.deleteSession(session.id);
       request.authExpired = true;

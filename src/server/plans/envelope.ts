@@ -19,11 +19,12 @@ export function accessOf(stored: StoredPlan, members: PlanMember[]): PlanAccess 
   return { planId: stored.id, organizationId: stored.organizationId, status: stored.status, reviewStep: stored.workflow.reviewStep, members };
 }
 
-export async function planEnvelope(request: FastifyRequest, repo: PlansRepo, people: PeopleRepo, stored: StoredPlan) {
+/** `preloaded`: the team with names as already read with the plan (GET), so nothing more is queried. */
+export async function planEnvelope(request: FastifyRequest, repo: PlansRepo, people: PeopleRepo, stored: StoredPlan, preloaded?: readonly TeamEntry[]) {
   const auth = requireAuth(request.auth);
-  const members = await repo.team(stored.id);
+  const members = preloaded ? preloaded.map(({ userId, role, position }) => ({ userId, role, position })) : await repo.team(stored.id);
   const access = accessOf(stored, members);
-  const team = await teamWithNames(people, members);
+  const team = preloaded ? preloaded.map(({ userId, name, role, position }) => ({ userId, name, role, position })) : await teamWithNames(people, members);
   const awaiting = awaitingMember(access);
   return {
     ...presentPlan(stored),

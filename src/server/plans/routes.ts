@@ -132,11 +132,13 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     return sendCreated(request, reply, created);
   });
 
-  app.get("/plans/:id", { schema: docs.get, config: { policy: policies.plan("read") } }, async (request, reply) => {
+  // Two queries in all: the session with its user, then the plan with its team (read by the policy check).
+  app.get("/plans/:id", { schema: docs.get, config: { policy: policies.plan("read"), loadsPlan: true } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
-    const p = await mustGet(repo, id);
-    return reply.header("etag", `"${p.version}"`).send(await planEnvelope(request, repo, people, p));
+    const loaded = request.loadedPlan;
+    const p = loaded?.stored ?? (await mustGet(repo, id));
+    return reply.header("etag", `"${p.version}"`).send(await planEnvelope(request, repo, people, p, loaded?.team));
   });
 
   app.put("/plans/:id", { schema: docs.replace, bodyLimit, config: { policy: policies.plan("edit") } }, async (request, reply) => {
