@@ -24,6 +24,7 @@ export const API_ERRORS = {
   not_found: { status: 404, message: { id: "tidak ditemukan", en: "not found" } },
   "document.unknown": { status: 404, message: { id: "jenis atau format dokumen tidak dikenal", en: "unknown document kind or format" } },
   "version.conflict": { status: 409, message: { id: "rencana sudah diubah orang lain; muat ulang versi terbaru lalu ulangi", en: "the plan was changed by someone else; reload the latest version and retry" } },
+  "record.conflict": { status: 409, message: { id: "data ini sudah diubah orang lain; perubahan mereka dimuat ulang, periksa lalu ulangi", en: "someone else changed this in the meantime; their change is loaded, check it and retry" } },
   "workflow.locked": { status: 409, message: { id: "rencana sedang diperiksa dan tidak dapat diubah; minta dikembalikan bila perlu diubah", en: "the plan is under review and cannot be changed; ask for it to be returned if it needs changes" } },
   "workflow.invalid_state": { status: 409, message: { id: "tindakan ini tidak dapat dilakukan pada status rencana sekarang", en: "this action is not possible in the plan's current status" } },
   "realization.not_approved": { status: 409, message: { id: "kemajuan baru dapat dilaporkan setelah rencana disetujui", en: "progress can be reported only after the plan is approved" } },

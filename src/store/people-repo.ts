@@ -3,13 +3,13 @@
 // except `credentialsByEmail`, which only the sign-in route uses.
 import type { Kysely, Selectable, Updateable } from "kysely";
 import { newPlanId } from "./plans-repo.js";
-import type { DatabaseSchema, UsersTable } from "./schema.js";
+import type { DatabaseSchema, OrganizationsTable, UnitsTable, UsersTable } from "./schema.js";
 
 export const ROLES = ["admin", "penyusun", "pemeriksa", "penandatangan", "pembaca"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Organization = { id: string; name: string; settings: unknown; createdAt: string };
-export type Unit = { id: string; organizationId: string; name: string; code: string | null; parentId: string | null };
+export type Organization = { id: string; name: string; settings: unknown; createdAt: string; /** Of the settings (If-Match). */ version: number };
+export type Unit = { id: string; organizationId: string; name: string; code: string | null; parentId: string | null; version: number };
 export type User = {
   id: string;
   organizationId: string;
@@ -21,6 +21,7 @@ export type User = {
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 export type Session = {
   id: string;
@@ -66,10 +67,11 @@ function toUser(row: Selectable<UsersTable>): User {
     disabled: Number(row.disabled) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: Number(row.version),
   };
 }
 
-const USER_COLUMNS = ["id", "organization_id", "email", "name", "nip", "unit_id", "roles", "disabled", "created_at", "updated_at"] as const;
+const USER_COLUMNS = ["id", "organization_id", "email", "name", "nip", "unit_id", "roles", "disabled", "created_at", "updated_at", "version"] as const;
 
 export type NewUser = {
   organizationId: string;
@@ -85,33 +87,45 @@ export type UserChange = Partial<{ name: string; nip: string | null; unitId: str
 
 export type PeopleRepo = ReturnType<typeof peopleRepo>;
 
+function toOrganization(r: Selectable<OrganizationsTable>): Organization {
+  return { id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at, version: Number(r.version) };
+}
+
+function toUnit(r: Selectable<UnitsTable>): Unit {
+  return { id: r.id, organizationId: r.organization_id, name: r.name, code: r.code, parentId: r.parent_id, version: Number(r.version) };
+}
+
 export function peopleRepo(db: Kysely<DatabaseSchema>) {
   const now = () => new Date().toISOString();
   return {
     async createOrganization(name: string, settings: unknown = {}): Promise<Organization> {
-      const org = { id: newId(), name, settings, createdAt: now() };
+      const org = { id: newId(), name, settings, createdAt: now(), version: 1 };
       await db.insertInto("organizations").values({ id: org.id, name, settings: JSON.stringify(settings), created_at: org.createdAt }).execute();
       return org;
     },
     async getOrganization(id: string): Promise<Organization | undefined> {
       const r = await db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
-      return r ? { id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at } : undefined;
+      return r ? toOrganization(r) : undefined;
     },
     async listOrganizations(): Promise<Organization[]> {
       const rows = await db.selectFrom("organizations").selectAll().orderBy("created_at").orderBy("id").execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at }));
+      return rows.map(toOrganization);
     },
     async findOrganizationByName(name: string): Promise<Organization | undefined> {
       const r = await db.selectFrom("organizations").selectAll().where("name", "=", name).orderBy("created_at").executeTakeFirst();
-      return r ? { id: r.id, name: r.name, settings: parseJson(r.settings), createdAt: r.created_at } : undefined;
+      return r ? toOrganization(r) : undefined;
     },
-    async updateOrganizationSettings(id: string, settings: unknown): Promise<void> {
-      await db.updateTable("organizations").set({ settings: JSON.stringify(settings) }).where("id", "=", id).execute();
+    /** Replaces the settings and increments their version; with `expectedVersion`, only if it is still that one (false: it was not). */
+    async updateOrganizationSettings(id: string, settings: unknown, expectedVersion?: number): Promise<boolean> {
+      let q = db.updateTable("organizations").set((eb) => ({ settings: JSON.stringify(settings), version: eb("version", "+", 1) })).where("id", "=", id);
+      if (expectedVersion !== undefined) q = q.where("version", "=", expectedVersion);
+      const r = await q.executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     async listUnits(organizationId: string): Promise<Unit[]> {
       const rows = await db.selectFrom("units").selectAll().where("organization_id", "=", organizationId).orderBy("name").execute();
-      return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, name: r.name, code: r.code, parentId: r.parent_id }));
+      return rows.map(toUnit);
     },
     async createUnit(organizationId: string, unit: { name: string; code?: string | null; parentId?: string | null }): Promise<Unit> {
       const id = newId();
@@ -119,16 +133,22 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
         .insertInto("units")
         .values({ id, organization_id: organizationId, name: unit.name, code: unit.code ?? null, parent_id: unit.parentId ?? null, created_at: now() })
         .execute();
-      return { id, organizationId, name: unit.name, code: unit.code ?? null, parentId: unit.parentId ?? null };
+      return { id, organizationId, name: unit.name, code: unit.code ?? null, parentId: unit.parentId ?? null, version: 1 };
     },
-    async updateUnit(organizationId: string, id: string, change: { name?: string; code?: string | null; parentId?: string | null }): Promise<Unit | undefined> {
+    /** Changes the unit and increments its version; with `expectedVersion`, only if it is still that one (else undefined, like a missing unit). */
+    async updateUnit(organizationId: string, id: string, change: { name?: string; code?: string | null; parentId?: string | null }, expectedVersion?: number): Promise<Unit | undefined> {
       const set: { name?: string; code?: string | null; parent_id?: string | null } = {};
       if (change.name !== undefined) set.name = change.name;
       if (change.code !== undefined) set.code = change.code;
       if (change.parentId !== undefined) set.parent_id = change.parentId;
-      if (Object.keys(set).length > 0) await db.updateTable("units").set(set).where("id", "=", id).where("organization_id", "=", organizationId).execute();
+      let q = db.updateTable("units").set((eb) => ({ ...set, version: eb("version", "+", 1) })).where("id", "=", id).where("organization_id", "=", organizationId);
+      if (expectedVersion !== undefined) q = q.where("version", "=", expectedVersion);
+      if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return undefined;
+      return this.getUnit(organizationId, id);
+    },
+    async getUnit(organizationId: string, id: string): Promise<Unit | undefined> {
       const r = await db.selectFrom("units").selectAll().where("id", "=", id).where("organization_id", "=", organizationId).executeTakeFirst();
-      return r ? { id: r.id, organizationId: r.organization_id, name: r.name, code: r.code, parentId: r.parent_id } : undefined;
+      return r ? toUnit(r) : undefined;
     },
 
     async createUser(user: NewUser): Promise<User> {
@@ -180,7 +200,8 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
       const r = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    async updateUser(organizationId: string, id: string, change: UserChange): Promise<User | undefined> {
+    /** Changes the user and increments their version; with `expectedVersion`, only if it is still that one (else undefined, like a missing user). */
+    async updateUser(organizationId: string, id: string, change: UserChange, expectedVersion?: number): Promise<User | undefined> {
       const set: Updateable<UsersTable> = { updated_at: now() };
       if (change.name !== undefined) set.name = change.name;
       if (change.nip !== undefined) set.nip = change.nip;
@@ -188,7 +209,9 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
       if (change.roles !== undefined) set.roles = JSON.stringify([...new Set(change.roles)]);
       if (change.disabled !== undefined) set.disabled = change.disabled ? 1 : 0;
       if (change.passwordHash !== undefined) set.password_hash = change.passwordHash;
-      await db.updateTable("users").set(set).where("id", "=", id).where("organization_id", "=", organizationId).execute();
+      let q = db.updateTable("users").set((eb) => ({ ...set, version: eb("version", "+", 1) })).where("id", "=", id).where("organization_id", "=", organizationId);
+      if (expectedVersion !== undefined) q = q.where("version", "=", expectedVersion);
+      if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return undefined;
       const user = await this.getUser(id);
       return user && user.organizationId === organizationId ? user : undefined;
     },

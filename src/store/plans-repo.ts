@@ -452,10 +452,28 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       return rows.map((r) => ({ userId: r.user_id, role: r.role as PlanRole, position: Number(r.position) }));
     },
 
-    /** Replaces the team in one transaction, with an audit entry. */
-    async setTeam(planId: string, members: readonly PlanMember[], actor?: Actor, options: { /** Runs first in the transaction; throws to refuse (e.g. while under review). */ guard?: (q: Kysely<DatabaseSchema>) => Promise<void> } = {}): Promise<void> {
-      await inTransaction(async (trx) => {
+    /** The team's version (If-Match on PUT …/team), or undefined for a missing plan. */
+    async teamVersion(planId: string): Promise<number | undefined> {
+      const r = await db.selectFrom("plans").select("team_version").where("id", "=", planId).executeTakeFirst();
+      return r ? Number(r.team_version) : undefined;
+    },
+
+    /**
+     * Replaces the team in one transaction, with an audit entry, and increments the team's version.
+     * With `expectedVersion`, only if the team is still at that version: otherwise nothing is
+     * written and the answer is false (the caller reports the conflict).
+     */
+    async setTeam(
+      planId: string,
+      members: readonly PlanMember[],
+      actor?: Actor,
+      options: { /** Runs first in the transaction; throws to refuse (e.g. while under review). */ guard?: (q: Kysely<DatabaseSchema>) => Promise<void>; expectedVersion?: number } = {},
+    ): Promise<boolean> {
+      return inTransaction(async (trx) => {
         if (options.guard) await options.guard(trx);
+        let bump = trx.updateTable("plans").set((eb) => ({ team_version: eb("team_version", "+", 1) })).where("id", "=", planId);
+        if (options.expectedVersion !== undefined) bump = bump.where("team_version", "=", options.expectedVersion);
+        if (Number((await bump.executeTakeFirst()).numUpdatedRows) !== 1) return false;
         const plan = await trx.selectFrom("plans").select(["organization_id", "version"]).where("id", "=", planId).executeTakeFirst();
         await trx.deleteFrom("plan_members").where("plan_id", "=", planId).execute();
         if (members.length > 0) {
@@ -472,6 +490,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
             at: now(),
           });
         }
+        return true;
       });
     },
 

@@ -27,6 +27,8 @@ export type PlansTable = {
   baseline_version: number | null;
   /** How many times the plan was reopened after approval (revisi ke-). */
   amendment: Generated<number>;
+  /** The team's version: incremented by every change of plan_members (If-Match on PUT …/team). */
+  team_version: Generated<number>;
 };
 
 export type PlanRevisionsTable = {
@@ -42,9 +44,9 @@ export type PlanRevisionsTable = {
   author_id: string | null;
 };
 
-export type OrganizationsTable = { id: string; name: string; settings: string; created_at: string };
+export type OrganizationsTable = { id: string; name: string; settings: string; created_at: string; /** Of the settings: incremented by every change (If-Match). */ version: Generated<number> };
 
-export type UnitsTable = { id: string; organization_id: string; name: string; code: string | null; parent_id: string | null; created_at: string };
+export type UnitsTable = { id: string; organization_id: string; name: string; code: string | null; parent_id: string | null; created_at: string; version: Generated<number> };
 
 export type UsersTable = {
   id: string;
@@ -58,6 +60,8 @@ export type UsersTable = {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** Incremented by every change (If-Match). */
+  version: Generated<number>;
 };
 
 export type SessionsTable = {

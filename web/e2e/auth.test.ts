@@ -2,7 +2,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "../../src/domain/plan/empty.js";
-import { DEFAULT_ORGANIZATION, browserAvailability, screenshot, startHarness, waitSaved, type Credentials, type Harness } from "./support.js";
+import { DEFAULT_ORGANIZATION, browserAvailability, screenshot, putTeam, startHarness, waitSaved, type Credentials, type Harness } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -174,7 +174,7 @@ d("sign-in, sessions and administration in Chromium", () => {
     const plan = (await (await asDefault("POST", "/api/plans", emptyPlan({ title: "Rencana untuk dibaca", fiscalYear: 2027, organizationName: "Dinas Contoh" }))).json()) as { id: string };
     const users = (await (await asDefault("GET", "/api/users")).json()) as { items: { id: string; email: string }[] };
     const dewiId = users.items.find((u) => u.email === "dewi@contoh.go.id")!.id;
-    const team = await asDefault("PUT", `/api/plans/${plan.id}/team`, { members: [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: dewiId, role: "pembaca" }] });
+    const team = await putTeam(asDefault, plan.id, [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: dewiId, role: "pembaca" }]);
     expect(team.status).toBe(200);
     await dewi.page.goto(h.baseUrl + "/");
     await dewi.page.getByRole("link", { name: "Rencana untuk dibaca" }).waitFor();
@@ -239,6 +239,36 @@ d("sign-in, sessions and administration in Chromium", () => {
     await entry.waitFor();
     expect(await entry.textContent()).toContain("Mengubah pengaturan");
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("two administrators edit one user: the second save shows the other's change, and may apply their own again (D6)", async () => {
+    const target = await h.createUser({ email: "dua.admin@contoh.go.id", name: "Rina Awal", roles: ["pembaca"] });
+    const { page, errors } = await h.newPage();
+    await page.goto(h.baseUrl + "/admin/pengguna");
+    const row = page.locator('tr[data-user="dua.admin@contoh.go.id"]');
+    await row.getByRole("button", { name: "Ubah Rina Awal" }).click();
+    await page.getByLabel("NIP").fill("198601012011012002");
+    // Meanwhile another administrator renames her (with the version both started from).
+    const other = await h.api();
+    const listed = (await (await other("GET", "/api/users")).json()) as { items: { id: string; version: number; email: string }[] };
+    const version = listed.items.find((u) => u.email === "dua.admin@contoh.go.id")!.version;
+    expect((await other("PATCH", `/api/users/${target.user.id}`, { name: "Rina Diganti" }, { "If-Match": `"${version}"` })).status).toBe(200);
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    const conflict = page.getByTestId("record-conflict");
+    await conflict.waitFor();
+    // Their change is loaded into the form; what differs is listed with what was entered here.
+    expect(await page.getByLabel("Nama", { exact: true }).inputValue()).toBe("Rina Diganti");
+    const fields = await conflict.getByTestId("record-conflict-field").allTextContents();
+    expect(fields).toContain("Nama: kini «Rina Diganti» (isian Anda: «Rina Awal»)");
+    expect(fields).toContain("NIP: kini «—» (isian Anda: «198601012011012002»)");
+    // Keep their name, apply this NIP again: the save goes through on their version.
+    await page.getByRole("button", { name: "Pakai isian saya lagi" }).click();
+    await page.getByLabel("Nama", { exact: true }).fill("Rina Diganti");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await expect.poll(() => row.textContent()).toContain("Rina Diganti");
+    const stored = await h.db.db.selectFrom("users").select(["name", "nip"]).where("id", "=", target.user.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ name: "Rina Diganti", nip: "198601012011012002" });
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
   }, 60_000);
 
   it("a user changes their own password from the user menu; the current one is required", async () => {

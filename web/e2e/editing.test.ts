@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/domain/plan/schema.js";
-import { PROJECT_ROOT, browserAvailability, startHarness, type Harness } from "./support.js";
+import { PROJECT_ROOT, browserAvailability, putTeam, startHarness, type Harness } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -72,7 +72,7 @@ d("editing: every refused input explained, nothing lost", () => {
     const id = await createDemo();
     const call = await h.api();
     const members = [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: reviewer.user.id, role: "pemeriksa" }, { userId: signer.user.id, role: "penandatangan" }];
-    for (const planId of [other, id]) expect((await call("PUT", `/api/plans/${planId}/team`, { members })).status).toBe(200);
+    for (const planId of [other, id]) expect((await putTeam(call, planId, members)).status).toBe(200);
     const submitted = await call("POST", `/api/plans/${id}/submit`, {});
     expect(submitted.status, await submitted.text()).toBe(200);
     const { page, errors } = await h.newPage({ signInAs: reviewer });

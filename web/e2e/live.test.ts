@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "../../src/domain/plan/empty.js";
 import type { Plan } from "../../src/domain/plan/schema.js";
-import { browserAvailability, openSidePanel, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
+import { browserAvailability, openSidePanel, putTeam, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -32,7 +32,7 @@ d("live co-editing in Chromium", () => {
     ];
     const api = await h.api();
     const created = (await (await api("POST", "/api/plans", plan)).json()) as { id: string };
-    const team = await api("PUT", `/api/plans/${created.id}/team`, { members: [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: bobUser.user.id, role: "penyusun" }] });
+    const team = await putTeam(api, created.id, [{ userId: h.defaultUser.user.id, role: "penyusun" }, { userId: bobUser.user.id, role: "penyusun" }]);
     expect(team.status).toBe(200);
 
     const alice = await h.newPage();
@@ -90,7 +90,7 @@ d("live co-editing in Chromium", () => {
     await bob.page.getByText("Mohon cek ukuran kelompok lansia").waitFor({ timeout: 5000 });
 
     // Bob is removed from the team: his stream is closed and he is told.
-    const removed = await api("PUT", `/api/plans/${created.id}/team`, { members: [{ userId: h.defaultUser.user.id, role: "penyusun" }] });
+    const removed = await putTeam(api, created.id, [{ userId: h.defaultUser.user.id, role: "penyusun" }]);
     expect(removed.status).toBe(200);
     await bob.page.getByTestId("live-lost-access").waitFor({ timeout: 5000 });
     expect(alice.errors).toEqual([]);

@@ -167,3 +167,9 @@ export async function openSidePanel(page: Page): Promise<void> {
   const toggle = page.getByTestId("toggle-aside");
   if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
 }
+
+/** Sets a plan's team as the web app does: reads the team's version, then PUTs with If-Match. */
+export async function putTeam(call: ApiCaller, planId: string, members: { userId: string; role: string; position?: number }[]): Promise<Response> {
+  const current = (await (await call("GET", `/api/plans/${planId}/team`)).json()) as { version: number };
+  return call("PUT", `/api/plans/${planId}/team`, { members }, { "If-Match": `"${current.version}"` });
+}

@@ -78,7 +78,7 @@ const TOUCH_EVERY_MS = 30_000;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function presentUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, nip: u.nip, unitId: u.unitId, roles: u.roles, disabled: u.disabled };
+  return { id: u.id, email: u.email, name: u.name, nip: u.nip, unitId: u.unitId, roles: u.roles, disabled: u.disabled, version: u.version };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

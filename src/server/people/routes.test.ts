@@ -47,7 +47,7 @@ for (const target of testDatabases()) {
       const created = await admin.inject({ method: "POST", url: "/api/users", payload: { email, name: "Siti Penyusun", nip: "198001012005012001", roles: ["penyusun", "pemeriksa"], password: "sandi-baru-123" } });
       expect(created.statusCode, created.body).toBe(201);
       const user = created.json();
-      expect(user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: "Siti Penyusun", nip: "198001012005012001", unitId: null, roles: ["penyusun", "pemeriksa"], disabled: false });
+      expect(user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: "Siti Penyusun", nip: "198001012005012001", unitId: null, roles: ["penyusun", "pemeriksa"], disabled: false, version: 1 });
       expect(created.body).not.toMatch(/password|hash/i);
 
       const session = await signIn(app, email, "sandi-baru-123");
@@ -176,10 +176,51 @@ for (const target of testDatabases()) {
       expect((await elsewhere.inject({ method: "GET", url: "/api/session" })).statusCode).toBe(401);
     });
 
+    it("versions users, units and settings: 428 without If-Match, 409 with the current record when stale, one of two simultaneous editors wins (D6)", async () => {
+      // An organisation of its own: its settings change here.
+      const admin = await signedInClient(app, database, ["admin"]);
+      const user = await createUser(database, admin.organization.id, ["pembaca"]);
+      const unit = (await admin.inject({ method: "POST", url: "/api/units", payload: { name: "Seksi Versi" } })).json<{ id: string; version: number }>();
+      const org = (await admin.inject({ method: "GET", url: "/api/organization" })).json<{ version: number; settings: Record<string, unknown> }>();
+      const cases = [
+        { method: "PATCH" as const, url: `/api/users/${user.id}`, version: user.version, change: (i: number) => ({ name: `Nama versi ${i}` }), read: async () => (await peopleRepo(database.db).getUser(user.id))?.name },
+        { method: "PATCH" as const, url: `/api/units/${unit.id}`, version: unit.version, change: (i: number) => ({ name: `Unit versi ${i}` }), read: async () => (await peopleRepo(database.db).getUnit(admin.organization.id, unit.id))?.name },
+        {
+          method: "PUT" as const,
+          url: "/api/organization/settings",
+          version: org.version,
+          change: (i: number) => ({ ...org.settings, unitCode: `UNIT${i}` }),
+          read: async () => ((await peopleRepo(database.db).getOrganization(admin.organization.id))?.settings as { unitCode?: string }).unitCode,
+        },
+      ];
+      for (const c of cases) {
+        const missing = await admin.inject({ method: c.method, url: c.url, headers: { "if-match": "" }, payload: c.change(0) });
+        expect(missing.statusCode, `${c.url} ${missing.body}`).toBe(428);
+        expect(missing.json().error.code).toBe("version.required");
+        // Two admins editing from the same version at once: exactly one change is stored, the other gets 409 with the winner's record.
+        const before = await c.read();
+        const [a, b] = await Promise.all([1, 2].map((i) => admin.inject({ method: c.method, url: c.url, headers: { "if-match": `"${c.version}"` }, payload: c.change(i) })));
+        const statuses = [a!.statusCode, b!.statusCode].sort();
+        expect(statuses, `${c.url}: ${a!.body} ${b!.body}`).toEqual([200, 409]);
+        const winner = a!.statusCode === 200 ? a! : b!;
+        const loser = a!.statusCode === 409 ? a! : b!;
+        expect(loser.json().error.code).toBe("record.conflict");
+        expect(loser.json().currentVersion).toBe(c.version + 1);
+        expect(winner.headers.etag).toBe(`"${c.version + 1}"`);
+        const stored = await c.read();
+        expect(stored).not.toBe(before);
+        expect(JSON.stringify(loser.json().current)).toContain(String(stored));
+        // The stale version stays refused; the current one is accepted.
+        expect((await admin.inject({ method: c.method, url: c.url, headers: { "if-match": `"${c.version}"` }, payload: c.change(3) })).statusCode).toBe(409);
+        expect((await c.read())).toBe(stored);
+        expect((await admin.inject({ method: c.method, url: c.url, headers: { "if-match": `"${c.version + 1}"` }, payload: c.change(4) })).statusCode).toBe(200);
+      }
+    });
+
     it("manages units: create with parent and code, duplicate code, no loops, other organisation's units hidden", async () => {
       const parent = await admin.inject({ method: "POST", url: "/api/units", payload: { name: "Bidang Pelayanan", code: "BP" } });
       expect(parent.statusCode, parent.body).toBe(201);
-      expect(parent.json()).toEqual({ id: expect.any(String), name: "Bidang Pelayanan", code: "BP", parentId: null });
+      expect(parent.json()).toEqual({ id: expect.any(String), name: "Bidang Pelayanan", code: "BP", parentId: null, version: 1 });
       const child = await admin.inject({ method: "POST", url: "/api/units", payload: { name: "Seksi Dokumen", parentId: parent.json().id } });
       expect(child.json()).toMatchObject({ parentId: parent.json().id, code: null });
 
@@ -199,7 +240,7 @@ for (const target of testDatabases()) {
       expect(paths(await admin.inject({ method: "PATCH", url: `/api/units/${parent.json().id}`, payload: { parentId: parent.json().id } }))).toEqual(["parentId"]);
 
       const renamed = await admin.inject({ method: "PATCH", url: `/api/units/${child.json().id}`, payload: { name: "Seksi Dokumen Kependudukan", code: "SDK" } });
-      expect(renamed.json()).toEqual({ id: child.json().id, name: "Seksi Dokumen Kependudukan", code: "SDK", parentId: parent.json().id });
+      expect(renamed.json()).toEqual({ id: child.json().id, name: "Seksi Dokumen Kependudukan", code: "SDK", parentId: parent.json().id, version: 2 });
       const detached = await admin.inject({ method: "PATCH", url: `/api/units/${child.json().id}`, payload: { parentId: null, code: "" } });
       expect(detached.json()).toMatchObject({ parentId: null, code: null });
 
@@ -242,7 +283,7 @@ for (const target of testDatabases()) {
       expect((await penyusun.inject({ method: "GET", url: "/api/units" })).statusCode).toBe(200);
       const org = await penyusun.inject({ method: "GET", url: "/api/organization" });
       expect(org.statusCode).toBe(200);
-      expect(org.json()).toEqual({ id: admin.organization.id, name: admin.organization.name, settings: DEFAULT_ORGANIZATION_SETTINGS });
+      expect(org.json()).toEqual({ id: admin.organization.id, name: admin.organization.name, settings: DEFAULT_ORGANIZATION_SETTINGS, version: expect.any(Number) });
       expect((await app.inject({ method: "GET", url: "/api/organization" })).statusCode).toBe(401);
     });
 
@@ -258,7 +299,7 @@ for (const target of testDatabases()) {
       const settings = { letterhead: { government: "PEMERINTAH KABUPATEN UJI", address, phone: "(0274) 555-0101" }, decreeNumberTemplate: "470/{counter:4}/{unitCode}/{month}/{year}", unitCode: "DISDUK", paper: "A4", font: "Arial" };
       const saved = await admin.inject({ method: "PUT", url: "/api/organization/settings", payload: settings });
       expect(saved.statusCode, saved.body).toBe(200);
-      expect(saved.json()).toEqual(settings);
+      expect(saved.json()).toMatchObject({ settings, version: expect.any(Number) });
       expect((await penyusun.inject({ method: "GET", url: "/api/organization" })).json().settings).toEqual(settings);
       expect((await other.inject({ method: "GET", url: "/api/organization" })).json().settings).toEqual(DEFAULT_ORGANIZATION_SETTINGS);
       const entry = (await audit("settings.update"))[0];

@@ -8,7 +8,7 @@ import type { Bilingual } from "../../domain/messages.js";
 import { organizationSettingsSchema, readOrganizationSettings, type OrganizationSettings } from "../../domain/organization/settings.js";
 import { recordAudit } from "../../store/audit-repo.js";
 import type { Database } from "../../store/database.js";
-import { peopleRepo, ROLES, type Unit, type User, type UserChange } from "../../store/people-repo.js";
+import { peopleRepo, ROLES, type Organization, type Unit, type User, type UserChange } from "../../store/people-repo.js";
 import { writeTransaction } from "../../store/plans-repo.js";
 import type { DatabaseSchema } from "../../store/schema.js";
 import { requireAuth } from "../auth/context.js";
@@ -16,7 +16,7 @@ import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { policies } from "../auth/policy.js";
 import { presentUser } from "../auth/sessions.js";
 import { apiError, type ApiErrorItem } from "../errors.js";
-import { parseInput } from "../plans/routes.js";
+import { parseInput, requiredVersion } from "../plans/routes.js";
 
 const id = z.string().min(1).max(200);
 const name = z.string().trim().min(1).max(200);
@@ -78,7 +78,10 @@ function isUniqueViolation(e: unknown): boolean {
 /** An empty NIP or unit code means "none". */
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v === "" ? null : v);
 
-const presentUnit = (u: Unit) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parentId });
+const presentUnit = (u: Unit) => ({ id: u.id, name: u.name, code: u.code, parentId: u.parentId, version: u.version });
+
+/** 409 for a stale If-Match: the record as it is now, so the app can show the other person's change. */
+const recordConflict = (currentVersion: number, current: unknown) => apiError("record.conflict", { extra: { currentVersion, current } });
 
 /** Top-level settings keys (and letterhead fields) whose value differs: what the audit entry names. */
 function changedSettings(before: OrganizationSettings, after: OrganizationSettings): string[] {
@@ -145,11 +148,13 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
 
   app.patch(
     "/users/:userId",
-    { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Change a user's name, NIP, unit, roles, password or disable them (admin); ends their sessions on disable or new password" } },
-    async (request) => {
+    { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Change a user's name, NIP, unit, roles, password or disable them (admin; If-Match: the user's version); ends their sessions on disable or new password" } },
+    async (request, reply) => {
       const auth = requireAuth(request.auth);
       const { userId } = parseInput(userParams, request.params);
       const target = await userOfOrganization(auth.organizationId, userId);
+      const expected = requiredVersion(request);
+      if (target.version !== expected) throw recordConflict(target.version, presentUser(target));
       const body = parseInput(userChangeBody, request.body);
       if (body.password !== undefined) checkPassword(body.password);
       // An organisation must never lock itself out: the admin making the change stays an enabled admin.
@@ -172,13 +177,17 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       if (body.roles !== undefined) change.roles = body.roles;
       if (body.disabled !== undefined) change.disabled = body.disabled;
       if (body.password !== undefined) change.passwordHash = await hashPassword(body.password);
-      if (Object.keys(change).length === 0) return presentUser(target);
+      if (Object.keys(change).length === 0) return reply.header("etag", `"${target.version}"`).send(presentUser(target));
 
       const endSessions = body.disabled === true || body.password !== undefined;
       const updatedUser = await inTransaction(async (q) => {
         const repo = peopleRepo(q);
-        const updated = await repo.updateUser(auth.organizationId, target.id, change);
-        if (!updated) throw apiError("not_found");
+        const updated = await repo.updateUser(auth.organizationId, target.id, change, expected);
+        if (!updated) {
+          // Someone else's change got in between the check above and this transaction.
+          const current = await repo.getUser(target.id);
+          throw current && current.organizationId === auth.organizationId ? recordConflict(current.version, presentUser(current)) : apiError("not_found");
+        }
         // A new password or a disabled account must not leave a stolen session alive; an admin
         // changing their own password keeps only the session they are using.
         const sessionsEnded = !endSessions ? 0 : self ? await repo.deleteOtherSessionsOfUser(target.id, auth.session.id) : await repo.deleteSessionsOfUser(target.id);
@@ -194,7 +203,7 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       });
       // Roles or the account changed: the user's live streams are re-checked (and closed if they may no longer read).
       app.realtime.accessChanged({ userId: target.id });
-      return presentUser(updatedUser);
+      return reply.header("etag", `"${updatedUser.version}"`).send(presentUser(updatedUser));
     },
   );
 
@@ -227,12 +236,14 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
     return reply.code(201).send(presentUnit(unit));
   });
 
-  app.patch("/units/:unitId", { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Rename a unit, change its code or parent (admin)" } }, async (request) => {
+  app.patch("/units/:unitId", { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Rename a unit, change its code or parent (admin; If-Match: the unit's version)" } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const { unitId } = parseInput(unitParams, request.params);
     const units = await people.listUnits(auth.organizationId);
     const unit = units.find((u) => u.id === unitId);
     if (!unit) throw apiError("not_found");
+    const expected = requiredVersion(request);
+    if (unit.version !== expected) throw recordConflict(unit.version, presentUnit(unit));
     const body = parseInput(unitChangeBody, request.body);
     const code = blankToNull(body.code);
     const parentId = blankToNull(body.parentId);
@@ -246,38 +257,55 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       }
     }
     const change = { ...(body.name !== undefined ? { name: body.name } : {}), ...(code !== undefined ? { code } : {}), ...(parentId !== undefined ? { parentId } : {}) };
-    if (Object.keys(change).length === 0) return presentUnit(unit);
+    if (Object.keys(change).length === 0) return reply.header("etag", `"${unit.version}"`).send(presentUnit(unit));
     const updated = await inTransaction(async (q) => {
-      const u = await peopleRepo(q).updateUnit(auth.organizationId, unitId, change);
-      if (!u) throw apiError("not_found");
+      const repo = peopleRepo(q);
+      const u = await repo.updateUnit(auth.organizationId, unitId, change, expected);
+      if (!u) {
+        const current = await repo.getUnit(auth.organizationId, unitId);
+        throw current ? recordConflict(current.version, presentUnit(current)) : apiError("not_found");
+      }
       await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "unit.update", detail: { unitId, ...change }, at: at() });
       return u;
     }).catch((e: unknown) => {
       throw isUniqueViolation(e) && code ? duplicate("code", code) : e;
     });
-    return presentUnit(updated);
+    return reply.header("etag", `"${updated.version}"`).send(presentUnit(updated));
   });
 
-  app.get("/organization", { config: { policy: policies.signedIn }, schema: { tags: ["people"], summary: "The caller's organisation with its document settings" } }, async (request) => {
+  const presentOrganization = (org: Organization) => ({ id: org.id, name: org.name, settings: readOrganizationSettings(org.settings), version: org.version });
+
+  app.get("/organization", { config: { policy: policies.signedIn }, schema: { tags: ["people"], summary: "The caller's organisation with its document settings and their version" } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const org = await people.getOrganization(auth.organizationId);
     if (!org) throw apiError("not_found");
-    return { id: org.id, name: org.name, settings: readOrganizationSettings(org.settings) };
+    return reply.header("etag", `"${org.version}"`).send(presentOrganization(org));
   });
 
   app.put(
     "/organization/settings",
-    { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Replace the organisation's letterhead, decree number template, paper and font (admin)" } },
-    async (request) => {
+    { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Replace the organisation's letterhead, decree number template, paper and font (admin; If-Match: the settings' version); answers the organisation as GET does" } },
+    async (request, reply) => {
       const auth = requireAuth(request.auth);
+      const expected = requiredVersion(request);
       const settings = parseInput(organizationSettingsSchema, request.body);
-      return inTransaction(async (q) => {
+      const org = await inTransaction(async (q) => {
         const repo = peopleRepo(q);
-        const before = readOrganizationSettings((await repo.getOrganization(auth.organizationId))?.settings);
-        await repo.updateOrganizationSettings(auth.organizationId, settings);
-        await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "settings.update", detail: { changed: changedSettings(before, settings) }, at: at() });
-        return settings;
+        const current = await repo.getOrganization(auth.organizationId);
+        if (!current) throw apiError("not_found");
+        if (current.version !== expected) throw recordConflict(current.version, presentOrganization(current));
+        const before = readOrganizationSettings(current.settings);
+        const changed = changedSettings(before, settings);
+        // A write that changes nothing stores nothing (and keeps the version).
+        if (changed.length === 0 && JSON.stringify(before) === JSON.stringify(settings)) return current;
+        if (!(await repo.updateOrganizationSettings(auth.organizationId, settings, expected))) {
+          const now = await repo.getOrganization(auth.organizationId);
+          throw recordConflict(now?.version ?? expected, now ? presentOrganization(now) : null);
+        }
+        await recordAudit(q, { organizationId: auth.organizationId, userId: auth.user.id, action: "settings.update", detail: { changed }, at: at() });
+        return { ...current, settings, version: current.version + 1 };
       });
+      return reply.header("etag", `"${org.version}"`).send(presentOrganization(org));
     },
   );
 };

@@ -38,7 +38,7 @@ import { awaitingMember, mayOnPlan, planRolesOf, policies, reviewChain } from ".
 import { apiError, requestLang } from "../errors.js";
 import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
 import { presentFinding } from "../plans/presenters.js";
-import { actorOf, mustGet, parseInput } from "../plans/routes.js";
+import { actorOf, mustGet, parseInput, requiredVersion } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
 import { decreeDay, hasDecreeNumber, stampDecree } from "./decree-number.js";
 import { actionBody, docs, returnBody } from "./schema.js";
@@ -177,8 +177,9 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const stored = await mustGet(repo, planId);
     const members = await repo.team(planId);
     const access = accessOf(stored, members);
-    const body: { members: Awaited<ReturnType<typeof teamWithNames>>; candidates?: { userId: string; name: string; roles: string[] }[] } = {
+    const body: { members: Awaited<ReturnType<typeof teamWithNames>>; version: number; candidates?: { userId: string; name: string; roles: string[] }[] } = {
       members: await teamWithNames(people, members),
+      version: (await repo.teamVersion(planId)) ?? 1,
     };
     // Whoever may change the team needs to see who can join it; readers see only the team.
     if (mayOnPlan("team", auth, access)) {
@@ -191,15 +192,27 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     return body;
   }
 
-  app.get("/plans/:id/team", { schema: docs.getTeam, config: { policy: policies.plan("read") } }, async (request) => {
+  const sendTeam = async (request: FastifyRequest, reply: FastifyReply, planId: string) => {
+    const body = await teamResponse(request, planId);
+    return reply.header("etag", `"${body.version}"`).send(body);
+  };
+
+  app.get("/plans/:id/team", { schema: docs.getTeam, config: { policy: policies.plan("read") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
-    return teamResponse(request, id);
+    return sendTeam(request, reply, id);
   });
 
-  app.put("/plans/:id/team", { schema: docs.putTeam, config: { policy: policies.plan("team") } }, async (request) => {
+  app.put("/plans/:id/team", { schema: docs.putTeam, config: { policy: policies.plan("team") } }, async (request, reply) => {
     parseInput(langQuery, request.query);
     const { id } = parseInput(planIdParams, request.params);
+    // The team's version (GET …/team): of two people editing the team, the second gets 409.
+    const expected = requiredVersion(request);
+    const teamConflict = async () => {
+      const current = await teamResponse(request, id);
+      return apiError("record.conflict", { extra: { currentVersion: current.version, current } });
+    };
+    if ((await repo.teamVersion(id)) !== expected) throw await teamConflict();
     const body = parseInput(teamBody, request.body);
     const auth = requireAuth(request.auth);
     const stored = await mustGet(repo, id);
@@ -207,16 +220,18 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const users = new Map((await people.usersByIds(body.members.map((m) => m.userId))).map((u) => [u.id, u]));
     const checked = checkTeam(body.members, users, auth.organizationId);
     if (!checked.ok) throw apiError("request.invalid", { errors: checked.errors });
-    await repo.setTeam(id, checked.members, actorOf(request), {
+    const written = await repo.setTeam(id, checked.members, actorOf(request), {
       // Under the row lock: a submission that got in first wins, and this change is refused.
       guard: async (q) => {
         if (!(await lockUnlessStatus(q, id, ["submitted"]))) throw apiError("workflow.locked");
       },
+      expectedVersion: expected,
     });
+    if (!written) throw await teamConflict();
     // Whoever left the team loses the plan's live stream now; the others reload the team.
     app.realtime.accessChanged({ planId: id });
     app.realtime.workflowChanged(id, { action: "team", status: stored.status, step: stored.workflow.reviewStep, cycle: stored.workflow.reviewCycle, version: stored.version, by: { id: auth.user.id, name: auth.user.name } });
-    return teamResponse(request, id);
+    return sendTeam(request, reply, id);
   });
 
   // ---- workflow actions ----

@@ -131,6 +131,29 @@ for (const target of testDatabases()) {
         (r): [string, number] => [r.series, Number(r.last_number)],
       );
 
+    it("versions the team: 428 without If-Match, 409 with the current team when stale; of two editors at once one wins (D6)", async () => {
+      const o = await office();
+      const plan = await createPlan(o);
+      const url = `/api/plans/${plan.id}/team`;
+      const got = await o.penyusun.inject({ method: "GET", url });
+      const version = got.json<{ version: number }>().version;
+      expect(got.headers.etag).toBe(`"${version}"`);
+      const withReader = { members: [{ userId: o.penyusun.user.id, role: "penyusun" }, { userId: o.reader.user.id, role: "pembaca" }] };
+      const withSignatory = { members: [{ userId: o.penyusun.user.id, role: "penyusun" }, { userId: o.signatory.user.id, role: "penandatangan" }] };
+      refused(await o.penyusun.inject({ method: "PUT", url, headers: { "if-match": "" }, payload: withReader }), 428, "version.required");
+      const [a, b] = await Promise.all([withReader, withSignatory].map((payload) => o.penyusun.inject({ method: "PUT", url, headers: { "if-match": `"${version}"` }, payload })));
+      expect([a!.statusCode, b!.statusCode].sort(), `${a!.body} ${b!.body}`).toEqual([200, 409]);
+      const loser = a!.statusCode === 409 ? a! : b!;
+      expect(loser.json().error.code).toBe("record.conflict");
+      expect(loser.json().currentVersion).toBe(version + 1);
+      // The conflict carries the team as stored: the winner's.
+      const stored = (await o.penyusun.inject({ method: "GET", url })).json<{ members: { userId: string }[]; version: number }>();
+      expect(stored.version).toBe(version + 1);
+      expect(loser.json().current.members.map((m: { userId: string }) => m.userId).sort()).toEqual(stored.members.map((m) => m.userId).sort());
+      refused(await o.penyusun.inject({ method: "PUT", url, headers: { "if-match": `"${version}"` }, payload: withReader }), 409, "record.conflict");
+      expect((await o.penyusun.inject({ method: "PUT", url, headers: { "if-match": `"${version + 1}"` }, payload: withReader })).statusCode).toBe(200);
+    });
+
     it("keeps the team: shows it with names, checks members against the organisation, numbers reviewers", async () => {
       const o = await office();
       const plan = await createPlan(o);

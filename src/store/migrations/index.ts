@@ -8,6 +8,7 @@ import { migration as signinAttempts } from "./20261202T1300_signin_attempts.js"
 import { migration as revisionPatches } from "./20261202T1330_revision_patches.js";
 import { migration as verificationCalendar } from "./20261202T1400_verification_calendar.js";
 import { migration as publicService } from "./20261202T1430_public_service.js";
+import { migration as recordVersions } from "./20261202T1440_record_versions.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -17,7 +18,7 @@ export type Migration = {
   up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 };
 
-export const migrations: readonly Migration[] = [plans, people, decreeRegister, signinAttempts, revisionPatches, verificationCalendar, publicService];
+export const migrations: readonly Migration[] = [plans, people, decreeRegister, signinAttempts, revisionPatches, verificationCalendar, publicService, recordVersions];
 
 export const MIGRATION_NAME = /^\d{8}T\d{4}_[a-z0-9_]+$/;
 

@@ -3,7 +3,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { LETTERHEAD_FIELDS, type ApiClient, type OrganizationSettings, type Unit } from "../api/client.js";
+import { ApiError, LETTERHEAD_FIELDS, organizationSchema, type ApiClient, type OrganizationSettings, type Unit } from "../api/client.js";
+import { conflictFields, RecordConflict, type ConflictField } from "./RecordConflict.js";
 import { ErrorBox, errorLines } from "./AdminScreen.js";
 import { previewDecreeNumber } from "./decreeNumber.js";
 
@@ -27,6 +28,9 @@ function fromForm(f: Form): OrganizationSettings {
 export function SettingsAdmin({ api }: { api: ApiClient }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Form | undefined>();
+  // The settings' version the form was loaded from: sent as If-Match.
+  const [version, setVersion] = useState(0);
+  const [conflict, setConflict] = useState<{ fields: ConflictField[]; mine: Form } | undefined>();
   const [units, setUnits] = useState<Unit[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [notice, setNotice] = useState("");
@@ -46,7 +50,10 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
 
   useEffect(() => {
     api.getOrganization().then(
-      (org) => setForm(toForm(org.settings)),
+      (org) => {
+        setForm(toForm(org.settings));
+        setVersion(org.version);
+      },
       (e: unknown) => setErrors(errorLines(e)),
     );
     // Units only feed the preview's {unitCode}; without them the preview uses a placeholder code.
@@ -70,11 +77,25 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
     e.preventDefault();
     if (!form) return;
     try {
-      setForm(toForm(await api.saveSettings(fromForm(form))));
+      const saved = await api.saveSettings(fromForm(form), version);
+      setForm(toForm(saved.settings));
+      setVersion(saved.version);
       setErrors([]);
+      setConflict(undefined);
       setNotice(t("settings.saved"));
     } catch (err) {
-      setErrors(errorLines(err));
+      const theirs = err instanceof ApiError && err.code === "record.conflict" ? organizationSchema.safeParse(err.currentRecord) : undefined;
+      if (theirs?.success) {
+        // Someone else saved first: show their settings, and what differs from what was typed here.
+        const next = toForm(theirs.data.settings);
+        const flat = (f: Form) => ({ ...f.letterhead, decreeNumberTemplate: f.decreeNumberTemplate, unitCode: f.unitCode, paper: f.paper, font: f.font });
+        const keys = [...LETTERHEAD_FIELDS, "decreeNumberTemplate", "unitCode", "paper", "font"] as const;
+        const label = (k: (typeof keys)[number]) => ((LETTERHEAD_FIELDS as readonly string[]).includes(k) ? t(`settings.fields.${k}`) : k === "decreeNumberTemplate" ? t("settings.template") : t(`settings.${k}`));
+        setConflict({ fields: conflictFields(keys, flat(form), flat(next), label), mine: form });
+        setForm(next);
+        setVersion(theirs.data.version);
+        setErrors([]);
+      } else setErrors(errorLines(err));
     }
   }
 
@@ -151,6 +172,15 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
         </div>
       </fieldset>
       <ErrorBox lines={errors} />
+      {conflict ? (
+        <RecordConflict
+          fields={conflict.fields}
+          onUseMine={() => {
+            setForm(conflict.mine);
+            setConflict(undefined);
+          }}
+        />
+      ) : null}
       {notice ? <p role="status">{notice}</p> : null}
       <div className="row">
         <button type="submit" className="primary">

@@ -1,7 +1,8 @@
 // Units of the organisation: list, create, rename (name and code; the code goes into decree numbers).
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApiClient, Unit } from "../api/client.js";
+import { ApiError, unitSchema, type ApiClient, type Unit } from "../api/client.js";
+import { conflictFields, RecordConflict, type ConflictField } from "./RecordConflict.js";
 import { ErrorBox, errorLines } from "./AdminScreen.js";
 
 export function UnitsAdmin({ api }: { api: ApiClient }) {
@@ -143,15 +144,25 @@ function UnitEditRow({ api, unit, onDone, onError, onCancel }: { api: ApiClient;
   const { t } = useTranslation();
   const [name, setName] = useState(unit.name);
   const [code, setCode] = useState(unit.code ?? "");
+  // The unit as loaded (its version goes with the change as If-Match); replaced by theirs on a conflict.
+  const [base, setBase] = useState(unit);
+  const [conflict, setConflict] = useState<{ fields: ConflictField[]; mine: { name: string; code: string } } | undefined>();
   async function save() {
     if (!name.trim()) return onError([t("units.required")]);
     const changes: { name?: string; code?: string | null } = {};
-    if (name.trim() !== unit.name) changes.name = name.trim();
-    if (code.trim() !== (unit.code ?? "")) changes.code = code.trim() || null;
+    if (name.trim() !== base.name) changes.name = name.trim();
+    if (code.trim() !== (base.code ?? "")) changes.code = code.trim() || null;
     try {
-      onDone(Object.keys(changes).length ? await api.updateUnit(unit.id, changes) : unit);
+      onDone(Object.keys(changes).length ? await api.updateUnit(base.id, base.version, changes) : base);
     } catch (err) {
-      onError(errorLines(err));
+      const theirs = err instanceof ApiError && err.code === "record.conflict" ? unitSchema.safeParse(err.currentRecord) : undefined;
+      if (!theirs?.success) return onError(errorLines(err));
+      const mine = { name, code };
+      const now = { name: theirs.data.name, code: theirs.data.code ?? "" };
+      setConflict({ fields: conflictFields(["name", "code"] as const, mine, now, (k) => t(`units.${k}`)), mine });
+      setBase(theirs.data);
+      setName(now.name);
+      setCode(now.code);
     }
   }
   return (
@@ -168,6 +179,16 @@ function UnitEditRow({ api, unit, onDone, onError, onCancel }: { api: ApiClient;
             if (e.key === "Escape") onCancel();
           }}
         />
+        {conflict ? (
+          <RecordConflict
+            fields={conflict.fields}
+            onUseMine={() => {
+              setName(conflict.mine.name);
+              setCode(conflict.mine.code);
+              setConflict(undefined);
+            }}
+          />
+        ) : null}
       </td>
       <td>
         <input type="text" aria-label={t("units.code")} value={code} onChange={(e) => setCode(e.target.value)} />

@@ -1,7 +1,8 @@
 // Users of the organisation: list, create (with roles), edit roles/unit/disable, reset password.
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ORG_ROLES, type ApiClient, type Session, type Unit, type User, type UserChanges } from "../api/client.js";
+import { ApiError, ORG_ROLES, userSchema, type ApiClient, type Session, type Unit, type User, type UserChanges } from "../api/client.js";
+import { conflictFields, RecordConflict, type ConflictField } from "./RecordConflict.js";
 import { ErrorBox, errorLines } from "./AdminScreen.js";
 
 function RoleChecks({ value, onChange }: { value: string[]; onChange: (roles: string[]) => void }) {
@@ -205,8 +206,12 @@ function NewUserForm({ api, units, onDone, onCancel }: { api: ApiClient; units: 
   );
 }
 
-function EditUserForm({ api, user, units, onDone, onCancel }: { api: ApiClient; user: User; units: Unit[]; onDone: (message: string) => void; onCancel: () => void }) {
+function EditUserForm({ api, user: loaded, units, onDone, onCancel }: { api: ApiClient; user: User; units: Unit[]; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  // The user as loaded (its version goes with a change as If-Match); replaced by theirs on a conflict.
+  const [user, setUser] = useState(loaded);
+  type Mine = { name: string; nip: string; unitId: string; roles: string[]; disabled: boolean };
+  const [conflict, setConflict] = useState<{ fields: ConflictField[]; mine: Mine } | undefined>();
   const [name, setName] = useState(user.name);
   const [nip, setNip] = useState(user.nip ?? "");
   const [unitId, setUnitId] = useState(user.unitId ?? "");
@@ -227,20 +232,40 @@ function EditUserForm({ api, user, units, onDone, onCancel }: { api: ApiClient; 
     if (roles.join() !== user.roles.join()) changes.roles = roles;
     if (disabled !== user.disabled) changes.disabled = disabled;
     try {
-      const saved = Object.keys(changes).length ? await api.updateUser(user.id, changes) : user;
+      const saved = Object.keys(changes).length ? await api.updateUser(user.id, user.version, changes) : user;
       onDone(t("users.updated", { name: saved.name }));
     } catch (err) {
-      setErrors(errorLines(err));
+      if (!showConflict(err)) setErrors(errorLines(err));
     }
+  }
+
+  /** Someone else changed this user first: show their version, and what differs from what was entered here. */
+  function showConflict(err: unknown): boolean {
+    const theirs = err instanceof ApiError && err.code === "record.conflict" ? userSchema.safeParse(err.currentRecord) : undefined;
+    if (!theirs?.success) return false;
+    const mine: Mine = { name, nip, unitId, roles, disabled };
+    const now: Mine = { name: theirs.data.name, nip: theirs.data.nip ?? "", unitId: theirs.data.unitId ?? "", roles: theirs.data.roles, disabled: theirs.data.disabled };
+    const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+    const shown = (m: Mine) => ({ ...m, unitId: unitName(m.unitId), roles: m.roles.map((r) => roleLabel(t, r)), disabled: m.disabled ? t("users.disable") : "" });
+    const label = (k: keyof Mine) => (k === "unitId" ? t("users.unit") : k === "disabled" ? t("users.disable") : k === "roles" ? t("users.roles") : t(`users.${k}`));
+    setConflict({ fields: conflictFields(["name", "nip", "unitId", "roles", "disabled"] as const, shown(mine), shown(now), label), mine });
+    setUser(theirs.data);
+    setName(now.name);
+    setNip(now.nip);
+    setUnitId(now.unitId);
+    setRoles(now.roles);
+    setDisabled(now.disabled);
+    setErrors([]);
+    return true;
   }
 
   async function resetPassword() {
     if (!password) return setErrors([t("users.required")]);
     try {
-      await api.updateUser(user.id, { password });
+      await api.updateUser(user.id, user.version, { password });
       onDone(t("users.passwordChanged", { name: user.name }));
     } catch (err) {
-      setErrors(errorLines(err));
+      if (!showConflict(err)) setErrors(errorLines(err));
     }
   }
 
@@ -268,6 +293,19 @@ function EditUserForm({ api, user, units, onDone, onCancel }: { api: ApiClient; 
         {t("users.disable")}
       </label>
       <ErrorBox lines={errors} />
+      {conflict ? (
+        <RecordConflict
+          fields={conflict.fields}
+          onUseMine={() => {
+            setName(conflict.mine.name);
+            setNip(conflict.mine.nip);
+            setUnitId(conflict.mine.unitId);
+            setRoles(conflict.mine.roles);
+            setDisabled(conflict.mine.disabled);
+            setConflict(undefined);
+          }}
+        />
+      ) : null}
       <div className="row">
         <button type="submit" className="primary">
           {t("admin.save")}

@@ -116,6 +116,8 @@ export const userSchema = z.object({
   unitId: idSchema.nullable().optional(),
   roles: z.array(roleSchema),
   disabled: z.boolean(),
+  /** Sent back as If-Match with a change. */
+  version: z.number(),
 });
 export type User = z.infer<typeof userSchema>;
 const userListSchema = z.object({ items: z.array(userSchema) });
@@ -128,6 +130,7 @@ export const unitSchema = z.object({
   name: z.string(),
   code: z.string().nullable().optional(),
   parentId: idSchema.nullable().optional(),
+  version: z.number(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 const unitListSchema = z.object({ items: z.array(unitSchema) });
@@ -154,7 +157,7 @@ export const organizationSettingsSchema = z.object({
   font: z.string(),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
-export const organizationSchema = z.object({ id: idSchema, name: z.string(), settings: organizationSettingsSchema });
+export const organizationSchema = z.object({ id: idSchema, name: z.string(), settings: organizationSettingsSchema, version: z.number() });
 export type Organization = z.infer<typeof organizationSchema>;
 
 const noContent = z.unknown();
@@ -171,7 +174,7 @@ const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
   errors: z.array(fieldErrorSchema).optional(),
   currentVersion: z.number().optional(),
-  current: planEnvelopeSchema.optional(),
+  current: z.unknown().optional(),
 });
 
 /** A JSON Patch operation (RFC 6902) — the subset the workspace sends. */
@@ -193,6 +196,8 @@ export class ApiError extends Error {
     readonly current?: PlanEnvelope,
     /** Seconds from a 429's Retry-After header. */
     readonly retryAfterSeconds?: number,
+    /** `record.conflict`: the record as someone else stored it. */
+    readonly currentRecord?: unknown,
   ) {
     super(message);
   }
@@ -221,8 +226,10 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
     const parsed = errorBodySchema.safeParse(json);
     const retryAfter = Number(res.headers.get("retry-after"));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+    // A stale plan carries the plan as stored; a stale user, unit, settings or team carries that record.
+    const plan = parsed.success ? planEnvelopeSchema.safeParse(parsed.data.current) : undefined;
     const error = parsed.success
-      ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.errors ?? [], parsed.data.current, retryAfterSeconds)
+      ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.errors ?? [], plan?.success ? plan.data : undefined, retryAfterSeconds, parsed.data.current)
       : new ApiError(res.status, "http", `HTTP ${res.status}`, [], undefined, retryAfterSeconds);
     if (res.status === 401 && !signInCall) {
       csrfToken = undefined;
@@ -297,12 +304,13 @@ export function createApiClient(getLang: () => Lang, base = "", hooks: ApiClient
 
     listUsers: () => request("GET", "/api/users", userListSchema),
     createUser: (user: NewUser) => request("POST", "/api/users", userSchema, { body: user }),
-    updateUser: (id: string, changes: UserChanges) => request("PATCH", `/api/users/${enc(id)}`, userSchema, { body: changes }),
+    /** `version`: the user's version the change was made on (409 `record.conflict` when someone changed it since). */
+    updateUser: (id: string, version: number, changes: UserChanges) => request("PATCH", `/api/users/${enc(id)}`, userSchema, { body: changes, headers: { "If-Match": `"${version}"` } }),
     listUnits: () => request("GET", "/api/units", unitListSchema),
     createUnit: (unit: UnitInput) => request("POST", "/api/units", unitSchema, { body: unit }),
-    updateUnit: (id: string, changes: Partial<UnitInput>) => request("PATCH", `/api/units/${enc(id)}`, unitSchema, { body: changes }),
+    updateUnit: (id: string, version: number, changes: Partial<UnitInput>) => request("PATCH", `/api/units/${enc(id)}`, unitSchema, { body: changes, headers: { "If-Match": `"${version}"` } }),
     getOrganization: () => request("GET", "/api/organization", organizationSchema),
-    saveSettings: (settings: OrganizationSettings) => request("PUT", "/api/organization/settings", organizationSettingsSchema, { body: settings }),
+    saveSettings: (settings: OrganizationSettings, version: number) => request("PUT", "/api/organization/settings", organizationSchema, { body: settings, headers: { "If-Match": `"${version}"` } }),
 
     listPlans(q: { q?: string; fiscalYear?: number; status?: string }) {
       const params = new URLSearchParams();

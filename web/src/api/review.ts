@@ -85,10 +85,12 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 const auditListSchema = z.object({ items: z.array(auditEntrySchema), nextBeforeId: z.number().nullable().optional() });
 
-const teamAnswerSchema = z.object({
+export const teamAnswerSchema = z.object({
   members: z.array(z.object({ userId: idSchema, name: z.string(), role: z.string(), position: z.number().nullable().optional() })),
   /** Who may join the team (sent to those who may change it): the organisation's active users and their roles. */
   candidates: z.array(z.object({ userId: idSchema, name: z.string(), roles: z.array(z.string()) })).optional(),
+  /** The team's version, sent back as If-Match with a change. */
+  version: z.number(),
 });
 export type TeamAnswer = z.infer<typeof teamAnswerSchema>;
 
@@ -111,7 +113,7 @@ export function createReviewApi(api: ApiClient) {
     workflow: (id: string) => request("GET", `${plan(id)}/workflow`, workflowAnswerSchema),
 
     team: (id: string) => request("GET", `${plan(id)}/team`, teamAnswerSchema),
-    setTeam: (id: string, members: readonly TeamMemberInput[]) => request("PUT", `${plan(id)}/team`, anyAnswer, { body: { members } }),
+    setTeam: (id: string, version: number, members: readonly TeamMemberInput[]) => request("PUT", `${plan(id)}/team`, teamAnswerSchema, { body: { members }, headers: { "If-Match": `"${version}"` } }),
 
     comments: (id: string) => request("GET", `${plan(id)}/comments`, commentListSchema),
     addComment: (id: string, comment: { stage?: string; itemRef?: string; body: string }) => request("POST", `${plan(id)}/comments`, commentSchema, { body: comment }),

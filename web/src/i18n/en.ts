@@ -397,6 +397,13 @@ export const en: Messages = {
     empty: "No units yet.",
     count: "{{count}} units",
   },
+  recordConflict: {
+    title: "Changed by someone else.",
+    intro: "While you were editing, someone else saved a change; the form now shows their version.",
+    field: "{{label}}: now «{{theirs}}» (you entered «{{mine}}»)",
+    same: "Your entries are the same as their version.",
+    useMine: "Use my entries again",
+  },
   settings: {
     title: "Organisation settings",
     letterhead: "Letterhead",

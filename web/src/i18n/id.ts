@@ -396,6 +396,13 @@ export const id = {
     empty: "Belum ada unit kerja.",
     count: "{{count}} unit",
   },
+  recordConflict: {
+    title: "Diubah orang lain.",
+    intro: "Sementara Anda mengisi, orang lain menyimpan perubahan; isian di bawah kini memuat versi mereka.",
+    field: "{{label}}: kini «{{theirs}}» (isian Anda: «{{mine}}»)",
+    same: "Isian Anda sama dengan versi mereka.",
+    useMine: "Pakai isian saya lagi",
+  },
   settings: {
     title: "Pengaturan instansi",
     letterhead: "Kop surat",

@@ -3,8 +3,9 @@
 // server lists for those who may change the team (GET /api/plans/:id/team), else named by their id.
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlanWorkflow } from "../api/client.js";
-import { errorText, PLAN_TEAM_ROLES, type PlanTeamRole, type ReviewApi, type TeamAnswer } from "../api/review.js";
+import { ApiError, type PlanWorkflow } from "../api/client.js";
+import { errorText, PLAN_TEAM_ROLES, teamAnswerSchema, type PlanTeamRole, type ReviewApi, type TeamAnswer } from "../api/review.js";
+import { conflictFields, RecordConflict, type ConflictField } from "../admin/RecordConflict.js";
 
 type Candidate = NonNullable<TeamAnswer["candidates"]>[number];
 
@@ -33,13 +34,19 @@ export function TeamPanel({ review, planId, workflow, canManage, onSaved, onClos
   useEffect(() => setMembers(fromServer), [fromServer]);
   // undefined: loading; null: no list to pick from (ids are typed instead).
   const [users, setUsers] = useState<Candidate[] | null | undefined>(canManage ? undefined : null);
+  // The team's version (If-Match of a change), read again whenever the team shown changes.
+  const [version, setVersion] = useState<number | undefined>();
+  const [conflict, setConflict] = useState<{ fields: ConflictField[]; mine: Member[] } | undefined>();
   useEffect(() => {
     if (!canManage) return;
     review.team(planId).then(
-      (r) => setUsers(r.candidates ?? null),
+      (r) => {
+        setUsers(r.candidates ?? null);
+        setVersion(r.version);
+      },
       () => setUsers(null),
     );
-  }, [review, planId, canManage]);
+  }, [review, planId, canManage, fromServer]);
   const [newUser, setNewUser] = useState("");
   const [newRole, setNewRole] = useState<PlanTeamRole>("pemeriksa");
   const [busy, setBusy] = useState(false);
@@ -80,11 +87,21 @@ export function TeamPanel({ review, planId, workflow, canManage, onSaved, onClos
     setError("");
     setNotice("");
     try {
-      await review.setTeam(planId, members.map((m) => (m.role === "pemeriksa" ? { userId: m.userId, role: m.role, position: m.position } : { userId: m.userId, role: m.role })));
+      const saved = await review.setTeam(planId, version ?? 0, members.map((m) => (m.role === "pemeriksa" ? { userId: m.userId, role: m.role, position: m.position } : { userId: m.userId, role: m.role })));
+      setVersion(saved.version);
+      setConflict(undefined);
       await onSaved();
       setNotice(t("review.team.saved"));
     } catch (e) {
-      setError(errorText(e));
+      const theirs = e instanceof ApiError && e.code === "record.conflict" ? teamAnswerSchema.safeParse(e.currentRecord) : undefined;
+      if (theirs?.success) {
+        // Someone else changed the team first: show theirs, and both lists.
+        const now = normalise(theirs.data.members.filter((m) => isTeamRole(m.role)).map((m) => ({ userId: m.userId, name: m.name, role: m.role as PlanTeamRole, position: m.position ?? 0 })));
+        const list = (ms: Member[]) => ms.map((m) => `${m.name} (${roleLabel(m.role)})`).join(", ");
+        setConflict({ fields: conflictFields(["team"] as const, { team: list(members) }, { team: list(now) }, () => t("review.team.title")), mine: members });
+        setMembers(now);
+        setVersion(theirs.data.version);
+      } else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -204,6 +221,15 @@ export function TeamPanel({ review, planId, workflow, canManage, onSaved, onClos
             </button>
           </div>
         </>
+      ) : null}
+      {conflict ? (
+        <RecordConflict
+          fields={conflict.fields}
+          onUseMine={() => {
+            setMembers(conflict.mine);
+            setConflict(undefined);
+          }}
+        />
       ) : null}
       {notice ? (
         <p role="status" className="notice">
