@@ -128,14 +128,41 @@ export function letterhead(plan: Plan): Letterhead {
   return { kind: "office", ...(government ? { government: caps(government) } : {}), office: caps(oneLine(o.name)), contactLines: contact };
 }
 
-/** The decree's subject (TENTANG …): the plan's, or "Pembentukan Tim Pelaksana " + title. */
-export function decreeSubject(plan: Plan): string {
+/** The team decree's own subject: the plan's, or "Pembentukan Tim Pelaksana " + title. */
+export function teamDecreeSubject(plan: Plan): string {
   return oneLine(plan.decree.subject ?? "") || `Pembentukan Tim Pelaksana ${oneLine(plan.title)}`;
+}
+
+/**
+ * The decree's subject (TENTANG …): the team decree's own, or, for a decree amending an approved
+ * one, "Perubahan atas Keputusan … Nomor … tentang …" (indonesia.md §1.5, amending a decree).
+ */
+export function decreeSubject(plan: Plan): string {
+  const a = plan.decree.amends;
+  if (a?.kind === "perubahan") return `Perubahan atas ${amendedDecreeName(plan, a)}`;
+  return teamDecreeSubject(plan);
+}
+
+/** The subject in capitals, as headings print it; the number cited keeps its own letters ("…/Kep/2027"). */
+export function decreeSubjectCaps(plan: Plan): string {
+  const a = plan.decree.amends;
+  if (a?.kind !== "perubahan") return caps(teamDecreeSubject(plan));
+  const issuer = caps(oneLine(a.issuerTitle ?? "") || oneLine(plan.decree.issuerTitle));
+  return `PERUBAHAN ATAS KEPUTUSAN ${issuer} NOMOR ${oneLine(a.number)} TENTANG ${caps(stripListEnd(a.subject))}`;
+}
+
+type AmendedDecree = NonNullable<Plan["decree"]["amends"]>;
+
+/** "Keputusan Kepala Dinas … Nomor 800/001/2027 tentang Pembentukan …" — the decree amended, as cited. */
+export function amendedDecreeName(plan: Plan, a: AmendedDecree, withDate = false): string {
+  const issuer = a.issuerTitle && !sameOffice(a.issuerTitle, plan.decree.issuerTitle) ? titleCaseOffice(a.issuerTitle) : issuerSentence(plan);
+  const date = withDate && a.date ? ` tanggal ${formatTanggal(a.date)}` : "";
+  return `Keputusan ${issuer} Nomor ${oneLine(a.number)}${date} tentang ${stripListEnd(a.subject)}`;
 }
 
 /** "Tim Pelaksana …" as named in the dictums and the appendix title. */
 export function teamName(plan: Plan): string {
-  const subject = decreeSubject(plan);
+  const subject = teamDecreeSubject(plan);
   const withoutVerb = subject.replace(/^pembentukan\s+/i, "");
   if (/^tim\b/i.test(withoutVerb)) return withoutVerb.replace(/^tim\b/i, "Tim");
   return `Tim Pelaksana ${oneLine(plan.title)}`;
@@ -188,8 +215,20 @@ export function isConclusion(consideration: string): boolean {
 
 function considerations(plan: Plan, issuer: string, subject: string): Point[] {
   const given = plan.decree.considerations.map(oneLine).filter(Boolean);
-  const hasConclusion = given.length > 0 && isConclusion(given[given.length - 1] ?? "");
-  const body = hasConclusion ? given.slice(0, -1) : given;
+  const amends = plan.decree.amends;
+  // The plan's own conclusion names the decree it first set; an amendment concludes anew.
+  const hasConclusion = !amends && given.length > 0 && isConclusion(given[given.length - 1] ?? "");
+  const body = given.length > 0 && isConclusion(given[given.length - 1] ?? "") ? given.slice(0, -1) : given;
+  if (amends) {
+    // Menimbang of an amendment cites the decree it amends first, and says why it changes last.
+    const cited = amendedDecreeName(plan, amends, true);
+    body.unshift(`bahwa telah ditetapkan ${cited}`);
+    body.push(
+      amends.kind === "perubahan"
+        ? `bahwa dengan adanya perubahan rencana ${oneLine(plan.title)}, Keputusan sebagaimana dimaksud dalam huruf a perlu diubah`
+        : `bahwa dengan adanya perubahan rencana ${oneLine(plan.title)}, Keputusan sebagaimana dimaksud dalam huruf a perlu diganti dengan Keputusan yang baru`,
+    );
+  }
   if (body.length === 0) {
     // A draft without considerations still reads as a decree; validate warns that they are missing.
     body.push(
@@ -268,8 +307,13 @@ export function procedureDictum(procedures: string | undefined): Omit<Dictum, "o
 
 function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
   const texts: Array<Omit<Dictum, "ordinal">> = [];
+  const amends = plan.decree.amends;
+  const amended = amends ? amendedDecreeName(plan, amends) : "";
   texts.push({
-    text: `Membentuk ${team}, yang selanjutnya disebut Tim, dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`,
+    text:
+      amends?.kind === "perubahan"
+        ? `Mengubah susunan keanggotaan dan tugas ${team} sebagaimana ditetapkan dalam ${amended}, yang selanjutnya disebut Tim, sehingga susunan keanggotaan Tim menjadi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`
+        : `Membentuk ${team}, yang selanjutnya disebut Tim, dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`,
   });
   const duties = dutyPoints(plan);
   if (duties.length > 0) texts.push({ text: "Tim sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:", points: duties });
@@ -295,6 +339,9 @@ function dictums(plan: Plan, team: string, issuer: string): Dictum[] {
   }
   // A team with a budget charges it somewhere: when the plan does not say where, the unit's DPA.
   if (!funded && plan.budget.length > 0) texts.push({ text: fundingDictum(plan) });
+  // The decree amended stays in force where not changed; the one replaced is revoked (§1.5).
+  if (amends?.kind === "perubahan") texts.push({ text: `Ketentuan lain dalam ${amended} yang tidak diubah dengan Keputusan ini dinyatakan tetap berlaku.` });
+  if (amends?.kind === "pencabutan") texts.push({ text: `Dengan berlakunya Keputusan ini, ${amended} dicabut dan dinyatakan tidak berlaku.` });
   texts.push({ text: effective });
   return texts.map((d, i) => ({ ordinal: ordinalDiktum(i + 1), ...d }));
 }
@@ -355,6 +402,7 @@ export function signatureBlock(plan: Plan): SignatureBlock {
 export function decreeModel(plan: Plan): DecreeModel {
   const d = plan.decree;
   const subject = decreeSubject(plan);
+  const subjectCaps = decreeSubjectCaps(plan);
   const team = teamName(plan);
   const issuer = issuerSentence(plan);
   const issuerCaps = caps(oneLine(d.issuerTitle));
@@ -364,13 +412,13 @@ export function decreeModel(plan: Plan): DecreeModel {
   return {
     page: pageSetup(plan),
     letterhead: letterhead(plan),
-    heading: { title, number: `NOMOR ${number || BLANK}`, about: "TENTANG", subject: caps(subject) },
+    heading: { title, number: `NOMOR ${number || BLANK}`, about: "TENTANG", subject: subjectCaps },
     blessing: BLESSING,
     issuerLine: withComma(issuerCaps),
     considerations: considerations(plan, issuer, subject),
     legalBases: legalBases(plan),
     decides: DECIDES,
-    establishes: `KEPUTUSAN ${issuerCaps} TENTANG ${caps(subject)}.`,
+    establishes: `KEPUTUSAN ${issuerCaps} TENTANG ${subjectCaps}.`,
     dictums: dictums(plan, team, issuer),
     signature: signatureBlock(plan),
     copiesTo: {
@@ -383,7 +431,7 @@ export function decreeModel(plan: Plan): DecreeModel {
         { label: "", text: title },
         { label: "NOMOR", text: number || BLANK },
         { label: "TANGGAL", text: d.date ? formatTanggal(d.date) : BLANK },
-        { label: "TENTANG", text: caps(subject) },
+        { label: "TENTANG", text: subjectCaps },
       ],
       title: `SUSUNAN KEANGGOTAAN ${caps(team)}`,
       columns: MEMBER_COLUMNS,

@@ -48,6 +48,11 @@ export const organizationSettingsSchema = z.strictObject({
   decreeNumberTemplate: decreeNumberTemplateSchema.default("800/{counter:3}/{unitCode}/{year}"),
   /** Code of the issuing unit used by {unitCode}, e.g. "DISDUKCAPIL". */
   unitCode: z.string().trim().min(1).max(50).optional(),
+  /**
+   * When an approved plan is amended and approved again: "perubahan" drafts a Keputusan tentang
+   * Perubahan atas Keputusan … Nomor …; "pencabutan" a new decree whose diktum revokes the earlier one.
+   */
+  amendmentDecree: z.enum(["perubahan", "pencabutan"]).default("perubahan"),
   paper: z.enum(["A4", "F4"]).default("F4"),
   font: z.string().trim().min(1).max(100).default("Bookman Old Style"),
 });

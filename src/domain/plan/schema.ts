@@ -236,6 +236,18 @@ export const communicationSchema = z.strictObject({
 
 export const CAPACITIES = ["definitive", "plt", "plh", "an"] as const;
 
+/** How a decree replacing an approved one is drafted: an amendment (Perubahan atas …) or a new decree revoking it. */
+export const AMENDMENT_KINDS = ["perubahan", "pencabutan"] as const;
+
+/** The approved decree this one amends or replaces, as it was numbered and titled (written at approval). */
+export const amendedDecreeSchema = z.strictObject({
+  kind: z.enum(AMENDMENT_KINDS),
+  number: short.min(1),
+  date: isoDate.optional(),
+  subject: text,
+  issuerTitle: short.optional(),
+});
+
 export const decreeSchema = z.strictObject({
   issuerTitle: short,
   /** The level of the issuing office (optional; read from a plain title such as "KEPALA DINAS …"). */
@@ -258,6 +270,8 @@ export const decreeSchema = z.strictObject({
   legalBases: z.array(text),
   dictums: z.array(text),
   copiesTo: z.array(short),
+  /** Set when an approved plan is amended and approved again: the decree this one amends or replaces. */
+  amends: amendedDecreeSchema.optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 // What an approval writes into the decree: its number ("urut" from the counter, laid out by the
 // organisation's template) and its date, both only where the plan has none yet.
+import { decreeSubject } from "../../domain/decree/model.js";
 import { formatDecreeNumber, type OrganizationSettings } from "../../domain/organization/settings.js";
 import type { Plan } from "../../domain/plan/schema.js";
 
@@ -28,4 +29,21 @@ export function hasDecreeNumber(plan: Plan): boolean {
 export function stampDecree(plan: Plan, day: DecreeDay, settings: OrganizationSettings, counter: number | null): Plan {
   const number = counter === null ? plan.decree.number : formatDecreeNumber(settings.decreeNumberTemplate, { counter, year: day.year, month: day.month, unitCode: settings.unitCode });
   return { ...plan, decree: { ...plan.decree, ...(number !== undefined ? { number } : {}), date: plan.decree.date ?? day.iso } };
+}
+
+/**
+ * The approved decree an amendment cites: its number, date, subject and issuer as approved (the
+ * plan's frozen baseline); undefined when the baseline carries no number to cite.
+ */
+export function amendedDecreeOf(baseline: Plan, kind: OrganizationSettings["amendmentDecree"]): NonNullable<Plan["decree"]["amends"]> | undefined {
+  const d = baseline.decree;
+  const number = (d.number ?? "").trim();
+  if (!number) return undefined;
+  return { kind, number, ...(d.date ? { date: d.date } : {}), subject: decreeSubject(baseline), issuerTitle: d.issuerTitle };
+}
+
+/** The decree without its number and date, to be numbered and dated anew. */
+export function withoutNumberAndDate(decree: Plan["decree"]): Plan["decree"] {
+  const { number: _number, date: _date, ...rest } = decree;
+  return rest;
 }

@@ -40,7 +40,7 @@ import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
 import { presentFinding } from "../plans/presenters.js";
 import { actorOf, mustGet, parseInput, requiredVersion } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
-import { decreeDay, hasDecreeNumber, stampDecree } from "./decree-number.js";
+import { amendedDecreeOf, decreeDay, hasDecreeNumber, stampDecree, withoutNumberAndDate } from "./decree-number.js";
 import { actionBody, docs, returnBody } from "./schema.js";
 import { checkTeam, teamBody } from "./team.js";
 
@@ -314,6 +314,10 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     const at = new Date(atMs).toISOString();
     const day = decreeDay(atMs);
     const verificationCode = newVerificationCode();
+    // An amendment of an approved plan: the decree approved last (the frozen baseline) is the one
+    // the new decree amends or, as the organisation prefers, replaces (indonesia.md §1.5).
+    const baseline = stored.workflow.baselineVersion === null ? undefined : (await repo.getRevision(id, stored.workflow.baselineVersion))?.plan;
+    const amends = baseline ? amendedDecreeOf(baseline, settings.amendmentDecree) : undefined;
     const result = await repo.write(
       id,
       stored.version,
@@ -322,15 +326,17 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         // or another approval that got in first makes this one a 409, before a number is used.
         if (!(await lockInState(q, id, seen, current.version))) throw movedMeanwhile();
         refuseOpenErrors(request, current.plan);
-        // An amendment that kept its decree number keeps it: the register moves only for a decree
-        // without one. The number comes from the organisation's register (one per organisation,
-        // series and calendar year), allocated here so a refused approval uses none.
+        // The number comes from the organisation's register (one per organisation, series and
+        // calendar year), allocated here so a refused approval uses none; a decree numbered by hand
+        // keeps its number. An amendment is a decree of its own: it cites the earlier one and gets
+        // a new number and date (the earlier number stays in the register and in the baseline).
+        const toStamp = amends ? { ...current.plan, decree: withoutNumberAndDate({ ...current.plan.decree, amends }) } : current.plan;
         let allocated: { counter: number; series: string; year: number } | null = null;
-        if (!hasDecreeNumber(current.plan)) {
+        if (!hasDecreeNumber(toStamp)) {
           const series = decreeSeries(settings.decreeNumberTemplate);
           allocated = { counter: await allocateRegisterCounter(q, { organizationId, series, year: day.year }), series, year: day.year };
         }
-        const plan = stampDecree(current.plan, day, settings, allocated?.counter ?? null);
+        const plan = stampDecree(toStamp, day, settings, allocated?.counter ?? null);
         // The approved decree's verification: its unguessable code and what the public page shows.
         const signatory = [oneLine(plan.decree.signatory.name), oneLine(plan.decree.signatory.position)].filter(Boolean).join(", ");
         await recordVerification(q, {

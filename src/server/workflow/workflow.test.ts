@@ -4,6 +4,11 @@
 // amendment after approval, the organisation's decree register per calendar year, and two
 // people acting at once.
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../domain/plan/schema.js";
 import type { Database } from "../../store/database.js";
@@ -11,6 +16,7 @@ import { peopleRepo, type Organization } from "../../store/people-repo.js";
 import { createOrganization, createUser, signIn, type TestClient } from "../../test-support/auth.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
+import { missingPrograms } from "../../test-support/tools.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
 
@@ -397,7 +403,7 @@ for (const target of testDatabases()) {
       }
     });
 
-    it("reopens an approved plan on edit as a new revision that goes through review again, keeping its decree number", async () => {
+    it("reopens an approved plan on edit as a new revision that goes through review again; its approval is a decree of amendment with a number of its own", async () => {
       const o = await office();
       const plan = await createPlan(o);
       await setFullTeam(o, plan.id);
@@ -419,11 +425,65 @@ for (const target of testDatabases()) {
       refused(await act(o.signatory, plan.id, "approve"), 403, "workflow.not_your_turn");
       ok(await act(o.reviewer1, plan.id, "initial"));
       ok(await act(o.reviewer2, plan.id, "initial"));
+      clock += 86_400_000; // approved the next day
       const reapproved = ok(await act(o.signatory, plan.id, "approve"));
-      expect(reapproved.workflow).toMatchObject({ status: "approved", cycle: 2, amendment: 1, baselineVersion: 4, decreeNumber: "800/001/DISDUK/III/2027" });
+      expect(reapproved.workflow).toMatchObject({ status: "approved", cycle: 2, amendment: 1, baselineVersion: 4, decreeNumber: "800/002/DISDUK/III/2027" });
       expect(reapproved.plan.title).toBe("Rencana alur persetujuan (revisi 1)");
-      // The decree kept its number: the counter did not move.
-      expect(await counterOf(o.org.id, 2027)).toEqual([["800", 1]]);
+      // A decree of amendment: its own number from the register, dated today, citing the earlier one.
+      expect(reapproved.plan.decree).toMatchObject({
+        number: "800/002/DISDUK/III/2027",
+        date: "2027-03-11",
+        amends: { kind: "perubahan", number: "800/001/DISDUK/III/2027", date: "2027-03-10", subject: "Pembentukan Tim Pelaksana Rencana alur persetujuan", issuerTitle: baseline.decree.issuerTitle },
+      });
+      expect(await counterOf(o.org.id, 2027)).toEqual([["800", 2]]);
+      // The earlier number and its decree stay readable: the baseline revision and the register.
+      const earlier = (await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/revisions/2` })).json().plan as Plan;
+      expect(earlier.decree).toMatchObject({ number: "800/001/DISDUK/III/2027", date: "2027-03-10" });
+      expect(earlier.decree.amends).toBeUndefined();
+      const admin = await signIn(app, (await createUser(database, o.org.id, ["admin"], "Admin Register")).email);
+      const register = await admin.inject({ method: "GET", url: "/api/decree-register?year=2027" });
+      expect(register.statusCode, register.body).toBe(200);
+      {
+        const items = register.json<{ items: { number: string; title: string; planVersion: number; status: string }[] }>().items.filter((i) => i.number.startsWith("800/00"));
+        expect(items.map((i) => [i.number, i.planVersion, i.status]).sort()).toEqual([
+          ["800/001/DISDUK/III/2027", 2, "issued"],
+          ["800/002/DISDUK/III/2027", 4, "issued"],
+        ]);
+        expect(items.find((i) => i.number === "800/002/DISDUK/III/2027")?.title).toBe("Perubahan atas Keputusan Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Uji Nomor 800/001/DISDUK/III/2027 tentang Pembentukan Tim Pelaksana Rencana alur persetujuan");
+      }
+      // The amendment decree as downloaded: DOCX text names and cites the decree it amends.
+      const docx = await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/documents/sk.docx` });
+      expect(docx.statusCode, docx.body).toBe(200);
+      const xml = unzipSync(new Uint8Array(docx.rawPayload))["word/document.xml"];
+      const text = strFromU8(xml!).replace(/<[^>]+>/g, "");
+      expect(text).toContain("PERUBAHAN ATAS KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI NOMOR 800/001/DISDUK/III/2027 TENTANG PEMBENTUKAN TIM PELAKSANA RENCANA ALUR PERSETUJUAN");
+      expect(text).toContain("bahwa telah ditetapkan Keputusan Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Uji Nomor 800/001/DISDUK/III/2027 tanggal 10 Maret 2027 tentang Pembentukan Tim Pelaksana Rencana alur persetujuan;");
+      // And the PDF (the approved archive copy), read by poppler's pdftotext (required in CI).
+      if (process.env.REQUIRE_ALL_BACKENDS !== "1" && missingPrograms("pdftotext")) return void (clock -= 86_400_000);
+      const pdf = await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/documents/sk.pdf` });
+      expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+      const pdfFile = join(mkdtempSync(join(tmpdir(), "amend-")), "sk.pdf");
+      writeFileSync(pdfFile, pdf.rawPayload);
+      const pdfText = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      expect(pdfText).toContain("PERUBAHAN ATAS KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI NOMOR 800/001/DISDUK/III/2027");
+      expect(pdfText).toContain("NOMOR 800/002/DISDUK/III/2027");
+      expect(pdfText).toContain("Nomor 800/001/DISDUK/III/2027 tanggal 10 Maret 2027 tentang Pembentukan Tim Pelaksana Rencana alur persetujuan;");
+      clock -= 86_400_000;
+    });
+
+    it("drafts a replacement decree revoking the earlier one where the organisation prefers it", async () => {
+      const o = await office();
+      await peopleRepo(database.db).updateOrganizationSettings(o.org.id, { decreeNumberTemplate: TEMPLATE, unitCode: "DISDUK", amendmentDecree: "pencabutan" });
+      const plan = await createPlan(o);
+      await setFullTeam(o, plan.id);
+      const approved = await approveThrough(o, plan.id);
+      const edited = ok(await o.penyusun.inject({ method: "PUT", url: `/api/plans/${plan.id}`, headers: { "if-match": `"${approved.version}"` }, payload: { ...approved.plan, title: "Rencana alur persetujuan (pengganti)" } }));
+      const replaced = await approveThrough(o, edited.id);
+      expect(replaced.plan.decree).toMatchObject({ number: "800/002/DISDUK/III/2027", amends: { kind: "pencabutan", number: "800/001/DISDUK/III/2027" } });
+      const docx = await o.reader.inject({ method: "GET", url: `/api/plans/${plan.id}/documents/sk.docx` });
+      const text = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))["word/document.xml"]!).replace(/<[^>]+>/g, "");
+      expect(text).toContain("Dengan berlakunya Keputusan ini, Keputusan Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Uji Nomor 800/001/DISDUK/III/2027 tentang Pembentukan Tim Pelaksana Rencana alur persetujuan dicabut dan dinyatakan tidak berlaku.");
+      expect(text).not.toContain("PERUBAHAN ATAS");
     });
 
     it("returns with a comment at every step; the comment is kept on the plan and in the trail; the plan is editable again", async () => {

@@ -11,18 +11,18 @@ import { previewDecreeNumber } from "./decreeNumber.js";
 /** Fonts offered in the list; any other installed font name may be typed. */
 const COMMON_FONTS = ["Bookman Old Style", "Arial", "Times New Roman", "Tahoma", "Calibri", "Cambria"];
 
-type Form = { letterhead: Record<(typeof LETTERHEAD_FIELDS)[number], string>; decreeNumberTemplate: string; unitCode: string; paper: "A4" | "F4"; font: string };
+type Form = { letterhead: Record<(typeof LETTERHEAD_FIELDS)[number], string>; decreeNumberTemplate: string; unitCode: string; amendmentDecree: "perubahan" | "pencabutan"; paper: "A4" | "F4"; font: string };
 
 function toForm(s: OrganizationSettings): Form {
   const letterhead = Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f, s.letterhead[f] ?? ""])) as Form["letterhead"];
-  return { letterhead, decreeNumberTemplate: s.decreeNumberTemplate, unitCode: s.unitCode ?? "", paper: s.paper, font: s.font };
+  return { letterhead, decreeNumberTemplate: s.decreeNumberTemplate, unitCode: s.unitCode ?? "", amendmentDecree: s.amendmentDecree, paper: s.paper, font: s.font };
 }
 
 function fromForm(f: Form): OrganizationSettings {
   // Empty fields are left out: "not set" lets the plan's own letterhead show through.
   const letterhead: OrganizationSettings["letterhead"] = {};
   for (const k of LETTERHEAD_FIELDS) if (f.letterhead[k].trim()) letterhead[k] = f.letterhead[k].trim();
-  return { letterhead, decreeNumberTemplate: f.decreeNumberTemplate.trim(), ...(f.unitCode.trim() ? { unitCode: f.unitCode.trim() } : {}), paper: f.paper, font: f.font.trim() };
+  return { letterhead, decreeNumberTemplate: f.decreeNumberTemplate.trim(), ...(f.unitCode.trim() ? { unitCode: f.unitCode.trim() } : {}), amendmentDecree: f.amendmentDecree, paper: f.paper, font: f.font.trim() };
 }
 
 export function SettingsAdmin({ api }: { api: ApiClient }) {
@@ -149,6 +149,13 @@ export function SettingsAdmin({ api }: { api: ApiClient }) {
             </span>
           )}
         </p>
+        <div className="field">
+          <label htmlFor="settings-amendment">{t("settings.amendmentDecree")}</label>
+          <select id="settings-amendment" value={form.amendmentDecree} onChange={(e) => set({ amendmentDecree: e.target.value === "pencabutan" ? "pencabutan" : "perubahan" })}>
+            <option value="perubahan">{t("settings.amendmentPerubahan")}</option>
+            <option value="pencabutan">{t("settings.amendmentPencabutan")}</option>
+          </select>
+        </div>
       </fieldset>
       <fieldset className="card">
         <legend>{t("settings.document")}</legend>

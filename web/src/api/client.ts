@@ -153,6 +153,8 @@ export const organizationSettingsSchema = z.object({
   decreeNumberTemplate: z.string(),
   /** The server's extension of the contract: the {unitCode} of decree numbers. */
   unitCode: z.string().optional(),
+  /** A plan amended after approval gets a decree of amendment, or a new decree revoking the earlier one. */
+  amendmentDecree: z.enum(["perubahan", "pencabutan"]).default("perubahan"),
   paper: z.enum(["A4", "F4"]),
   font: z.string(),
 });
