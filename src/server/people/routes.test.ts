@@ -296,14 +296,14 @@ for (const target of testDatabases()) {
       expect(paths(bad).sort()).toEqual(["colour", "letterhead.address", "letterhead.fax", "paper"]);
 
       const address = "Jl. Kop Surat Uji No. 17, Kota Uji";
-      const settings = { letterhead: { government: "PEMERINTAH KABUPATEN UJI", address, phone: "(0274) 555-0101" }, decreeNumberTemplate: "470/{counter:4}/{unitCode}/{month}/{year}", unitCode: "DISDUK", paper: "A4", font: "Arial" };
+      const settings = { letterhead: { government: "PEMERINTAH KABUPATEN UJI", address, phone: "(0274) 555-0101" }, decreeNumberTemplate: "470/{counter:4}/{unitCode}/{month}/{year}", unitCode: "DISDUK", amendmentDecree: "pencabutan", paper: "A4", font: "Arial" };
       const saved = await admin.inject({ method: "PUT", url: "/api/organization/settings", payload: settings });
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json()).toMatchObject({ settings, version: expect.any(Number) });
       expect((await penyusun.inject({ method: "GET", url: "/api/organization" })).json().settings).toEqual(settings);
       expect((await other.inject({ method: "GET", url: "/api/organization" })).json().settings).toEqual(DEFAULT_ORGANIZATION_SETTINGS);
       const entry = (await audit("settings.update"))[0];
-      expect(entry?.detail.changed).toEqual(["letterhead.government", "letterhead.address", "letterhead.phone", "decreeNumberTemplate", "unitCode", "paper", "font"]);
+      expect(entry?.detail.changed).toEqual(["letterhead.government", "letterhead.address", "letterhead.phone", "decreeNumberTemplate", "unitCode", "amendmentDecree", "paper", "font"]);
 
       // The plan names no address: the organisation's appears in its decree; the other organisation's decree has none.
       const documentText = async (client: TestClient) => {

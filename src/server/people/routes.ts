@@ -88,7 +88,7 @@ function changedSettings(before: OrganizationSettings, after: OrganizationSettin
   const changed: string[] = [];
   const fields = new Set([...Object.keys(before.letterhead), ...Object.keys(after.letterhead)]) as Set<keyof OrganizationSettings["letterhead"]>;
   for (const f of fields) if (before.letterhead[f] !== after.letterhead[f]) changed.push(`letterhead.${f}`);
-  for (const k of ["decreeNumberTemplate", "unitCode", "paper", "font"] as const) if (before[k] !== after[k]) changed.push(k);
+  for (const k of ["decreeNumberTemplate", "unitCode", "amendmentDecree", "paper", "font"] as const) if (before[k] !== after[k]) changed.push(k);
   return changed;
 }
 
