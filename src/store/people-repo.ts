@@ -241,7 +241,7 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
         .selectFrom("sessions as s")
         .leftJoin("users as u", "u.id", "s.user_id")
         .select(["s.id as s_id", "s.user_id as s_user_id", "s.csrf_token", "s.created_at as s_created_at", "s.last_seen_at", "s.expires_at"])
-        .select(["u.id", "u.organization_id", "u.email", "u.name", "u.nip", "u.unit_id", "u.roles", "u.disabled", "u.created_at", "u.updated_at"])
+        .select(["u.id", "u.organization_id", "u.email", "u.name", "u.nip", "u.unit_id", "u.roles", "u.disabled", "u.created_at", "u.updated_at", "u.version"])
         .where("s.id", "=", id)
         .executeTakeFirst();
       if (!r) return undefined;
@@ -258,6 +258,7 @@ export function peopleRepo(db: Kysely<DatabaseSchema>) {
         disabled: r.disabled!,
         created_at: r.created_at!,
         updated_at: r.updated_at!,
+        version: r.version!,
         password_hash: "",
       });
       return { session, user };
