@@ -2,7 +2,7 @@
 // the six communication principles, the service pattern's description as a field, a new plan
 // starting on the next working day and an added activity selected for typing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultStart } from "../../src/domain/plan/empty.js";
+import { defaultStart, emptyPlan } from "../../src/domain/plan/empty.js";
 import { formatTanggalHari } from "../../src/domain/format/indonesian.js";
 import { browserAvailability, openSidePanel, startHarness, waitSaved, type Harness } from "./support.js";
 
@@ -76,6 +76,45 @@ d("help in the module's words in Chromium", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("the resource load draws each resource on its own scale, day by day, with the days over what is available", async () => {
+    const plan = emptyPlan({ title: "Rencana beban", fiscalYear: 2027, organizationName: "Dinas Contoh", start: "2027-02-01" });
+    plan.activities = [
+      { id: "k-a", name: "Perekaman pagi", durationDays: 5, dependsOn: [] },
+      { id: "k-b", name: "Perekaman sore", durationDays: 3, dependsOn: [] },
+    ];
+    plan.resources = [
+      { id: "r-petugas", kind: "people", name: "Petugas perekam", unit: "orang", available: 4 },
+      { id: "r-dana", kind: "budget", name: "Dana operasional", unit: "rupiah", available: 10_000_000 },
+    ];
+    // 3 + 3 people on the three days both run: 6 of 4. Rp2.000.000 a day of Rp10.000.000.
+    plan.assignments = [
+      { activityId: "k-a", resourceId: "r-petugas", quantity: 3 },
+      { activityId: "k-b", resourceId: "r-petugas", quantity: 3 },
+      { activityId: "k-a", resourceId: "r-dana", quantity: 2_000_000 },
+    ];
+    const created = await (await h.api())("POST", "/api/plans", plan);
+    const { id } = (await created.json()) as { id: string };
+    const { page, errors } = await h.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${h.baseUrl}/plans/${id}/sumber-daya`);
+    const people = page.locator('.load-chart li[data-resource="r-petugas"]');
+    const money = page.locator('.load-chart li[data-resource="r-dana"]');
+    await expect.poll(() => people.getByTestId("load-summary").textContent()).toBe("puncak 6 dari 4 orang tersedia");
+    expect(await people.textContent()).toContain("melebihi pada 3 hari kerja, mulai 1 Februari 2027");
+    expect(await money.getByTestId("load-summary").textContent()).toBe("puncak 2.000.000 dari 10.000.000 rupiah tersedia");
+    expect(await money.textContent()).toContain("cukup setiap hari");
+    // Each on its own scale: Rupiah bars are a fifth of the chart's height, not a hair next to people.
+    const tallest = async (li: typeof people) => Math.max(...(await li.locator("rect.need").evaluateAll((els) => els.map((e) => Number(e.getAttribute("height"))))));
+    expect(await tallest(people)).toBeCloseTo(56, 0);
+    expect(await tallest(money)).toBeCloseTo(56 * 0.2, 0);
+    expect(await people.locator("rect.need.over").count()).toBe(3);
+    expect(await money.locator("rect.need.over").count()).toBe(0);
+    // The available line sits at 4 of 6 for the people.
+    const line = Number(await people.getByTestId("avail-line").getAttribute("y1"));
+    expect(line).toBeCloseTo(56 - (4 / 6) * 56, 1);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it("terms open their explanation; link types and the six principles say what they mean", async () => {
     const { page, errors } = await h.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -88,6 +127,12 @@ d("help in the module's words in Chromium", () => {
     const planUrl = page.url().replace(/\/sasaran$/, "");
 
     await page.goto(`${planUrl}/analisis`);
+    // The quadrant's axes are named and scaled, and the chart fits the phone.
+    await expect.poll(() => page.getByTestId("axis-x").textContent()).toBe("IFAS: kekuatan − kelemahan →");
+    expect(await page.getByTestId("axis-y").textContent()).toBe("EFAS: peluang − ancaman →");
+    expect(await page.locator('.swot-chart text[data-axis="x"]').allTextContents()).toEqual(["-4", "-2", "0", "2", "4"]);
+    const chart = (await page.locator(".swot-chart svg").boundingBox())!;
+    expect(chart.x + chart.width).toBeLessThanOrEqual(390);
     const ifas = page.getByRole("button", { name: "Penjelasan: IFAS" });
     await ifas.click();
     const pop = page.locator(".term-pop:popover-open");

@@ -145,21 +145,39 @@ function Quadrant({ kind, factors }: { kind: Factor["kind"]; factors: Factor[] }
 
 function SwotChart({ ifas, efas, quadrant }: { ifas: number; efas: number; quadrant: string }) {
   const { t } = useTranslation();
-  const size = 220, half = size / 2, scale = half / 4;
-  const x = half + Math.max(-4, Math.min(4, ifas)) * scale;
+  // The plot area, with room for the axes' scale and names on the left and below.
+  const size = 220, half = size / 2, scale = half / 4, left = 34, bottom = 34;
+  const x = left + half + Math.max(-4, Math.min(4, ifas)) * scale;
   const y = half - Math.max(-4, Math.min(4, efas)) * scale;
+  const ticks = [-4, -2, 0, 2, 4];
   return (
     <figure className="swot-chart">
-      <svg width={size} height={size} role="img" aria-label={`${t("swot.chart")}: IFAS ${formatAngka(ifas, 2)}, EFAS ${formatAngka(efas, 2)}, ${t("swot.quadrant")} ${quadrant}`}>
-        <rect x={0} y={0} width={size} height={size} fill="#fff" stroke="#888" />
-        <line x1={half} y1={0} x2={half} y2={size} stroke="#888" />
-        <line x1={0} y1={half} x2={size} y2={half} stroke="#888" />
+      <svg width={size + left + 4} height={size + bottom} role="img" aria-label={`${t("swot.chart")}: IFAS ${formatAngka(ifas, 2)}, EFAS ${formatAngka(efas, 2)}, ${t("swot.quadrant")} ${quadrant}`}>
+        <rect x={left} y={0} width={size} height={size} fill="#fff" stroke="#888" />
+        <line x1={left + half} y1={0} x2={left + half} y2={size} stroke="#888" />
+        <line x1={left} y1={half} x2={left + size} y2={half} stroke="#888" />
         {/* Rangkuti's diagram, as the domain's quadrant rule: x = IFAS (S − W), y = EFAS (O − T). */}
-        <text x={size - 20} y={20}>I</text>
-        <text x={size - 25} y={size - 10}>II</text>
-        <text x={10} y={20}>III</text>
-        <text x={10} y={size - 10}>IV</text>
-        <circle cx={x} cy={y} r={6} fill="#b3261e" />
+        {ticks.map((v) => (
+          <g key={v} className="chart-axis">
+            <text x={left + half + v * scale} y={size + 12} textAnchor="middle" data-axis="x">
+              {formatAngka(v)}
+            </text>
+            <text x={left - 4} y={half - v * scale + 4} textAnchor="end" data-axis="y">
+              {formatAngka(v)}
+            </text>
+          </g>
+        ))}
+        <text x={left + half} y={size + 28} textAnchor="middle" className="axis-name" data-testid="axis-x">
+          {t("swot.axisX")}
+        </text>
+        <text x={10} y={half} textAnchor="middle" className="axis-name" transform={`rotate(-90 10 ${half})`} data-testid="axis-y">
+          {t("swot.axisY")}
+        </text>
+        <text x={left + size - 20} y={20}>I</text>
+        <text x={left + size - 25} y={size - 10}>II</text>
+        <text x={left + 10} y={20}>III</text>
+        <text x={left + 10} y={size - 10}>IV</text>
+        <circle cx={x} cy={y} r={6} fill="#b3261e" data-testid="swot-point" />
       </svg>
       <figcaption>
         <Term term="IFAS" label={t("swot.ifas")}>{t("terms.ifas")}</Term>: <strong data-testid="ifas">{formatAngka(ifas, 2)}</strong> · <Term term="EFAS" label={t("swot.efas")}>{t("terms.efas")}</Term>: <strong>{formatAngka(efas, 2)}</strong> · {t("swot.quadrant")}{" "}

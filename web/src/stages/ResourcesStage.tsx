@@ -1,4 +1,5 @@
 // Stage 5: resources, assignments with load versus availability, the RAB with totals, strategy.
+import { LoadChart } from "../components/LoadChart.js";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatAngka, formatRupiah } from "../../../src/domain/format/indonesian.js";
@@ -13,10 +14,7 @@ import { useSchedule } from "./ScheduleStage.js";
 export function ResourcesStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
   const result = useSchedule(plan);
-  const peaks = useMemo(() => {
-    const loading = result.ok ? resourceLoading(plan, result.schedule) : undefined;
-    return new Map((loading?.resources ?? []).map((r) => [r.resourceId, r.peak]));
-  }, [plan, result]);
+  const loads = useMemo(() => (result.ok ? resourceLoading(plan, result.schedule).resources : []), [plan, result]);
   const budget = useMemo(() => budgetOutputs(plan), [plan]);
   const amountOf = new Map(budget.lines.map((l) => [l.id, l.amount]));
   const readOnly = useReadOnly();
@@ -94,7 +92,7 @@ export function ResourcesStage({ plan, session }: StageProps) {
             + {t("resources.assignments")}
           </button>
         ) : null}
-        <LoadChart plan={plan} peaks={peaks} />
+        <LoadChart resources={loads} />
       </section>
       <section className="card" aria-labelledby="rab-title">
         <h2 id="rab-title">{t("resources.budget")}</h2>
@@ -188,36 +186,6 @@ export function ResourcesStage({ plan, session }: StageProps) {
         </div>
       </section>
     </>
-  );
-}
-
-function LoadChart({ plan, peaks }: { plan: Plan; peaks: Map<string, number> }) {
-  const { t } = useTranslation();
-  if (!plan.resources.length) return null;
-  const max = Math.max(1, ...plan.resources.map((r) => Math.max(r.available, peaks.get(r.id) ?? 0)));
-  const rowH = 26, labelW = 180, w = 420;
-  return (
-    <figure className="load-chart">
-      <figcaption>{t("resources.load")}</figcaption>
-      <svg width={labelW + w + 120} height={plan.resources.length * rowH + 10} role="img" aria-label={t("resources.load")}>
-        {plan.resources.map((r, i) => {
-          const need = peaks.get(r.id) ?? 0;
-          const over = need > r.available;
-          return (
-            <g key={r.id} transform={`translate(0 ${i * rowH + 4})`}>
-              <text x={0} y={15} className="chart-label">
-                {r.name.slice(0, 26)}
-              </text>
-              <rect x={labelW} y={2} width={(r.available / max) * w} height={18} className="avail" />
-              <rect x={labelW} y={7} width={(need / max) * w} height={8} className={over ? "need over" : "need"} />
-              <text x={labelW + w + 6} y={15} className={over ? "chart-label over" : "chart-label"}>
-                {formatAngka(need)} / {formatAngka(r.available)} {over ? `⚠ ${t("resources.over")}` : ""}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
   );
 }
 
