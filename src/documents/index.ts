@@ -14,8 +14,9 @@ import { renderMspdi } from "./mspdi/write.js";
 import { renderPlanBookDocx } from "./plan-book/docx.js";
 import { renderPlanBookPdf } from "./plan-book/pdf.js";
 import { renderBudgetXlsx } from "./budget/rab-xlsx.js";
-import { renderBeritaAcaraDocx, renderStandardDecreeDocx } from "./service/docx.js";
-import { renderBeritaAcaraPdf, renderMaklumatPdf, renderStandardDecreePdf } from "./service/pdf.js";
+import { renderBeritaAcaraDocx, renderSkmReportDocx, renderStandardDecreeDocx } from "./service/docx.js";
+import { renderBeritaAcaraPdf, renderMaklumatPdf, renderSkmReportPdf, renderStandardDecreePdf } from "./service/pdf.js";
+import type { SkmSummary } from "../domain/service/skm-summary.js";
 import { renderLaporanKemajuanDocx } from "./laporan-kemajuan/docx.js";
 import { renderLaporanKemajuanPdf } from "./laporan-kemajuan/pdf.js";
 import { ProgressReportError, type ProgressReportOptions } from "./laporan-kemajuan/model.js";
@@ -38,6 +39,10 @@ export type RenderOptions = {
   marks?: DocumentMarks;
   /** The laporan kemajuan's date, period and approved baselines. */
   progress?: ProgressReportOptions;
+  /** The SKM of a period, for the laporan hasil SKM (without it the report says there is no respondent yet). */
+  skm?: SkmSummary;
+  /** The report's date (YYYY-MM-DD); default today (UTC). */
+  today?: string;
 };
 
 function progressOptions(o: RenderOptions): ProgressReportOptions {
@@ -102,6 +107,8 @@ export const DOCUMENT_RENDERERS: readonly DocumentRenderer[] = [
     description: { id: "Laporan kemajuan: Kurva S, deviasi, realisasi anggaran (PDF)", en: "Progress report: S-curve, deviation, spending (PDF)" },
     render: (plan, o) => renderLaporanKemajuanPdf(plan, progressOptions(o)),
   },
+  { kind: "laporan-skm", format: "docx", fileStem: "laporan-skm", description: { id: "Laporan hasil survei kepuasan masyarakat (Word)", en: "Community satisfaction survey report (Word)" }, render: (plan, o) => renderSkmReportDocx(plan, o.skm, o.today ?? new Date().toISOString().slice(0, 10)) },
+  { kind: "laporan-skm", format: "pdf", fileStem: "laporan-skm", description: { id: "Laporan hasil survei kepuasan masyarakat (PDF)", en: "Community satisfaction survey report (PDF)" }, render: (plan, o) => renderSkmReportPdf(plan, o.skm, o.today ?? new Date().toISOString().slice(0, 10)) },
   { kind: "mspdi", format: "xml", fileStem: "jadwal-msproject", description: { id: "Jadwal untuk Microsoft Project (XML)", en: "Schedule for Microsoft Project (XML)" }, render: renderMspdi },
 ];
 

@@ -2,9 +2,10 @@
 // (the team decree's writer, the standard as lampiran) and the berita acara of the forum.
 import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
-import { pageSetup } from "../../domain/decree/model.js";
+import { pageSetup, type Letterhead } from "../../domain/decree/model.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { beritaAcaraModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
+import { beritaAcaraModel, skmReportModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
+import type { SkmSummary } from "../../domain/service/skm-summary.js";
 import { literalText } from "../literal-text.js";
 import { textWidthMm } from "../sk/layout.js";
 import { decreeDocxDocument } from "../sk/docx.js";
@@ -65,10 +66,7 @@ export async function renderBeritaAcaraDocx(plan: Plan): Promise<Uint8Array> {
   const page = pageSetup(plan);
   const width = textWidthMm(page);
   const children: Array<Paragraph | Table> = [];
-  if (m.letterhead.government) children.push(p(m.letterhead.government, { bold: true, align: AlignmentType.CENTER, size: 28 }));
-  children.push(p(m.letterhead.office, { bold: true, align: AlignmentType.CENTER, size: 32 }));
-  for (const l of m.letterhead.contactLines) children.push(p(l, { align: AlignmentType.CENTER, size: 20 }));
-  children.push(p("", { after: 240 }));
+  children.push(...letterheadDocx(m.letterhead));
   children.push(p(m.title, { bold: true, align: AlignmentType.CENTER, size: 28 }));
   children.push(p(m.subtitle, { bold: true, align: AlignmentType.CENTER, after: 240 }));
   children.push(p(m.opening, { align: AlignmentType.JUSTIFIED, after: 120 }));
@@ -83,9 +81,46 @@ export async function renderBeritaAcaraDocx(plan: Plan): Promise<Uint8Array> {
     children.push(p(s.label, { align: AlignmentType.CENTER, after: 960 }));
     children.push(p(s.name, { bold: true, underline: true, align: AlignmentType.CENTER, after: 240 }));
   }
+  return packed(plan, `${m.title} ${m.subtitle}`, children);
+}
+
+/** The laporan hasil SKM of a period as an editable Word file. */
+export async function renderSkmReportDocx(plan: Plan, summary: SkmSummary | undefined, today: string): Promise<Uint8Array> {
+  const m = skmReportModel(plan, summary, today);
+  const page = pageSetup(plan);
+  const width = textWidthMm(page);
+  const children: Array<Paragraph | Table> = [];
+  children.push(...letterheadDocx(m.letterhead));
+  children.push(p(m.title, { bold: true, align: AlignmentType.CENTER, size: 28 }));
+  children.push(p(m.service, { bold: true, align: AlignmentType.CENTER }));
+  children.push(p(m.period, { align: AlignmentType.CENTER, after: 240 }));
+  const heading = (text: string) => children.push(p(text, { bold: true, after: 80 }));
+  const list = (lines: string[]) => (lines.length === 0 ? [p("—")] : lines.map((l, i) => p(`${i + 1}. ${l}`, { after: 40 }))).forEach((x) => children.push(x));
+  heading("A. Responden");
+  children.push(p(m.respondents, { after: 120 }));
+  if (m.profile.length > 0) children.push(table([[["Karakteristik"], ["Kategori"], ["Jumlah"], ["%"]], ...m.profile.map((r) => [[r.characteristic], [r.category], [r.count], [r.percent]])], [0.25, 0.35, 0.2, 0.2], width));
+  heading("B. Nilai per unsur pelayanan");
+  children.push(table([[["No"], ["Unsur"], ["NRR"], ["NRR × 25"], ["Mutu"]], ...m.unsur.map((u) => [[u.no], [u.name], [u.nrr], [u.value], [u.mutu]])], [0.07, 0.43, 0.15, 0.15, 0.2], width));
+  heading("C. Indeks Kepuasan Masyarakat");
+  children.push(p(m.ikm, { after: 120 }));
+  heading("D. Prioritas perbaikan (unsur terendah)");
+  list(m.priority);
+  heading("E. Saran responden");
+  list(m.suggestions);
+  heading("F. Rencana tindak lanjut");
+  list(m.followUp);
+  children.push(p(m.placeDate, { align: AlignmentType.RIGHT, after: 240 }));
+  children.push(p(m.position, { align: AlignmentType.CENTER, after: 960 }));
+  children.push(p(m.name, { bold: true, underline: true, align: AlignmentType.CENTER }));
+  return packed(plan, `${m.title} ${m.service}`, children);
+}
+
+/** A one-section Word file on the plan's page with its font. */
+async function packed(plan: Plan, title: string, children: Array<Paragraph | Table>): Promise<Uint8Array> {
+  const page = pageSetup(plan);
   const doc = new Document({
     creator: "Rencana Layanan",
-    title: literalText(`${m.title} ${m.subtitle}`).slice(0, 1000),
+    title: literalText(title).slice(0, 1000),
     styles: { default: { document: { run: { font: literalText(page.font), size: page.fontSizePt * 2 } } } },
     sections: [
       {
@@ -100,4 +135,13 @@ export async function renderBeritaAcaraDocx(plan: Plan): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+function letterheadDocx(l: Letterhead): Paragraph[] {
+  return [
+    ...(l.government ? [p(l.government, { bold: true, align: AlignmentType.CENTER, size: 28 })] : []),
+    p(l.office, { bold: true, align: AlignmentType.CENTER, size: 32 }),
+    ...l.contactLines.map((c) => p(c, { align: AlignmentType.CENTER, size: 20 })),
+    p("", { after: 240 }),
+  ];
 }

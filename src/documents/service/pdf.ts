@@ -4,7 +4,8 @@ import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interface
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import { PAPER_SIZES_MM, pageSetup, type Letterhead } from "../../domain/decree/model.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { beritaAcaraModel, maklumatModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
+import { beritaAcaraModel, maklumatModel, skmReportModel, standardDecreeModel, standardTable } from "../../domain/service/documents.js";
+import type { SkmSummary } from "../../domain/service/skm-summary.js";
 import { literalText } from "../literal-text.js";
 import { procedureFlowchartSvg } from "../charts/procedure-flowchart-svg.js";
 import { CHART_FONT, usePdfFont } from "../pdf-fonts.js";
@@ -136,4 +137,36 @@ export async function renderMaklumatPdf(plan: Plan, paper: PosterPaper, publicBa
     info: { title: literalText(`${m.title} ${m.service}`).slice(0, 1000), author: "Rencana Layanan", creator: "Rencana Layanan", subject: literalText(m.url) },
     content,
   });
+}
+
+/** The laporan hasil SKM of a period as PDF. */
+export async function renderSkmReportPdf(plan: Plan, summary: SkmSummary | undefined, today: string): Promise<Uint8Array> {
+  const m = skmReportModel(plan, summary, today);
+  const { widthPt, ...page } = pageOf(plan);
+  const heading = (text: string): Content => ({ text, bold: true, margin: [0, 10, 0, 4] });
+  const list = (lines: string[]): Content => (lines.length === 0 ? { text: "—" } : { ol: lines.map((l) => ({ text: t(l) })) });
+  const content: Content[] = [
+    ...letterheadPdf(m.letterhead, widthPt),
+    { text: m.title, bold: true, alignment: "center", fontSize: 14 },
+    { text: t(m.service), bold: true, alignment: "center" },
+    { text: t(m.period), alignment: "center", margin: [0, 0, 0, 12] },
+    heading("A. Responden"),
+    { text: t(m.respondents), margin: [0, 0, 0, 6] },
+    ...(m.profile.length > 0
+      ? [{ table: { headerRows: 1, widths: ["25%", "35%", "20%", "20%"], body: [["Karakteristik", "Kategori", "Jumlah", "%"].map((h) => ({ text: h, bold: true })), ...m.profile.map((r) => [t(r.characteristic), t(r.category), r.count, r.percent])] }, fontSize: 10 } as Content]
+      : []),
+    heading("B. Nilai per unsur pelayanan"),
+    { table: { headerRows: 1, widths: ["7%", "43%", "15%", "15%", "20%"], body: [["No", "Unsur", "NRR", "NRR × 25", "Mutu"].map((h) => ({ text: h, bold: true })), ...m.unsur.map((u) => [u.no, t(u.name), u.nrr, u.value, t(u.mutu)])] }, fontSize: 10 },
+    heading("C. Indeks Kepuasan Masyarakat"),
+    { text: t(m.ikm) },
+    heading("D. Prioritas perbaikan (unsur terendah)"),
+    list(m.priority),
+    heading("E. Saran responden"),
+    list(m.suggestions),
+    heading("F. Rencana tindak lanjut"),
+    list(m.followUp),
+    { text: t(m.placeDate), alignment: "right", margin: [0, 16, 0, 6] },
+    { unbreakable: true, alignment: "center", margin: [widthPt / 2, 0, 0, 0], stack: [{ text: t(m.position) }, { text: " ", margin: [0, 36, 0, 0] }, { text: t(m.name), bold: true, decoration: "underline" }] },
+  ];
+  return pdfBytes({ ...page, info: { title: literalText(`${m.title} ${m.service}`).slice(0, 1000), author: "Rencana Layanan", creator: "Rencana Layanan" }, content });
 }

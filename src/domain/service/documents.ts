@@ -8,6 +8,8 @@ import { formatNip, formatTanggal, formatTanggalHari, hurufPoin, ordinalDiktum }
 import type { Plan } from "../plan/schema.js";
 import { formatCost, formatDuration, MAKLUMAT_TEXT, maklumatSigner, prefilledStandard, serviceSlug } from "./standard.js";
 import { COMPONENTS, type ComponentKey, type ServiceStandard } from "./standard-schema.js";
+import { KINERJA, UNSUR } from "./ikm.js";
+import type { SkmSummary } from "./skm-summary.js";
 
 const dots = (s: string | undefined): string => oneLine(s ?? "") || BLANK;
 
@@ -194,5 +196,69 @@ export function maklumatModel(plan: Plan, publicBaseUrl: string): MaklumatModel 
     name: dots(signer.name),
     ...(nip ? { nipLine: `NIP. ${formatNip(nip)}` } : {}),
     url: `${publicBaseUrl.replace(/\/+$/, "")}/layanan/${serviceSlug(plan)}`,
+  };
+}
+
+export type SkmReportModel = {
+  letterhead: Letterhead;
+  title: string;
+  service: string;
+  period: string;
+  respondents: string;
+  profile: { characteristic: string; category: string; count: string; percent: string }[];
+  unsur: { no: string; name: string; nrr: string; value: string; mutu: string }[];
+  ikm: string;
+  priority: string[];
+  suggestions: string[];
+  followUp: string[];
+  placeDate: string;
+  position: string;
+  name: string;
+};
+
+const decimal = (n: number) => n.toFixed(2).replace(".", ",");
+
+/** The laporan hasil SKM of a period (Permenpan RB 14/2017): respondents by profile, NRR per unsur, IKM and mutu, priorities, suggestions, follow-up. */
+export function skmReportModel(plan: Plan, summary: SkmSummary | undefined, today: string): SkmReportModel {
+  const signer = maklumatSigner(plan);
+  const n = summary?.respondents ?? 0;
+  const pct = (c: number) => (n === 0 ? "0" : decimal((100 * c) / n));
+  const profile = summary
+    ? (
+        [
+          ["Jenis kelamin", summary.profile.gender],
+          ["Umur", summary.profile.age],
+          ["Pendidikan", summary.profile.education],
+          ["Pekerjaan", summary.profile.occupation],
+        ] as const
+      ).flatMap(([characteristic, counts]) => counts.filter((c) => c.count > 0).map((c, i) => ({ characteristic: i === 0 ? characteristic : "", category: c.label, count: String(c.count), percent: pct(c.count) })))
+    : [];
+  const r = summary?.result;
+  const below = summary?.standings.filter((s) => s.mutu === "C" || s.mutu === "D") ?? [];
+  return {
+    letterhead: letterhead(plan),
+    title: "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT",
+    service: caps(serviceName(plan)),
+    period: summary ? `Periode ${formatTanggal(summary.period.from)} s.d. ${formatTanggal(summary.period.to)}` : `Periode ${BLANK}`,
+    respondents: n === 0 ? "Belum ada responden pada periode ini." : `Jumlah responden: ${n} orang.`,
+    profile,
+    unsur: r
+      ? r.unsur.map((u, i) => {
+          const s = summary!.standings.find((x) => x.code === u.code)!;
+          return { no: `${i + 1}.`, name: `${u.code} ${u.name}`, nrr: decimal(u.nrr), value: decimal(s.value), mutu: `${s.mutu} (${KINERJA[s.mutu]})` };
+        })
+      : UNSUR.map((u, i) => ({ no: `${i + 1}.`, name: `${u.code} ${u.name}`, nrr: BLANK, value: BLANK, mutu: BLANK })),
+    ikm: r ? `IKM = (Σ NRR / 9) × 25 = ${decimal(r.ikm)}; mutu pelayanan ${r.mutu}, kinerja unit pelayanan ${r.kinerja}.` : `IKM = ${BLANK} (belum ada responden).`,
+    priority: (summary?.priority ?? []).map((p) => `${p.code} ${p.name}: NRR ${decimal(p.nrr)} (${decimal(p.value)}, mutu ${p.mutu})`),
+    suggestions: (summary?.suggestions ?? []).map((s) => `${formatTanggal(s.date)}: ${oneLine(s.text)}`),
+    followUp:
+      below.length > 0
+        ? below.map((s) => `Perbaikan unsur ${s.name.toLowerCase()} (${s.code}, ${decimal(s.value)}, mutu ${s.mutu}) melalui kegiatan perbaikan dalam rencana, dievaluasi pada SKM berikutnya.`)
+        : r
+          ? ["Semua unsur bernilai Baik atau lebih; mutu pelayanan dipertahankan dan dievaluasi pada SKM berikutnya."]
+          : [BLANK],
+    placeDate: `${dots(plan.decree.place)}, ${formatTanggal(today)}`,
+    position: caps(dots(signer.position)),
+    name: dots(signer.name),
   };
 }

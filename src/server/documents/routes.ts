@@ -11,6 +11,7 @@ import { apiError, requestLang } from "../errors.js";
 import { langQuery } from "../plans/schema.js";
 import { parseInput } from "../plans/routes.js";
 import { WorkerDocumentError, type RenderPool } from "./render-pool.js";
+import { periodOf, skmOfPeriod } from "../public/plan-routes.js";
 import { CONTENT_TYPES, fileSlug } from "../../documents/index.js";
 import type { DocumentMarks } from "../../documents/marks/marks.js";
 import type { Database } from "../../store/database.js";
@@ -34,6 +35,9 @@ const DRAFT_STATUSES = new Set(["draft", "submitted", "returned"]);
 const documentQuery = langQuery.extend({
   at: z.string().refine(isValidIsoDate, { message: "date.invalid" }).optional(),
   month: z.string().refine((m) => monthRange(m) !== undefined, { message: "date.invalid" }).optional(),
+  /** The laporan hasil SKM's period (default: 1 January of this year until today). */
+  from: z.string().refine(isValidIsoDate, { message: "date.invalid" }).optional(),
+  to: z.string().refine(isValidIsoDate, { message: "date.invalid" }).optional(),
 });
 
 export type DocumentRoutesOptions = { repo: PlansRepo; people: PeopleRepo; perMinute: number; pool: RenderPool; database: Database; archive: Archiver; now?: () => number };
@@ -57,6 +61,8 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
             lang: { type: "string", enum: ["id", "en"] },
             at: { type: "string", description: "laporan-kemajuan: progress as of this date (YYYY-MM-DD; default today in Jakarta)" },
             month: { type: "string", description: "laporan-kemajuan: the report for a month (YYYY-MM)" },
+            from: { type: "string", description: "laporan-skm: first day of the period (default 1 January)" },
+            to: { type: "string", description: "laporan-skm: last day (default today)" },
           },
         },
       },
@@ -95,7 +101,10 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
             .send(Buffer.from(bytes));
         }
         if (verification) marks = await archive.marksOf(verification, publicUrl);
-        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, ...(marks ? { marks } : {}), ...(progress ? { progress } : {}) });
+        // The laporan hasil SKM reads the period's responses (from..to, default this year) from the database.
+        const today = jakartaToday(now());
+        const skm = kind === "laporan-skm" ? (await skmOfPeriod(database, id, periodOf(q, today), today)).summary : undefined;
+        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, today, ...(marks ? { marks } : {}), ...(progress ? { progress } : {}), ...(skm ? { skm } : {}) });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)

@@ -237,6 +237,12 @@ for (const target of testDatabases()) {
       expect(body.priority.map((u) => u.code)).toEqual(["U3"]);
       expect(body.suggestions.map((s) => s.text)).toEqual(["Jadwal kunjungan diumumkan lebih awal"]);
       // Every unsur whose NRR × 25 is under 76,61 (Baik) is a finding: U3 (1,5) and those at 3,00 (75,00, C).
+      // The laporan hasil SKM of the period, rendered in the worker thread from the same responses.
+      const report = await penyusun.inject({ method: "GET", url: `/api/plans/${p.id}/documents/laporan-skm.pdf?from=2027-01-01&to=2027-12-31` });
+      expect(report.statusCode, report.body.slice(0, 200)).toBe(200);
+      expect(report.headers["content-type"]).toBe("application/pdf");
+      expect(report.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+      expect((await penyusun.inject({ method: "GET", url: `/api/plans/${p.id}/documents/laporan-skm.docx?from=2027-12-31&to=2027-01-01` })).statusCode).toBe(400);
       expect(body.findings.map((f) => `${f.code}:${f.ref}`)).toEqual([...["U3", "U2", "U5", "U6", "U8", "U9"].map((u) => `skm.unsur.below_baik:${u}`), `complaint.overdue:${filed.json<{ trackingCode: string }>().trackingCode}`]);
     });
   });

@@ -38,6 +38,10 @@ export const planAbilitiesSchema = z.object({
   restore: z.boolean(),
   /** Absent from servers before the withdraw action existed. */
   withdraw: z.boolean().optional(),
+  /** Report progress; also answer the public page's complaints (absent from older servers). */
+  report: z.boolean().optional(),
+  /** Publish or withdraw the service's public page (absent from older servers). */
+  publish: z.boolean().optional(),
 });
 export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
 

@@ -33,6 +33,7 @@ export function stageItems(plan: Plan, stage: StageSlug): CommentItem[] {
     case "mobilisasi":
       return list(plan.mobilization, "mobilization", (m) => m.partner);
     case "dokumen":
+    case "layanan-publik":
       return [];
   }
 }

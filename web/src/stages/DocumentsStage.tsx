@@ -252,7 +252,7 @@ function DecreePreview({ model: m }: { model: DecreeModel }) {
 }
 
 /** Fetches the file (so a refusal is shown rather than saved) and hands it to the browser as a download. */
-async function saveDownload(api: ApiClient, url: string): Promise<void> {
+export async function saveDownload(api: ApiClient, url: string): Promise<void> {
   const { blob, fileName } = await api.download(url);
   const objectUrl = URL.createObjectURL(blob);
   const a = document.createElement("a");

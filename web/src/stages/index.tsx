@@ -7,6 +7,7 @@ import { AnalysisStage } from "./AnalysisStage.js";
 import { ActivitiesStage } from "./ActivitiesStage.js";
 import { DocumentsStage } from "./DocumentsStage.js";
 import { MobilizationStage } from "./MobilizationStage.js";
+import { PublicServiceStage } from "./PublicServiceStage.js";
 import { ResourcesStage } from "./ResourcesStage.js";
 import { ScheduleStage } from "./ScheduleStage.js";
 import { StakeholdersStage } from "./StakeholdersStage.js";
@@ -35,5 +36,7 @@ export function StageScreen({ stage, ...props }: StageProps & { stage: StageSlug
       return <MobilizationStage {...props} />;
     case "dokumen":
       return <DocumentsStage {...props} />;
+    case "layanan-publik":
+      return <PublicServiceStage {...props} />;
   }
 }
