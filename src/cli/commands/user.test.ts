@@ -79,7 +79,7 @@ for (const target of testDatabases()) {
       expect(shape.err).toContain("not a valid e-mail address");
       expect(shape.err).toContain("--name: tidak boleh kosong (must not be empty)");
       expect(shape.err).toContain("--role: peran «raja» tidak dikenal");
-      expect(shape.err).toContain("--nip: NIP harus 18 angka (NIP must be 18 digits)");
+      expect(shape.err).toContain('--nip: "123" tidak sah: NIP terdiri atas 18 angka, bukan 3 ("123" is not valid: a NIP has 18 digits, not 3)');
 
       const missing = await attempt([]);
       expect(missing.code).toBe(2);

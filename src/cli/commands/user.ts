@@ -1,6 +1,7 @@
 // `rencana user create` and `rencana user list`: the first administrator (and any later user)
 // made from the command line, before anyone can sign in to the web app.
 // The password comes from RENCANA_PASSWORD or one line of standard input; it is never printed.
+import { checkNip, nipInput } from "../../domain/decree/officials.js";
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH, hashPassword, passwordProblem as checkNewPassword } from "../../server/auth/passwords.js";
 import { recordAudit } from "../../store/audit-repo.js";
@@ -36,8 +37,11 @@ const createOptions = z.strictObject({
     .optional(),
   nip: z
     .string()
-    .transform((s) => s.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{18}$/, { error: "NIP harus 18 angka (NIP must be 18 digits)" }))
+    .superRefine((s, ctx) => {
+      const c = checkNip(s);
+      if (!c.ok) ctx.addIssue({ code: "custom", message: `${c.message.id} (${c.message.en})` });
+    })
+    .transform(nipInput)
     .optional(),
   db: z.string().min(1).optional(),
 });

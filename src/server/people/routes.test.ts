@@ -49,6 +49,15 @@ for (const target of testDatabases()) {
       const user = created.json();
       expect(user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: "Siti Penyusun", nip: "198001012005012001", unitId: null, roles: ["penyusun", "pemeriksa"], disabled: false, version: 1 });
       expect(created.body).not.toMatch(/password|hash/i);
+      // A NIP is checked by its structure (here the sex digit 3) and stored as digits when typed with spaces.
+      const badNip = await admin.inject({ method: "POST", url: "/api/users", payload: { email: uniqueEmail("nip.salah"), name: "Nip Salah", nip: "19800101 200501 3 001", roles: ["pembaca"], password: "sandi-baru-123" } });
+      expect(badNip.statusCode, badNip.body).toBe(400);
+      expect(badNip.json().errors).toMatchObject([{ path: "nip", code: "nip.invalid", message: expect.stringContaining("angka ke-15 (3) adalah kode jenis kelamin") }]);
+      const spaced = await admin.inject({ method: "PATCH", url: `/api/users/${user.id}`, headers: { "if-match": `"${user.version}"` }, payload: { nip: "19800101 200501 2 002" } });
+      expect(spaced.statusCode, spaced.body).toBe(200);
+      expect(spaced.json().nip).toBe("198001012005012002");
+      user.version = spaced.json().version;
+      user.nip = spaced.json().nip;
 
       const session = await signIn(app, email, "sandi-baru-123");
       expect(session.user.id).toBe(user.id);

@@ -1,6 +1,7 @@
 // The organisation's people and settings, managed by its administrators: users (with roles,
 // unit and password), units, and the settings the documents use. Every change is written with
 // its audit entry in one transaction; ids of another organisation answer 404 like missing ones.
+import { checkNip, nipInput } from "../../domain/decree/officials.js";
 import type { FastifyPluginAsync } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -27,7 +28,13 @@ const email = z
   .toLowerCase()
   .max(254)
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "alamat surel tidak sah, mis. nama@dinas.go.id / not an e-mail address, e.g. name@agency.go.id");
-const nip = z.string().trim().max(40);
+/** A PNS NIP checked by its structure (18 digits, birth date, appointment, sex digit; spaces allowed), stored as digits; "" clears it. */
+const nip = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === "" || checkNip(v).ok, { message: "nip.invalid" })
+  .transform(nipInput);
 const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
 // Length is checked after parsing, with its own message (zod's would say "must not be empty").
 const password = z.string().max(1000);

@@ -1,4 +1,5 @@
 // Users of the organisation: list, create (with roles), edit roles/unit/disable, reset password.
+import { formatNip } from "../../../src/domain/format/indonesian.js";
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, ORG_ROLES, userSchema, type ApiClient, type Session, type Unit, type User, type UserChanges } from "../api/client.js";
@@ -120,7 +121,7 @@ export function UsersAdmin({ api, session }: { api: ApiClient; session: Session 
                   {u.name} {u.id === session.user.id ? <span className="muted">{t("users.you")}</span> : null}
                 </td>
                 <td>{u.email}</td>
-                <td>{u.nip ?? ""}</td>
+                <td>{u.nip ? formatNip(u.nip) : ""}</td>
                 <td>{unitName(u.unitId)}</td>
                 <td>{u.roles.map((r) => roleLabel(t, r)).join(", ")}</td>
                 <td>{u.disabled ? t("users.disabled") : t("users.active")}</td>
