@@ -532,6 +532,15 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
       return { planId: id, version, title: last.title, createdAt: last.created_at, authorId: last.author_id, plan };
     },
 
+    /**
+     * The JSON Patch that made version `version` from the one before, as stored, with its author;
+     * undefined when that revision is stored as a snapshot (the caller diffs the two versions then).
+     */
+    async revisionPatch(id: string, version: number): Promise<{ ops: JsonPatchOp[]; authorId: string | null } | undefined> {
+      const r = await db.selectFrom("plan_revisions").select(["kind", "document", "author_id"]).where("plan_id", "=", id).where("version", "=", version).executeTakeFirst();
+      return r?.kind === "patch" ? { ops: JSON.parse(r.document) as JsonPatchOp[], authorId: r.author_id } : undefined;
+    },
+
     async count(): Promise<{ plans: number; revisions: number }> {
       const p = await db.selectFrom("plans").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
       const r = await db.selectFrom("plan_revisions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();

@@ -278,6 +278,13 @@ export class RealtimeHub implements Receiver {
     const known = channel.recent.get(v);
     if (known) return known;
     if (v < 2) return undefined;
+    // Most revisions are stored as the very patch that made them: no need to rebuild two versions.
+    const stored = await this.deps.repo.revisionPatch(channel.planId, v);
+    if (stored) {
+      const event: PatchEvent = { version: v, ops: stored.ops, author: await this.person(stored.authorId) };
+      this.remember(channel, event);
+      return event;
+    }
     const [before, after] = await Promise.all([this.deps.repo.getRevision(channel.planId, v - 1), this.deps.repo.getRevision(channel.planId, v)]);
     if (!before || !after) return undefined;
     const event: PatchEvent = { version: v, ops: jsonPatchDiff(before.plan, after.plan), author: await this.person(after.authorId) };
