@@ -44,6 +44,7 @@ import { planJsonSchema } from "./plans/schema.js";
 import { jsonDepthExceeds, jsonTooDeep } from "./limits/json-depth.js";
 import { fastifyTrustProxy, parseTrustProxy } from "./limits/trust-proxy.js";
 import { dbRateLimitStore } from "./limits/db-rate-limit.js";
+import { parseAuditRetention, runHygiene } from "../store/hygiene.js";
 import { checkMetricsAccess, installMetrics, resolveMetricsToken, type MetricsOptions } from "./observability/metrics.js";
 
 export type AppOptions = {
@@ -61,6 +62,13 @@ export type AppOptions = {
   realtime?: RealtimeOptions;
   /** Time and memory limits and concurrency caps of document rendering. */
   documents?: DocumentLimits;
+  /** Scheduled clean-up of expired sessions, old sign-in attempts and audit entries (D12). */
+  hygiene?: {
+    /** How often (default hourly; false: never, e.g. in tests that count rows). */
+    intervalMs?: number | false;
+    /** Audit entries older than this many days are deleted (default RENCANA_AUDIT_RETENTION_DAYS, else 3650; null keeps all). */
+    auditRetentionDays?: number | null;
+  };
   /** Seals the organisations' signing certificates at rest (default: RENCANA_SECRET_KEY). */
   secretKey?: string;
   /** Who may read /metrics (a bearer token; default RENCANA_METRICS_TOKEN). */
@@ -204,6 +212,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Every accepted versioned write reaches the live streams from this one place.
   const repo = plansRepo(database.db, { onCommitted: hub.committed });
   installSessionHook(app, people, authOptions);
+
+  // Every API answer, downloads included, is private to its user and changes: never stored by a cache (D11).
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+  });
+
+  // Housekeeping on a schedule: expired sessions, sign-in attempts that no longer count, ended
+  // rate-limit windows, audit entries past the retention period (D12).
+  const auditRetentionDays = options.hygiene?.auditRetentionDays !== undefined ? options.hygiene.auditRetentionDays : parseAuditRetention(process.env.RENCANA_AUDIT_RETENTION_DAYS);
+  const hygieneEvery = options.hygiene?.intervalMs ?? 3_600_000;
+  if (hygieneEvery !== false) {
+    const clean = () =>
+      runHygiene(database.db, { now: authOptions.now(), idleTimeoutMs: authOptions.idleTimeoutMs, signinWindowMs: authOptions.signinWindowMs, knownAddressMs: authOptions.knownAddressMs, auditRetentionDays }).catch((err: unknown) =>
+        app.log.warn({ err }, "housekeeping failed"),
+      );
+    const first = setTimeout(() => void clean(), Math.min(hygieneEvery, 60_000));
+    const timer = setInterval(() => void clean(), hygieneEvery);
+    first.unref();
+    timer.unref();
+    app.addHook("onClose", async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    });
+  }
   const metricsToken = resolveMetricsToken(options.metrics);
   enforcePolicies(app, repo, (request) => checkMetricsAccess(request, metricsToken));
   installMetrics(app, database);

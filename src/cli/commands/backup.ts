@@ -18,7 +18,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .action(async (out: string, rawOpts: unknown) => {
       const opts = optionsSchema.parse(rawOpts);
       if (isPostgresUrl(resolveDatabaseUrl(opts.db, io.env))) {
-        io.err("rencana backup: untuk PostgreSQL gunakan pg_dump, mis. `pg_dump -Fc -f rencana.dump \"$DATABASE_URL\"` (for PostgreSQL use pg_dump)\n");
+        io.err("rencana backup: untuk PostgreSQL gunakan pg_dump tanpa isi tabel sessions, mis. `umask 077; pg_dump -Fc --exclude-table-data=sessions -f rencana.dump \"$DATABASE_URL\"` (for PostgreSQL use pg_dump, without the sessions rows, readable by you only)\n");
         setExit(1);
         return;
       }

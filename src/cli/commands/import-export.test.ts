@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -154,6 +154,32 @@ describe("backup", () => {
     const c = captureIo();
     expect(await run(["backup", join(scratch(), "x.db"), "--db", "postgres://u@127.0.0.1:1/db"], c.io)).toBe(1);
     expect(c.err()).toContain("pg_dump");
+  });
+
+  it("writes a copy readable by its owner only, without sessions: a restored copy accepts no old cookie (D13)", async () => {
+    const dir = scratch();
+    const db = join(dir, "a.db");
+    expect(await run(["migrate", "--db", db], captureIo().io)).toBe(0);
+    const database = openDatabase(db);
+    const people = peopleRepo(database.db);
+    const org = await people.createOrganization("Dinas Cadangan");
+    const user = await people.createUser({ organizationId: org.id, email: "cadangan@uji.go.id", name: "Cadangan", roles: ["admin"], passwordHash: "x" });
+    const at = new Date().toISOString();
+    await people.createSession({ id: "a".repeat(64), userId: user.id, csrfToken: "csrf-rahasia-cadangan", createdAt: at, lastSeenAt: at, expiresAt: at });
+    await database.close();
+    const out = join(dir, "cadangan.db");
+    const c = captureIo();
+    expect(await run(["backup", out, "--db", db], c.io), c.err()).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const copy = openDatabase(out, { mustExist: true });
+    try {
+      expect(await copy.db.selectFrom("sessions").selectAll().execute()).toEqual([]);
+      expect((await peopleRepo(copy.db).getUserByEmail("cadangan@uji.go.id"))?.name).toBe("Cadangan");
+    } finally {
+      await copy.close();
+    }
+    // Not even in a free page: the CSRF token's bytes are gone from the file.
+    expect(readFileSync(out).includes(Buffer.from("csrf-rahasia-cadangan"))).toBe(false);
   });
 
   it("refuses to overwrite, and reports a missing database", async () => {

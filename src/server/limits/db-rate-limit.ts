@@ -32,12 +32,6 @@ export async function hitRateLimit(db: Kysely<DatabaseSchema>, key: string, wind
   return { count: Number(row.count), ttlMs: Math.max(0, Number(row.reset_at) - now) };
 }
 
-/** Removes the counters whose window has ended (the hygiene schedule calls it). */
-export async function deleteExpiredRateLimits(db: Kysely<DatabaseSchema>, now = Date.now()): Promise<number> {
-  const r = await db.deleteFrom("rate_limit_counters").where("reset_at", "<=", now).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
 /**
  * A store for @fastify/rate-limit backed by `hitRateLimit`. Each route gets its own namespace
  * (method and URL pattern), so the sign-in limit and the document limit do not share a count.

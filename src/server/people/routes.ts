@@ -125,7 +125,15 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
     return { items: (await people.listUsers(auth.organizationId)).map(presentUser) };
   });
 
-  app.post("/users", { config: { policy: policies.admin }, schema: { tags: ["people"], summary: "Create a user in the organisation (admin)" } }, async (request, reply) => {
+  // An address taken anywhere gets the same answer, whichever organisation holds it (D10); the
+  // attempts are rate-limited per administrator, so the answer cannot be used to sweep addresses.
+  app.post(
+    "/users",
+    {
+      config: { policy: policies.admin, rateLimit: { max: 60, timeWindow: 3_600_000, keyGenerator: (request) => `user-create|${request.auth?.user.id ?? request.ip}` } },
+      schema: { tags: ["people"], summary: "Create a user in the organisation (admin; at most 60 attempts an hour per administrator)" },
+    },
+    async (request, reply) => {
     const auth = requireAuth(request.auth);
     const body = parseInput(newUserBody, request.body);
     checkPassword(body.password);
@@ -151,7 +159,8 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRoutesOptions> = async (app,
       if (isUniqueViolation(e)) throw duplicate("email", body.email);
       throw e;
     }
-  });
+  },
+  );
 
   app.patch(
     "/users/:userId",
