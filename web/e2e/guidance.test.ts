@@ -115,6 +115,44 @@ d("help in the module's words in Chromium", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("the Gantt's scale has day, week and month zooms with a two-level header whose labels never overlap", async () => {
+    const plan = emptyPlan({ title: "Rencana skala", fiscalYear: 2026, organizationName: "Dinas Contoh", start: "2026-12-21" });
+    plan.activities = [
+      { id: "k-a", name: "Persiapan", durationDays: 5, dependsOn: [] },
+      { id: "k-b", name: "Pelaksanaan", durationDays: 40, dependsOn: [{ activityId: "k-a", type: "FS", lagDays: 0 }] },
+    ];
+    const created = await (await h.api())("POST", "/api/plans", plan);
+    const { id } = (await created.json()) as { id: string };
+    const { page, errors } = await h.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${h.baseUrl}/plans/${id}/jadwal`);
+    await page.locator(".gantt-header").waitFor();
+    const overlaps = () =>
+      page.evaluate(() => {
+        const found: string[] = [];
+        for (const row of ["0", "1"]) {
+          const boxes = Array.from(document.querySelectorAll<SVGTextElement>(`.gantt-header text[data-row="${row}"]`))
+            .map((t) => ({ text: t.textContent ?? "", box: t.getBoundingClientRect() }))
+            .sort((a, b) => a.box.left - b.box.left);
+          for (let i = 1; i < boxes.length; i++) if (boxes[i]!.box.left < boxes[i - 1]!.box.right - 0.5) found.push(`${boxes[i - 1]!.text} / ${boxes[i]!.text}`);
+        }
+        return found;
+      });
+    const upper = () => page.locator('.gantt-header text[data-row="0"]').allTextContents();
+    for (const [label, zoom] of [["Hari", "hari"], ["Minggu", "minggu"], ["Bulan", "bulan"]] as const) {
+      await page.getByLabel("Skala").selectOption({ label });
+      await expect.poll(() => page.locator(".gantt-header").getAttribute("data-zoom")).toBe(zoom);
+      expect(await overlaps()).toEqual([]);
+    }
+    await page.getByLabel("Skala").selectOption({ label: "Hari" });
+    await expect.poll(upper).toContain("Desember 2026");
+    expect(await upper()).toContain("Januari 2027");
+    expect(await page.locator('.gantt-header text[data-row="1"]').allTextContents()).toContain("31");
+    await page.getByLabel("Skala").selectOption({ label: "Bulan" });
+    await expect.poll(upper).toContain("2027");
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it("terms open their explanation; link types and the six principles say what they mean", async () => {
     const { page, errors } = await h.newPage();
     await page.setViewportSize({ width: 390, height: 844 });

@@ -4,7 +4,7 @@ import { memo } from "react";
 import type { Activity } from "../../../src/domain/plan/schema.js";
 import type { ScheduledActivity, WorkingCalendar } from "../../../src/domain/schedule/index.js";
 import { epochDayOf, isoOfEpochDay } from "../../../src/domain/schedule/dates.js";
-import { NAMA_BULAN } from "../../../src/domain/format/indonesian.js";
+import { headerLabels, type Zoom } from "./gantt-scale.js";
 
 export type GanttLink = { from: number; to: number; type: "FS" | "SS" | "FF" | "SF"; critical: boolean };
 
@@ -16,6 +16,7 @@ export type GanttProps = {
   firstDay: number;
   dayCount: number;
   dayWidth: number;
+  zoom: Zoom;
   rowHeight: number;
   first: number;
   last: number;
@@ -88,7 +89,7 @@ export const Gantt = memo(function Gantt(p: GanttProps) {
   const todayX = epochDayOf(p.today) - p.firstDay;
   return (
     <div className="gantt" style={{ width }}>
-      <GanttHeader firstDay={p.firstDay} dayCount={p.dayCount} dayWidth={p.dayWidth} fromDay={fromDay} toDay={toDay} />
+      <GanttHeader zoom={p.zoom} firstDay={p.firstDay} dayCount={p.dayCount} dayWidth={p.dayWidth} fromDay={fromDay} toDay={toDay} />
       <svg className="gantt-body" width={width} height={p.activities.length * p.rowHeight} aria-hidden="true">
         <defs>
           <marker id="g-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -127,32 +128,24 @@ const GanttShading = memo(function GanttShading(p: { calendar: WorkingCalendar; 
   return <g>{shades}</g>;
 });
 
-/** Month names, and day numbers when there is room. */
-const GanttHeader = memo(function GanttHeader(p: { firstDay: number; dayCount: number; dayWidth: number; fromDay: number; toDay: number }) {
+/** The two-level time scale of the zoom (components/gantt-scale.ts): labels that never overlap. */
+const GanttHeader = memo(function GanttHeader(p: { zoom: Zoom; firstDay: number; dayCount: number; dayWidth: number; fromDay: number; toDay: number }) {
   const width = p.dayCount * p.dayWidth;
-  const header: React.ReactNode[] = [];
-  for (let d = p.fromDay; d < p.toDay; d++) {
-    const iso = isoOfEpochDay(p.firstDay + d);
-    const day = Number(iso.slice(8, 10));
-    if (day === 1 || d === p.fromDay) {
-      header.push(
-        <text key={`m${iso}`} x={d * p.dayWidth + 3} y={14} className="g-month">
-          {NAMA_BULAN[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
-        </text>,
-      );
-      header.push(<line key={`ml${iso}`} x1={d * p.dayWidth} x2={d * p.dayWidth} y1={0} y2={HEADER_HEIGHT} className="g-grid" />);
-    }
-    if (p.dayWidth >= 14)
-      header.push(
-        <text key={`d${iso}`} x={d * p.dayWidth + p.dayWidth / 2} y={32} className="g-day">
-          {day}
-        </text>,
-      );
-  }
+  const labels = headerLabels(p.zoom, p.firstDay, p.fromDay, p.toDay, p.dayWidth);
   return (
-    <svg className="gantt-header" width={width} height={HEADER_HEIGHT} aria-hidden="true">
+    <svg className="gantt-header" width={width} height={HEADER_HEIGHT} aria-hidden="true" data-zoom={p.zoom}>
       <rect x={0} y={0} width={width} height={HEADER_HEIGHT} className="g-header-bg" />
-      {header}
+      <line x1={0} x2={width} y1={HEADER_HEIGHT / 2} y2={HEADER_HEIGHT / 2} className="g-grid" />
+      {labels.map((l) => (
+        <g key={l.key}>
+          {l.boundary ? <line x1={l.x} x2={l.x} y1={l.row === 0 ? 0 : HEADER_HEIGHT / 2} y2={HEADER_HEIGHT} className="g-grid" /> : null}
+          {l.text ? (
+            <text x={l.row === 1 && p.zoom === "hari" ? l.x + l.width / 2 : l.x + 3} y={l.row === 0 ? 14 : 33} className={l.row === 0 ? "g-month" : "g-day"} textAnchor={l.row === 1 && p.zoom === "hari" ? "middle" : "start"} data-row={l.row}>
+              {l.text}
+            </text>
+          ) : null}
+        </g>
+      ))}
     </svg>
   );
 });

@@ -200,7 +200,7 @@ export const en: Messages = {
     duration: "Duration (working days)", links: "Predecessors", notBefore: "Start no earlier than",
     start: "Start", finish: "Finish", float: "Float", critical: "Critical",
     finishPlan: "Planned finish: {{date}}",
-    addLink: "Add predecessor", linkType: "Link type", linkTypeNames: { FS: "FS — starts after the predecessor finishes", SS: "SS — starts with the predecessor", FF: "FF — finishes with the predecessor", SF: "SF — finishes after the predecessor starts" }, lag: "Lag (days)", predecessor: "Predecessor activity",
+    addLink: "Add predecessor", zoom: "Scale", zooms: { hari: "Day", minggu: "Week", bulan: "Month" }, linkType: "Link type", linkTypeNames: { FS: "FS — starts after the predecessor finishes", SS: "SS — starts with the predecessor", FF: "FF — finishes with the predecessor", SF: "SF — finishes after the predecessor starts" }, lag: "Lag (days)", predecessor: "Predecessor activity",
     gantt: "Gantt chart", today: "Today",
     cycle: "The schedule cannot be computed: {{message}}",
     notReady: "The scheduler is not available yet.",

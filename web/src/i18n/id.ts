@@ -198,7 +198,7 @@ export const id = {
     duration: "Durasi (hari kerja)", links: "Pendahulu", notBefore: "Mulai paling awal",
     start: "Mulai", finish: "Selesai", float: "Float", critical: "Kritis",
     finishPlan: "Rencana selesai: {{date}}",
-    addLink: "Tambah pendahulu", linkType: "Jenis tautan", linkTypeNames: { FS: "FS — mulai setelah pendahulu selesai", SS: "SS — mulai bersama pendahulu", FF: "FF — selesai bersama pendahulu", SF: "SF — selesai setelah pendahulu mulai" }, lag: "Jeda (hari)", predecessor: "Kegiatan pendahulu",
+    addLink: "Tambah pendahulu", zoom: "Skala", zooms: { hari: "Hari", minggu: "Minggu", bulan: "Bulan" }, linkType: "Jenis tautan", linkTypeNames: { FS: "FS — mulai setelah pendahulu selesai", SS: "SS — mulai bersama pendahulu", FF: "FF — selesai bersama pendahulu", SF: "SF — selesai setelah pendahulu mulai" }, lag: "Jeda (hari)", predecessor: "Kegiatan pendahulu",
     gantt: "Diagram Gantt", today: "Hari ini",
     cycle: "Jadwal tidak dapat dihitung: {{message}}",
     notReady: "Penjadwal belum tersedia.",

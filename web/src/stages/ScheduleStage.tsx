@@ -12,6 +12,7 @@ import { buildWorkingCalendar, schedulePlan, type ScheduledActivity } from "../.
 import { epochDayOf, isoOfEpochDay, yearOfIso } from "../../../src/domain/schedule/dates.js";
 import { DateField, NumberField, SelectField, TextField, newId, useReadOnly } from "../components/fields.js";
 import { Gantt, HEADER_HEIGHT, type GanttLink } from "../components/Gantt.js";
+import { DAY_WIDTH, ZOOMS, type Zoom } from "../components/gantt-scale.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
 
@@ -27,7 +28,8 @@ export function ScheduleStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
   const result = useSchedule(plan);
   const [selected, setSelected] = useState<number | undefined>(plan.activities.length ? 0 : undefined);
-  const [dayWidth, setDayWidth] = useState(16);
+  const [zoom, setZoom] = useState<Zoom>("minggu");
+  const dayWidth = DAY_WIDTH[zoom];
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600, left: 0, width: 1000 });
 
@@ -107,11 +109,13 @@ export function ScheduleStage({ plan, session }: StageProps) {
             </p>
           ) : null}
           <div className="field inline-field">
-            <label htmlFor="zoom">Zoom</label>
-            <select id="zoom" value={dayWidth} onChange={(e) => setDayWidth(Number(e.target.value))}>
-              <option value={6}>6 px/hari</option>
-              <option value={16}>16 px/hari</option>
-              <option value={28}>28 px/hari</option>
+            <label htmlFor="zoom">{t("schedule.zoom")}</label>
+            <select id="zoom" value={zoom} onChange={(e) => setZoom(e.target.value as Zoom)}>
+              {ZOOMS.map((z) => (
+                <option key={z} value={z}>
+                  {t(`schedule.zooms.${z}`)}
+                </option>
+              ))}
             </select>
           </div>
           <button
@@ -159,6 +163,7 @@ export function ScheduleStage({ plan, session }: StageProps) {
                 firstDay={range.firstDay}
                 dayCount={range.dayCount}
                 dayWidth={dayWidth}
+                zoom={zoom}
                 rowHeight={ROW_HEIGHT}
                 first={first}
                 last={last}
