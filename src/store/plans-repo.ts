@@ -73,6 +73,8 @@ export type PlanAccessRow = {
   reviewStep: number | null;
   members: (PlanMember & { name: string })[];
   stored: StoredPlan | undefined;
+  /** The document as stored (JSON text), beside the parsed `stored.plan`: an answer can carry it as is. */
+  documentText: string | undefined;
 };
 
 export const MAX_LIST_LIMIT = 200;
@@ -377,6 +379,7 @@ export function plansRepo(db: Kysely<DatabaseSchema>, hooks: PlansRepoHooks = {}
         reviewStep: row.review_step === null ? null : Number(row.review_step),
         members,
         stored: "document" in row ? toStored(row as unknown as Selectable<PlansTable>) : undefined,
+        documentText: "document" in row ? (row as unknown as Selectable<PlansTable>).document : undefined,
       };
     },
 

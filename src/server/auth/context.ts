@@ -17,7 +17,7 @@ declare module "fastify" {
     /** Why there is no caller although a cookie came: the session expired. */
     authExpired: boolean;
     /** On a route with `loadsPlan`: the plan and its team as the policy check read them (same query). */
-    loadedPlan?: { stored: StoredPlan; team: (PlanMember & { name: string })[] };
+    loadedPlan?: { stored: StoredPlan; team: (PlanMember & { name: string })[]; documentText: string | undefined };
   }
   interface FastifyContextConfig {
     /** Who may call the route; every route must declare one (buildApp refuses otherwise). */

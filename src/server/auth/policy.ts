@@ -188,6 +188,6 @@ export function enforcePolicies(app: FastifyInstance, repo: PlansRepo, checkMetr
     // Organisation first: another organisation's plan is indistinguishable from a missing one.
     if (!access || access.organizationId !== auth.organizationId) throw apiError("not_found");
     if (!mayOnPlan(policy.action, auth, access)) throw apiError("auth.forbidden");
-    if (withDocument && row?.stored) request.loadedPlan = { stored: row.stored, team: row.members };
+    if (withDocument && row?.stored) request.loadedPlan = { stored: row.stored, team: row.members, documentText: row.documentText };
   });
 }

@@ -51,6 +51,8 @@ for (const target of testDatabases()) {
       // The answer is whole: the document, the team with names, the abilities.
       const body = (await author.inject({ method: "GET", url: `/api/plans/${id}` })).json<{ plan: { title: string }; workflow: { team: { name: string; role: string }[] }; abilities: { edit: boolean } }>();
       expect(body.plan.title).toBe("Dua kueri");
+      // The stored text goes out as it is: the same document as the repository reads.
+      expect(body.plan).toEqual((await plansRepo(database.db).get(id))?.plan);
       expect(body.workflow.team.map((t) => [t.role, t.name]).sort()).toEqual([["pemeriksa", "Pemeriksa Nama"], ["penyusun", author.user.name]].sort());
       expect(body.abilities.edit).toBe(true);
     });

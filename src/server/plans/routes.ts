@@ -138,7 +138,15 @@ export const plansRoutes: FastifyPluginAsync<PlansRoutesOptions> = async (app, {
     const { id } = parseInput(planIdParams, request.params);
     const loaded = request.loadedPlan;
     const p = loaded?.stored ?? (await mustGet(repo, id));
-    return reply.header("etag", `"${p.version}"`).send(await planEnvelope(request, repo, people, p, loaded?.team));
+    const envelope = await planEnvelope(request, repo, people, p, loaded?.team);
+    reply.header("etag", `"${p.version}"`);
+    if (!loaded?.documentText) return reply.send(envelope);
+    // The stored document is JSON text already (written by JSON.stringify): it goes into the
+    // answer as it is, instead of being serialised again (most of a large plan's answer).
+    const { plan: _plan, ...rest } = envelope;
+    void _plan;
+    const head = JSON.stringify(rest);
+    return reply.type("application/json; charset=utf-8").send(`${head.slice(0, -1)},"plan":${loaded.documentText}}`);
   });
 
   app.put("/plans/:id", { schema: docs.replace, bodyLimit, config: { policy: policies.plan("edit") } }, async (request, reply) => {
