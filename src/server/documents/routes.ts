@@ -18,6 +18,7 @@ import type { Database } from "../../store/database.js";
 import { verificationOfVersion } from "../../store/verification-repo.js";
 import type { Archiver } from "../verification/archive.js";
 import { publicUrlOf } from "../verification/public-url.js";
+import { amendedDecreeOf, withoutNumberAndDate } from "../workflow/decree-number.js";
 import { isValidIsoDate } from "../../domain/plan/schema.js";
 import { monthRange, type ProgressReportOptions } from "../../documents/laporan-kemajuan/model.js";
 import { approvedBaselines, jakartaToday } from "../realization/baselines.js";
@@ -77,7 +78,13 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
       if (!stored) throw apiError("not_found");
       // The organisation's letterhead, paper and font fill what the plan leaves empty.
       const organization = await people.getOrganization(requireAuth(request.auth).organizationId);
-      const plan = applyOrganizationSettings(stored.plan, readOrganizationSettings(organization?.settings));
+      const settings = readOrganizationSettings(organization?.settings);
+      // The konsep of an amendment (a plan approved before, now a draft again) is already the decree
+      // of amendment the approval will number: citing the decree approved last, its own number blank.
+      const baseline = kind === "sk" && DRAFT_STATUSES.has(stored.status) && stored.workflow.baselineVersion !== null ? (await repo.getRevision(id, stored.workflow.baselineVersion))?.plan : undefined;
+      const amends = baseline ? amendedDecreeOf(baseline, settings.amendmentDecree) : undefined;
+      const current = amends ? { ...stored.plan, decree: withoutNumberAndDate({ ...stored.plan.decree, amends }) } : stored.plan;
+      const plan = applyOrganizationSettings(current, settings);
       const publicUrl = publicUrlOf(request);
       // A draft's decree and plan book say KONSEP; the approved decree carries its verification
       // footer and paraf, and its PDF is the archive copy whose SHA-256 the verification page shows.

@@ -419,6 +419,14 @@ for (const target of testDatabases()) {
       expect((await o.penyusun.inject({ method: "GET", url: `/api/plans/${plan.id}/revisions/2` })).json().plan).toEqual(baseline);
       expect(baseline.title).toBe("Rencana alur persetujuan");
 
+      // The konsep of the amendment already reads as the decree of amendment, its own number blank.
+      const konsep = await o.reviewer1.inject({ method: "GET", url: `/api/plans/${plan.id}/documents/sk.docx` });
+      expect(konsep.statusCode, konsep.body).toBe(200);
+      const konsepText = strFromU8(unzipSync(new Uint8Array(konsep.rawPayload))["word/document.xml"]!).replace(/<[^>]+>/g, "");
+      expect(konsepText).toContain("PERUBAHAN ATAS KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN UJI NOMOR 800/001/DISDUK/III/2027");
+      expect(konsepText).toContain("NOMOR ....................");
+      expect(konsepText).not.toContain("NOMOR 800/001/DISDUK/III/2027TENTANG");
+
       // The amendment cannot skip review: the signatory may not approve a draft.
       refused(await act(o.signatory, plan.id, "approve"), 409, "workflow.invalid_state");
       ok(await act(o.penyusun, plan.id, "submit"));
