@@ -1,36 +1,14 @@
 // Every screen at a phone's and a laptop's width: no horizontal page scroll, key columns wide
 // enough to read, no serious or critical axe-core violation, and a screenshot of each.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STAGE_SLUGS } from "../src/router.js";
-import { PROJECT_ROOT, browserAvailability, screenshot, startHarness, type Harness } from "./support.js";
+import { PROJECT_ROOT, VIEWPORTS, axeViolations, browserAvailability, horizontalOverflow, screenshot, startHarness, type Harness } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-export const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 } } as const;
-
-/** How far the page scrolls sideways (0 = none). */
-export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-/** axe-core's serious and critical violations on the page as it is now, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE); // evaluate, not a script tag: the app's CSP refuses inline scripts
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<Result> } }).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 /** The rendered width of the first element matching the selector (0 when absent). */
 function widthOf(page: Page, selector: string): Promise<number> {

@@ -6,7 +6,8 @@ const lang = z.enum(["id", "en"]).optional();
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** Stage slugs of the workspace (the same as the diff's grouping). */
-export const COMMENT_STAGES = DIFF_STAGES;
+/** The plan's stages, and the public side's screen (comments and presence there, no plan part of its own). */
+export const COMMENT_STAGES = [...DIFF_STAGES, "layanan-publik"] as const;
 export const COMMENT_BODY_MAX = 5000;
 
 /** An item id as plans write them (`k3`, `r12`, `sh-2`): short, no spaces. */

@@ -14,11 +14,11 @@ export function esc(s: unknown): string {
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f6f7f9}
 header{background:#0b4f6c;color:#fff;padding:1rem}header p{margin:0;font-size:.95rem}h1{margin:.25rem 0 0;font-size:1.5rem;line-height:1.25}
-main{max-width:44rem;margin:0 auto;padding:1rem}section{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:1rem;margin:0 0 1rem}
+main{max-width:44rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}section{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:1rem;margin:0 0 1rem}
 h2{font-size:1.2rem;margin:0 0 .75rem}h3{font-size:1rem;margin:.75rem 0 .25rem}ol,ul{padding-left:1.25rem;margin:.25rem 0}
 blockquote{margin:0;padding:.75rem;border-left:4px solid #0b4f6c;background:#eef5f8}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}input[type=text],input[type=number],select,textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #6b7785;border-radius:6px;background:#fff}
-textarea{min-height:7rem}fieldset{border:1px solid #d8dde3;border-radius:6px;margin:.75rem 0;padding:.5rem .75rem}legend{font-weight:600;padding:0 .25rem}
+textarea{min-height:7rem}fieldset{min-width:0;border:1px solid #d8dde3;border-radius:6px;margin:.75rem 0;padding:.5rem .75rem}legend{font-weight:600;padding:0 .25rem}
 fieldset label{display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.35rem 0}
 button{font:inherit;font-weight:600;background:#0b4f6c;color:#fff;border:0;border-radius:6px;padding:.65rem 1.1rem;margin-top:1rem;min-height:44px}
 .hint,.privacy{font-size:.9rem;color:#3d4752}.errors{border:2px solid #b00020;background:#fff0f1;padding:.75rem;border-radius:6px}.ok{border:2px solid #1b7a3a;background:#eefaf1;padding:.75rem;border-radius:6px}

@@ -59,7 +59,7 @@ export function PublicServiceStage({ plan, session, api }: StageProps) {
         </p>
       ) : null}
       <section className="card" aria-labelledby="public-page-title">
-        <h2 id="public-page-title">{t("publicSide.page")}</h2>
+        <h1 id="public-page-title">{t("publicSide.page")}</h1>
         {!page ? (
           <p>{t("common.loading")}</p>
         ) : page.page ? (
