@@ -5,6 +5,7 @@ import { DecreeAuthorityError } from "../domain/decree/authority.js";
 import type { Bilingual } from "../domain/messages.js";
 import type { Plan } from "../domain/plan/schema.js";
 import type { DocumentMarks } from "./marks/marks.js";
+import type { ScheduleOptions } from "../domain/schedule/index.js";
 import { renderAksiPerubahanDocx } from "./aksi-perubahan/docx.js";
 import { renderAksiPerubahanPdf } from "./aksi-perubahan/pdf.js";
 import { renderDecreeDocx } from "./sk/docx.js";
@@ -43,6 +44,8 @@ export type RenderOptions = {
   skm?: SkmSummary;
   /** The report's date (YYYY-MM-DD); default today (UTC). */
   today?: string;
+  /** The organisation's working calendar (holiday table, libur daerah) for the schedule in the plan book. */
+  calendar?: ScheduleOptions;
 };
 
 function progressOptions(o: RenderOptions): ProgressReportOptions {

@@ -7,6 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minimalPlan } from "../../src/test-support/fixtures.js";
 import { plansRepo } from "../../src/store/plans-repo.js";
 import { browserAvailability, openSidePanel, screenshot, startHarness, waitSaved, type Harness, type TestUser } from "./support.js";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { readPdfQr } from "../../src/test-support/pdf-qr.js";
+
+const run = promisify(execFile);
+
+/** The decree's PDF as the Dokumen stage's download button saves it. */
+async function downloadDecreePdf(page: Page, baseUrl: string, planId: string): Promise<{ bytes: Uint8Array; text: string }> {
+  await page.goto(`${baseUrl}/plans/${planId}/dokumen`);
+  const link = page.getByTestId("download-sk-pdf");
+  await link.waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), link.click()]);
+  const path = await download.path();
+  const text = (await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  return { bytes: new Uint8Array(await readFile(path)), text };
+}
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -107,6 +125,11 @@ d("review and approval in Chromium", () => {
       expect.stringContaining("Drs. Bambang Kepala"),
     ]);
     await page.getByTestId("team-panel").getByRole("button", { name: "Tutup" }).click();
+    // The draft's decree, downloaded from the Dokumen stage, carries the KONSEP mark and no verification.
+    const docs = await h.newPage({ signInAs: drafter });
+    const draftPdf = await downloadDecreePdf(docs.page, h.baseUrl, planId);
+    expect(draftPdf.text).toContain("KONSEP");
+    expect(draftPdf.text).not.toContain("Kode verifikasi");
     // Submitting asks for confirmation first; cancelling leaves the plan a draft.
     await submitButton.click();
     const confirm = page.getByRole("dialog");
@@ -204,6 +227,29 @@ d("review and approval in Chromium", () => {
     expect(await entry.nth(1).textContent()).toContain("Batal: Blangko rusak saat dicetak");
     await screenshot(agenda.page, "workflow-04-buku-agenda");
     expect(agenda.errors).toEqual([]);
+
+    // The approved decree: no KONSEP, the paraf koordinasi of both reviewers, and a QR code in the
+    // footer. Decoded from the rendered page (pdftoppm + jsQR), its URL opens the public
+    // verification page without signing in, which shows the number and the file's SHA-256.
+    const approvedPdf = await downloadDecreePdf(docs.page, h.baseUrl, planId);
+    expect(approvedPdf.text).not.toContain("KONSEP");
+    expect(approvedPdf.text).toContain("PARAF KOORDINASI");
+    expect(approvedPdf.text).toContain("Budi Kasubbag");
+    expect(approvedPdf.text).toContain("Rina Sekretaris");
+    const qrUrl = await readPdfQr(approvedPdf.bytes, 1);
+    expect(qrUrl).toMatch(new RegExp(`^${h.baseUrl}/verifikasi/[A-Z0-9]{24}$`));
+    expect(approvedPdf.text.replace(/\s+/g, " ")).toContain(qrUrl!);
+    const visitor = await h.newPage({ signInAs: false });
+    await visitor.page.goto(qrUrl!);
+    await visitor.page.getByTestId("verified").waitFor();
+    const shown = (await visitor.page.locator("body").textContent()) ?? "";
+    expect(shown).toContain(issuedNumber);
+    expect(shown).toContain("Pembentukan Tim Pelaksana Pelayanan KTP-el Keliling");
+    expect(shown).toContain("Dra. Siti Aminah");
+    expect(shown).toContain(createHash("sha256").update(approvedPdf.bytes).digest("hex"));
+    await screenshot(visitor.page, "workflow-05-verifikasi");
+    expect(visitor.errors).toEqual([]);
+    expect(docs.errors).toEqual([]);
 
     // The drafter: the approved plan is read-only until a new revision is opened on purpose.
     await reload(page);

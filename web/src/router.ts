@@ -5,7 +5,7 @@ export const STAGE_SLUGS = ["sasaran", "analisis", "kegiatan", "jadwal", "sumber
 export type StageSlug = (typeof STAGE_SLUGS)[number];
 
 /** Administration screens: URL slug → screen. */
-export const ADMIN_PAGES = { pengguna: "users", unit: "units", pengaturan: "settings", "buku-agenda": "register", "jejak-audit": "audit" } as const;
+export const ADMIN_PAGES = { pengguna: "users", unit: "units", pengaturan: "settings", "buku-agenda": "register", "kalender-kerja": "calendar", "jejak-audit": "audit" } as const;
 export type AdminSlug = keyof typeof ADMIN_PAGES;
 export type AdminPage = (typeof ADMIN_PAGES)[AdminSlug];
 

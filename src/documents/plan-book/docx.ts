@@ -30,7 +30,8 @@ import { findChartFonts, svgToPngAsync, type PngPicture } from "../charts/raster
 import type { SvgPicture } from "../charts/gantt-svg.js";
 import { literalLines } from "../literal-text.js";
 import type { Align, Block, Cell, PlanBookDocument, Run } from "./blocks.js";
-import { planBookModel } from "./model.js";
+import { computePlanBookData, planBookModel } from "./model.js";
+import type { ScheduleOptions } from "../../domain/schedule/index.js";
 import { konsepHeaderParagraph } from "../marks/docx.js";
 import type { DocumentMarks } from "../marks/marks.js";
 
@@ -362,10 +363,10 @@ export function packWithTables(document: Document, tables: RawTables): Uint8Arra
 }
 
 /** The plan book as .docx bytes. */
-export async function renderPlanBookDocx(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
+export async function renderPlanBookDocx(plan: Plan, options: { marks?: DocumentMarks; calendar?: ScheduleOptions } = {}): Promise<Uint8Array> {
   // fontconfig answers in child processes while this thread builds the model.
   const fontsFound = findChartFonts();
-  const model = planBookModel(plan);
+  const model = planBookModel(plan, computePlanBookData(plan, options.calendar));
   await fontsFound;
   const pictures = [...model.cover, ...model.blocks].flatMap((b) => (b.kind === "picture" ? [b.picture] : []));
   const rendered = Promise.all(pictures.map((p) => svgToPngAsync(p, RASTER_SCALE))).then((pngs) => new Map(pictures.map((p, i) => [p, pngs[i]!])));

@@ -4,7 +4,7 @@
 import { pageSetup } from "../../domain/decree/model.js";
 import { formatAngka, formatNip, formatRupiah, formatTanggal } from "../../domain/format/indonesian.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { buildWorkingCalendar, schedulePlan, type Schedule } from "../../domain/schedule/index.js";
+import { buildWorkingCalendar, schedulePlan, type Schedule, type ScheduleOptions } from "../../domain/schedule/index.js";
 import { resourceLoading, type Overallocation } from "../../domain/schedule/resources.js";
 import { stageOutputs, STAKEHOLDER_QUADRANT_INFO, type StageOutputs } from "../../domain/stages/index.js";
 import { ganttPages, ganttRowsFitting, nonWorkingDaysBetween, type GanttRow } from "../charts/gantt-svg.js";
@@ -109,16 +109,18 @@ function letter(i: number): string {
 
 /** Everything the book shows that has to be computed, computed once. */
 export interface PlanBookData {
+  /** The organisation's working calendar (holiday table, libur daerah) the schedule was computed with. */
+  calendar: ScheduleOptions;
   outputs: StageOutputs;
   schedule: Schedule | null;
   scheduleProblem: string | null;
 }
 
-export function computePlanBookData(plan: Plan): PlanBookData {
+export function computePlanBookData(plan: Plan, calendar: ScheduleOptions = {}): PlanBookData {
   const outputs = stageOutputs(plan);
-  const result = schedulePlan(plan);
-  if (result.ok) return { outputs, schedule: result.schedule, scheduleProblem: null };
-  return { outputs, schedule: null, scheduleProblem: `${result.error.message.id} (${result.error.cycle.join(" → ")})` };
+  const result = schedulePlan(plan, calendar);
+  if (result.ok) return { calendar, outputs, schedule: result.schedule, scheduleProblem: null };
+  return { calendar, outputs, schedule: null, scheduleProblem: `${result.error.message.id} (${result.error.cycle.join(" → ")})` };
 }
 
 export function planBookModel(plan: Plan, data: PlanBookData = computePlanBookData(plan)): PlanBookDocument {
@@ -331,7 +333,7 @@ function scheduleChapter(plan: Plan, data: PlanBookData): Block[] {
   const week = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
   const fromYear = Number(schedule.start.slice(0, 4));
   const toYear = Number(schedule.finish.slice(0, 4));
-  const calendar = buildWorkingCalendar(plan, Math.min(fromYear, toYear), Math.max(fromYear, toYear));
+  const calendar = buildWorkingCalendar(plan, Math.min(fromYear, toYear), Math.max(fromYear, toYear), data.calendar.holidayTable, data.calendar.regionalHolidays);
   const holidays = calendar.holidays(schedule.start, schedule.finish).filter((h) => h.observed);
   const byId = new Map(plan.activities.map((a) => [a.id, a]));
   const criticalNames = schedule.criticalPath.map((id) => byId.get(id)?.name ?? id);
@@ -457,7 +459,7 @@ function resourcesChapter(plan: Plan, data: PlanBookData): Block[] {
   const blocks: Block[] = [heading(1, CHAPTERS[5]), heading(2, "A. Kebutuhan dan Beban Sumber Daya")];
   // One computation of load: with a schedule, the peak is the busiest working day of all
   // overlapping activities (resourceLoading); without one, the largest single assignment.
-  const loading = data.schedule ? resourceLoading(plan, data.schedule) : undefined;
+  const loading = data.schedule ? resourceLoading(plan, data.schedule, data.calendar) : undefined;
   const loadOf = new Map((loading?.resources ?? []).map((l) => [l.resourceId, l]));
   const rows: Cell[][] = [];
   for (const kind of ["people", "facility", "material", "budget"] as const) {
@@ -505,7 +507,7 @@ function resourcesChapter(plan: Plan, data: PlanBookData): Block[] {
     blocks.push(para([italic("Beban harian belum dapat dihitung karena jadwal belum dihitung.")]));
   } else {
     const fromYear = Number(data.schedule.start.slice(0, 4));
-    const calendar = buildWorkingCalendar(plan, fromYear, Math.max(fromYear, Number(data.schedule.finish.slice(0, 4))) + 1);
+    const calendar = buildWorkingCalendar(plan, fromYear, Math.max(fromYear, Number(data.schedule.finish.slice(0, 4))) + 1, data.calendar.holidayTable, data.calendar.regionalHolidays);
     const periods = overallocationPeriods(loading.overallocations, (iso) => calendar.addWorkingDays(iso, 1));
     const names = new Map(plan.resources.map((x) => [x.id, x]));
     if (periods.length === 0) {

@@ -9,7 +9,8 @@ import { literalText } from "../literal-text.js";
 import { pdfInlines } from "../sk/pdf-text.js";
 import { CHART_FONT, usePdfFont } from "../pdf-fonts.js";
 import type { Block, Cell, PlanBookDocument, Run } from "./blocks.js";
-import { planBookModel } from "./model.js";
+import { computePlanBookData, planBookModel } from "./model.js";
+import type { ScheduleOptions } from "../../domain/schedule/index.js";
 
 const MM = 72 / 25.4;
 
@@ -161,8 +162,8 @@ export function planBookPdfDefinition(doc: PlanBookDocument): TDocumentDefinitio
 }
 
 /** The plan book as .pdf bytes. */
-export async function renderPlanBookPdf(plan: Plan, options: { marks?: DocumentMarks } = {}): Promise<Uint8Array> {
-  const model = planBookModel(plan);
+export async function renderPlanBookPdf(plan: Plan, options: { marks?: DocumentMarks; calendar?: ScheduleOptions } = {}): Promise<Uint8Array> {
+  const model = planBookModel(plan, computePlanBookData(plan, options.calendar));
   const definition = markPdf(planBookPdfDefinition(model), options.marks, { left: model.page.marginsMm.left * MM, right: model.page.marginsMm.right * MM });
   const buffer = await pdfmake.createPdf(withFallbackFonts(definition)).getBuffer();
   return new Uint8Array(buffer);

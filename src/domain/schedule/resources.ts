@@ -32,7 +32,7 @@ export type LevelingProposal = {
 type Interval = { first: number; last: number }; // working-day numbers, inclusive; last < first = no work
 
 function calendarFor(plan: Plan, schedule: Pick<Schedule, "start" | "finish">, options: ScheduleOptions): WorkingCalendar {
-  return new WorkingCalendar(plan, yearOfIso(plan.start), Math.max(yearOfIso(schedule.finish), yearOfIso(plan.start)), options.holidayTable);
+  return new WorkingCalendar(plan, yearOfIso(plan.start), Math.max(yearOfIso(schedule.finish), yearOfIso(plan.start)), options.holidayTable, options.regionalHolidays);
 }
 
 function loadingOf(plan: Plan, calendar: WorkingCalendar, first: number, last: number, intervals: Map<string, Interval>): ResourceLoading {

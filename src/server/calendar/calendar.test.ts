@@ -11,6 +11,17 @@ import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
 import { openMigrated } from "../../test-support/open-store.js";
 import { buildApp } from "../app.js";
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "rl-cal-"));
+  await writeFile(join(dir, "b.pdf"), bytes);
+  return (await promisify(execFile)("pdftotext", ["-layout", join(dir, "b.pdf"), "-"], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+}
 
 const DECREED = {
   decreed: true,
@@ -36,7 +47,7 @@ for (const target of testDatabases()) {
 
     beforeAll(async () => {
       database = (await openMigrated(target)).database;
-      app = await buildApp({ db: database, webRoot: false, auth: { signinRequestsPerMinute: 10_000 } });
+      app = await buildApp({ db: database, webRoot: false, auth: { signinRequestsPerMinute: 10_000, documentsPerMinute: 10_000 } });
       admin = await signedInClient(app, database, ["admin"]);
       penyusun = await signIn(app, (await createUser(database, admin.organization.id, ["penyusun"], "Budi Penyusun")).email);
     });
@@ -67,7 +78,7 @@ for (const target of testDatabases()) {
       expect([decreed.origin, decreed.decreed, decreed.unknown]).toEqual(["bawaan", true, []]);
     });
 
-    it("admins enter a decreed year and libur daerah; plans' schedules use them; others do not see them", async () => {
+    it("admins enter a decreed year and libur daerah; plans' schedules and plan books use them; others do not see them", async () => {
       const created = await penyusun.inject({
         method: "POST",
         url: "/api/plans",
@@ -96,6 +107,12 @@ for (const target of testDatabases()) {
       // The regional day and the cuti bersama: two days later, and nothing unknown.
       const after = await scheduleFinish(planId);
       expect(after.finish).toBe("2027-03-05");
+      // The plan book's schedule chapter is computed with the same calendar: it lists the regional day.
+      const book = await penyusun.inject({ method: "GET", url: `/api/plans/${planId}/documents/plan.pdf` });
+      expect(book.statusCode, book.body.slice(0, 300)).toBe(200);
+      const text = (await pdfText(new Uint8Array(book.rawPayload))).replace(/\s+/g, " ");
+      expect(text).toContain("Hari Jadi Kabupaten Uji");
+      expect(text).toContain("KONSEP");
       expect(after.estimatedHolidayYears).toEqual([]);
       expect(after.unknownHolidays).toEqual([]);
 

@@ -19,6 +19,7 @@ import { verificationOfVersion } from "../../store/verification-repo.js";
 import type { Archiver } from "../verification/archive.js";
 import { publicUrlOf } from "../verification/public-url.js";
 import { amendedDecreeOf, withoutNumberAndDate } from "../workflow/decree-number.js";
+import { organizationScheduleOptions } from "../calendar/routes.js";
 import { isValidIsoDate } from "../../domain/plan/schema.js";
 import { monthRange, type ProgressReportOptions } from "../../documents/laporan-kemajuan/model.js";
 import { approvedBaselines, jakartaToday } from "../realization/baselines.js";
@@ -111,7 +112,9 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
         // The laporan hasil SKM reads the period's responses (from..to, default this year) from the database.
         const today = jakartaToday(now());
         const skm = kind === "laporan-skm" ? (await skmOfPeriod(database, id, periodOf(q, today), today)).summary : undefined;
-        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, today, ...(marks ? { marks } : {}), ...(progress ? { progress } : {}), ...(skm ? { skm } : {}) });
+        // The organisation's working calendar: the plan book's schedule is the one the screen shows.
+        const calendar = await organizationScheduleOptions(database.db, stored.organizationId);
+        const doc = await pool.render(requireAuth(request.auth).user.id, kind, format, plan, { lang: requestLang(request), publicUrl, today, calendar, ...(marks ? { marks } : {}), ...(progress ? { progress } : {}), ...(skm ? { skm } : {}) });
         return reply
           .header("content-type", doc.contentType)
           .header("content-disposition", `attachment; filename="${doc.fileName}"`)

@@ -5,6 +5,7 @@ import { ApiError, type ApiClient, type Session } from "../api/client.js";
 import { adminPagesFor } from "../auth/UserMenu.js";
 import { adminHref, navigate, type AdminPage } from "../router.js";
 import { AuditAdmin } from "./AuditAdmin.js";
+import { CalendarAdmin } from "./CalendarAdmin.js";
 import { RegisterAdmin } from "./RegisterAdmin.js";
 import { SettingsAdmin } from "./SettingsAdmin.js";
 import { UnitsAdmin } from "./UnitsAdmin.js";
@@ -55,6 +56,8 @@ export function AdminScreen({ api, session, page }: { api: ApiClient; session: S
         <UnitsAdmin api={api} />
       ) : page === "register" ? (
         <RegisterAdmin api={api} />
+      ) : page === "calendar" ? (
+        <CalendarAdmin api={api} />
       ) : page === "audit" ? (
         <AuditAdmin api={api} />
       ) : (

@@ -8,7 +8,7 @@ import { adminHref, navigate, type AdminPage } from "../router.js";
 export function adminPagesFor(session: Session): AdminPage[] {
   const pages: AdminPage[] = [];
   if (session.abilities.manageUsers) pages.push("users", "units");
-  if (session.abilities.manageSettings) pages.push("settings", "register");
+  if (session.abilities.manageSettings) pages.push("settings", "register", "calendar");
   if (session.abilities.viewAudit) pages.push("audit");
   return pages;
 }

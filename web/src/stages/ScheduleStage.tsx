@@ -15,18 +15,21 @@ import { Gantt, HEADER_HEIGHT, type GanttLink } from "../components/Gantt.js";
 import { DAY_WIDTH, ZOOMS, type Zoom } from "../components/gantt-scale.js";
 import { currentLang } from "../i18n/index.js";
 import type { StageProps } from "./index.js";
+import { useOrganizationCalendar } from "./organizationCalendar.js";
 
 const ROW_HEIGHT = 34;
 const TABLE_WIDTH = 630; // keep in step with .schedule-table in styles.css
 const OVERSCAN = 8;
 
 export function useSchedule(plan: Pick<Plan, "start" | "calendar" | "activities">) {
-  return useMemo(() => schedulePlan({ start: plan.start, calendar: plan.calendar, activities: plan.activities }), [plan.start, plan.calendar, plan.activities]);
+  const options = useOrganizationCalendar();
+  return useMemo(() => schedulePlan({ start: plan.start, calendar: plan.calendar, activities: plan.activities }, options), [plan.start, plan.calendar, plan.activities, options]);
 }
 
 export function ScheduleStage({ plan, session }: StageProps) {
   const { t } = useTranslation();
   const result = useSchedule(plan);
+  const orgCalendar = useOrganizationCalendar();
   const [selected, setSelected] = useState<number | undefined>(plan.activities.length ? 0 : undefined);
   const [zoom, setZoom] = useState<Zoom>("minggu");
   const dayWidth = DAY_WIDTH[zoom];
@@ -61,8 +64,14 @@ export function ScheduleStage({ plan, session }: StageProps) {
 
   const calendar = useMemo(() => {
     // Exactly the years on screen: every extra year costs a holiday estimate.
-    return buildWorkingCalendar({ start: plan.start, calendar: plan.calendar }, yearOfIso(isoOfEpochDay(range.firstDay)), yearOfIso(isoOfEpochDay(range.firstDay + range.dayCount)));
-  }, [plan.start, plan.calendar, range.firstDay, range.dayCount]);
+    return buildWorkingCalendar(
+      { start: plan.start, calendar: plan.calendar },
+      yearOfIso(isoOfEpochDay(range.firstDay)),
+      yearOfIso(isoOfEpochDay(range.firstDay + range.dayCount)),
+      orgCalendar.holidayTable,
+      orgCalendar.regionalHolidays,
+    );
+  }, [plan.start, plan.calendar, range.firstDay, range.dayCount, orgCalendar]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -134,7 +143,15 @@ export function ScheduleStage({ plan, session }: StageProps) {
             {t("schedule.cycle", { message: pick(result.error.message, lang) })}
           </p>
         ) : result.schedule.estimatedHolidayYears.length ? (
-          <p className="note">⚠ {lang === "en" ? "National holidays are estimates for" : "Libur nasional masih perkiraan untuk tahun"} {result.schedule.estimatedHolidayYears.join(", ")}</p>
+          <div className="note" data-testid="schedule-estimated">
+            <p>⚠ {lang === "en" ? "National holidays are estimates for" : "Libur nasional masih perkiraan untuk tahun"} {result.schedule.estimatedHolidayYears.join(", ")}</p>
+            {result.schedule.unknownHolidays.length ? (
+              <p data-testid="schedule-unknown-holidays">
+                {lang === "en" ? "Not in the estimate (dates unknown, the schedule may fall on them):" : "Belum masuk perkiraan (tanggal belum diketahui, jadwal dapat jatuh pada hari itu):"}{" "}
+                {result.schedule.unknownHolidays.map((u) => `${u.name} ${u.year}`).join(", ")}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <div className="schedule-scroller" ref={scroller} data-testid="schedule-scroller">
           <div className="schedule-inner" style={{ height: HEADER_HEIGHT + n * ROW_HEIGHT }}>
