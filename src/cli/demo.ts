@@ -4,6 +4,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import { formatError } from "../domain/messages.js";
 import { validatePlanText } from "../domain/plan/validate.js";
 import { hashPassword } from "../server/auth/passwords.js";
@@ -77,8 +78,25 @@ export async function loadDemoPlans(repo: PlansRepo, io: CliIo, owner: DemoOwner
 
 export type DemoSetUp = { organization: Organization; users: Partial<Record<DemoKey, User>>; loaded: number };
 
-/** Creates what is missing of the demo (organisation, users, plans); leaves what exists alone. */
+/**
+ * Sets up the demo once, however many servers start with --demo at the same moment (D15): on
+ * PostgreSQL the whole setup runs under one advisory lock, so the second server waits and then
+ * finds everything made.
+ */
 export async function setUpDemo(database: Database, io: CliIo, dir = EXAMPLES_DIR): Promise<DemoSetUp> {
+  if (database.dialect !== "postgres") return setUpDemoOnce(database, io, dir);
+  return database.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtextextended('rencana:demo-setup', 0))`.execute(conn);
+    try {
+      return await setUpDemoOnce(database, io, dir);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtextextended('rencana:demo-setup', 0))`.execute(conn);
+    }
+  });
+}
+
+/** Creates what is missing of the demo (organisation, users, plans); leaves what exists alone. */
+async function setUpDemoOnce(database: Database, io: CliIo, dir: string): Promise<DemoSetUp> {
   const people = peopleRepo(database.db);
   const organization = (await people.findOrganizationByName(DEMO_ORGANIZATION)) ?? (await people.createOrganization(DEMO_ORGANIZATION));
   const users: Partial<Record<DemoKey, User>> = {};
