@@ -1,7 +1,7 @@
 // A minimal router over the History API: a handful of routes do not justify a routing library.
 import { useSyncExternalStore } from "react";
 
-export const STAGE_SLUGS = ["sasaran", "analisis", "kegiatan", "jadwal", "sumber-daya", "tim", "pemangku-kepentingan", "mobilisasi", "dokumen", "layanan-publik"] as const;
+export const STAGE_SLUGS = ["sasaran", "analisis", "kegiatan", "jadwal", "sumber-daya", "tim", "pemangku-kepentingan", "mobilisasi", "dokumen", "layanan-publik", "pengawasan"] as const;
 export type StageSlug = (typeof STAGE_SLUGS)[number];
 
 /** Administration screens: URL slug → screen. */

@@ -16,8 +16,21 @@ export type KurvaSInput = {
   at: string;
   /** Labels of the curve's `baselines` series, in order. */
   baselineLabels?: readonly string[];
+  /**
+   * The computation's figures at `at` itself (between two Sundays): drawn as one more point, so
+   * the actual line reaches the reporting date.
+   */
+  current?: Omit<CurvePoint, "date">;
   fontFamily?: string;
 };
+
+/** The weekly points with the reporting date's own point in its place. */
+function pointsOf(input: KurvaSInput): CurvePoint[] {
+  if (!input.current || input.curve.some((p) => p.date === input.at)) return [...input.curve];
+  const before = input.curve.filter((p) => p.date < input.at);
+  if (before.length === 0 || before.length === input.curve.length) return [...input.curve];
+  return [...before, { date: input.at, ...input.current }, ...input.curve.slice(before.length)];
+}
 
 export const KURVA_S_COLORS = {
   planned: "#2e75b6",
@@ -45,18 +58,19 @@ type Series = { label: string; color: string; dash?: string; values: (number | n
 export function kurvaSSeries(input: KurvaSInput): Series[] {
   const money = input.budget > 0;
   const pct = (v: number | null) => (v === null ? null : Math.min(100, (v / input.budget) * 100));
+  const curve = pointsOf(input);
   const series: Series[] = [
-    { label: "Rencana fisik", color: KURVA_S_COLORS.planned, values: input.curve.map((p) => p.planned) },
-    { label: "Realisasi fisik", color: KURVA_S_COLORS.actual, values: input.curve.map((p) => p.actual), marker: true },
+    { label: "Rencana fisik", color: KURVA_S_COLORS.planned, values: curve.map((p) => p.planned) },
+    { label: "Realisasi fisik", color: KURVA_S_COLORS.actual, values: curve.map((p) => p.actual), marker: true },
   ];
   if (money) {
     series.push(
-      { label: "Rencana keuangan", color: KURVA_S_COLORS.plannedMoney, dash: "6 3", values: input.curve.map((p) => pct(p.plannedSpend)) },
-      { label: "Realisasi keuangan", color: KURVA_S_COLORS.actualMoney, dash: "6 3", values: input.curve.map((p) => pct(p.actualSpend)), marker: true },
+      { label: "Rencana keuangan", color: KURVA_S_COLORS.plannedMoney, dash: "6 3", values: curve.map((p) => pct(p.plannedSpend)) },
+      { label: "Realisasi keuangan", color: KURVA_S_COLORS.actualMoney, dash: "6 3", values: curve.map((p) => pct(p.actualSpend)), marker: true },
     );
   }
   (input.baselineLabels ?? []).forEach((label, b) => {
-    series.push({ label, color: KURVA_S_COLORS.baseline[b % KURVA_S_COLORS.baseline.length]!, dash: "2 2", values: input.curve.map((p) => p.baselines[b] ?? null) });
+    series.push({ label, color: KURVA_S_COLORS.baseline[b % KURVA_S_COLORS.baseline.length]!, dash: "2 2", values: curve.map((p) => p.baselines[b] ?? null) });
   });
   return series;
 }
@@ -64,7 +78,7 @@ export function kurvaSSeries(input: KurvaSInput): Series[] {
 export function kurvaSSvg(input: KurvaSInput): SvgPicture {
   const font = xmlEscape(input.fontFamily ?? "DejaVu Sans");
   const series = kurvaSSeries(input);
-  const points = input.curve;
+  const points = pointsOf(input);
   const n = points.length;
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const bottom = PLOT.top + PLOT.height;

@@ -12,6 +12,17 @@ import { computeProgress, round2, type BaselineInput, type ProgressStatus, type 
 import { epochDayOf, isoOfEpochDay } from "../../domain/schedule/dates.js";
 import type { KurvaSInput } from "../charts/kurva-s-svg.js";
 
+/** The Kurva S of a progress view: its weekly curve and, at the date itself, its own figures. */
+export function kurvaSOf(v: ProgressView): KurvaSInput {
+  return {
+    curve: v.curve,
+    budget: v.financial.budget,
+    at: v.at,
+    baselineLabels: v.baselines.map((b) => b.label),
+    current: { planned: v.planned, actual: v.actual, plannedSpend: v.financial.planned, actualSpend: v.financial.actual, baselines: v.baselines.map((b) => b.planned) },
+  };
+}
+
 /** What the report is for: progress at `at`; `from` opens the period (a month, or any range). */
 export type ProgressReportOptions = {
   at: string;
@@ -201,7 +212,7 @@ export function laporanKemajuanModel(plan: Plan, options: ProgressReportOptions)
     identity,
     summary,
     ...(statusNote ? { statusNote } : {}),
-    chart: { curve: v.curve, budget: v.financial.budget, at, baselineLabels: v.baselines.map((b) => b.label) },
+    chart: kurvaSOf(v),
     chartCaption: `Kurva S: rencana dan realisasi fisik dan keuangan per minggu, keadaan per ${formatTanggal(at)}`,
     baselineNotes,
     activityColumns,

@@ -42,6 +42,7 @@ export const DIFF_STAGES = [
   "pemangku-kepentingan",
   "mobilisasi",
   "dokumen",
+  "pengawasan",
 ] as const;
 export type DiffStage = (typeof DIFF_STAGES)[number];
 
@@ -485,8 +486,9 @@ export function stageOfSchemaPath(schemaPath: readonly string[]): DiffStage {
       return field !== undefined && SCHEDULE_FIELDS.has(field) ? "jadwal" : "kegiatan";
     case "start":
     case "calendar":
-    case "realization":
       return "jadwal";
+    case "realization":
+      return "pengawasan";
     case "resources":
     case "assignments":
     case "budget":

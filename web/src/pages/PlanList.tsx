@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { emptyPlan } from "../../../src/domain/plan/empty.js";
 import { validatePlanText } from "../../../src/domain/plan/validate.js";
 import { formatError } from "../../../src/domain/messages.js";
-import { formatTanggal } from "../../../src/domain/format/indonesian.js";
+import { formatAngka, formatTanggal } from "../../../src/domain/format/indonesian.js";
 import { ApiError, type ApiClient, type PlanSummary } from "../api/client.js";
 import { currentLang } from "../i18n/index.js";
 import { navigate, stageHref } from "../router.js";
 import { WORKFLOW_STATUSES, statusLabelKey } from "../review/WorkflowBar.js";
+import { createProgressApi, type ProgressSummary } from "../api/progress.js";
+import { ProgressBadge } from "../supervision/ProgressBadge.js";
 
 /**
  * `canCreate`: the session's `abilities.createPlan`; without it there is no new plan or import.
@@ -27,12 +29,16 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
   const [loadError, setLoadError] = useState("");
   const [notice, setNotice] = useState("");
   const [creating, setCreating] = useState(false);
+  // The supervision status of the approved plans on the page: computed by the server (one request).
+  const [progress, setProgress] = useState<Map<string, ProgressSummary>>(new Map());
 
   const load = useCallback(async () => {
     try {
       const r = await api.listPlans({ q, fiscalYear: year ? Number(year) : undefined, status: status || undefined });
       setItems(r.items);
       setLoadError("");
+      const summaries = await createProgressApi(api).summary(r.items.filter((i) => i.status !== "archived").map((i) => i.id));
+      setProgress(new Map(summaries.map((s) => [s.id, s])));
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
     }
@@ -135,6 +141,7 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
       ) : null}
       {notice ? <p role="status">{notice}</p> : null}
       {items?.some(awaitsMe) ? <AwaitingMe items={items.filter(awaitsMe)} /> : null}
+      {items?.some((p) => progress.get(p.id)?.notice) ? <CriticalNotice items={items.filter((p) => progress.get(p.id)?.notice)} progress={progress} /> : null}
       {items === undefined ? (
         <p>{t("common.loading")}</p>
       ) : items.length === 0 ? (
@@ -173,7 +180,15 @@ export function PlanList({ api, canCreate = true, canArchive = true }: { api: Ap
                   {p.organizationName}
                   {p.unit ? ` — ${p.unit}` : ""}
                 </td>
-                <td data-status={p.status} data-label={t("list.status")}>{t(statusLabelKey(p.status))}</td>
+                <td data-status={p.status} data-label={t("list.status")}>
+                  {t(statusLabelKey(p.status))}
+                  {progress.get(p.id) ? (
+                    <>
+                      {" "}
+                      <ProgressBadge summary={progress.get(p.id)!} />
+                    </>
+                  ) : null}
+                </td>
                 <td data-label={t("list.colUpdated")}>{formatTanggal(p.updatedAt.slice(0, 10))}</td>
                 <td>
                   <div className="actions">
@@ -222,6 +237,32 @@ function AwaitingMe({ items }: { items: PlanSummary[] }) {
               {p.title}
             </a>{" "}
             — <span className="muted">{t(p.abilities?.approve ? "list.awaitingSignature" : "list.awaitingInitial")}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Kritis plans the caller is penanggung jawab or pengarah of (or signed): the LKPP rule says act now. */
+function CriticalNotice({ items, progress }: { items: PlanSummary[]; progress: Map<string, ProgressSummary> }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card critical-notice" role="alert" aria-labelledby="critical-title" data-testid="critical-notice">
+      <h2 id="critical-title">{t("pengawasan.criticalTitle", { count: items.length })}</h2>
+      <ul className="plain">
+        {items.map((p) => (
+          <li key={p.id}>
+            <a
+              href={stageHref(p.id, "pengawasan")}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(stageHref(p.id, "pengawasan"));
+              }}
+            >
+              {p.title}
+            </a>{" "}
+            — <span>{t("pengawasan.criticalLine", { deviation: formatAngka(progress.get(p.id)!.deviation, 2) })}</span>
           </li>
         ))}
       </ul>

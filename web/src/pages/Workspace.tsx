@@ -15,6 +15,7 @@ import { focusPath, slugOfFindingStage, slugOfPath } from "../state/stages.js";
 import { resolvePath, type Path } from "../state/edits.js";
 import { describePath, humanizeMessage } from "../state/labels.js";
 import { StageScreen } from "../stages/index.js";
+import { SupervisionStage } from "../supervision/SupervisionStage.js";
 import { CommentsPanel, openCommentCounts } from "../review/CommentsPanel.js";
 import { HistoryPanel } from "../review/HistoryPanel.js";
 import { TeamPanel } from "../review/TeamPanel.js";
@@ -209,7 +210,7 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
         </p>
         <PresenceAvatars users={others} testId="presence-all" />
         <ol>
-          {STAGE_SLUGS.map((s) => {
+          {STAGE_SLUGS.filter((s) => s !== "pengawasan" || workflow?.baselineVersion != null || stage === s).map((s) => {
             const n = counts.get(s) ?? 0;
             const c = commentCounts.get(s) ?? 0;
             return (
@@ -286,6 +287,15 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
           <TeamPanel review={review} planId={session.planId} workflow={workflow} canManage={abilities.manageTeam} onSaved={reloadPlan} onClose={() => setPanel(null)} />
         ) : panel === "history" && abilities ? (
           <HistoryPanel review={review} planId={session.planId} currentVersion={state.base.version} baselineVersion={workflow?.baselineVersion ?? null} canRestore={abilities.restore} onRestored={reloadPlan} onClose={() => setPanel(null)} />
+        ) : stage === "pengawasan" ? (
+          // Supervision is not an edit of the plan: reports are their own writes, allowed after approval.
+          <div data-testid="stage-screen">
+            <details className="stage-help" data-testid="stage-help">
+              <summary>{t("help.summary")}</summary>
+              <p>{t("help.pengawasan")}</p>
+            </details>
+            <SupervisionStage plan={state.local} planId={session.planId} api={api} userId={userId} {...(workflow ? { workflow } : {})} />
+          </div>
         ) : (
           // Read-only (under review, a reader, approved and not reopened): the fields read the context;
           // the editing buttons are hidden (review.css) and the session ignores edits.

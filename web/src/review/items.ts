@@ -34,6 +34,7 @@ export function stageItems(plan: Plan, stage: StageSlug): CommentItem[] {
       return list(plan.mobilization, "mobilization", (m) => m.partner);
     case "dokumen":
     case "layanan-publik":
+    case "pengawasan":
       return [];
   }
 }

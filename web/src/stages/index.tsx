@@ -38,5 +38,8 @@ export function StageScreen({ stage, ...props }: StageProps & { stage: StageSlug
       return <DocumentsStage {...props} />;
     case "layanan-publik":
       return <PublicServiceStage {...props} />;
+    case "pengawasan":
+      // The workspace shows SupervisionStage itself (it needs the workflow and stays writable after approval).
+      return null;
   }
 }
