@@ -8,16 +8,16 @@ export type OrganizationChoice = { ok: true; organization: Organization; created
 const listed = (orgs: readonly Organization[]) => orgs.map((o) => `«${o.name}»`).join(", ");
 
 /**
- * `named`: the --organization option. `nameIfNone`: what to call the organisation when the
+ * `named`: the --organization option (with `createNamed`, a new name makes a new organisation). `nameIfNone`: what to call the organisation when the
  * database has none and none was named (undefined: then it is an error).
  */
-export async function chooseOrganization(people: PeopleRepo, named: string | undefined, nameIfNone?: string): Promise<OrganizationChoice> {
+export async function chooseOrganization(people: PeopleRepo, named: string | undefined, nameIfNone?: string, options: { /** A named organisation that does not exist yet is created (user create, D14). */ createNamed?: boolean } = {}): Promise<OrganizationChoice> {
   const orgs = await people.listOrganizations();
   if (named !== undefined) {
     const wanted = named.trim();
     const found = orgs.find((o) => o.name === wanted) ?? orgs.find((o) => o.name.toLowerCase() === wanted.toLowerCase());
     if (found) return { ok: true, organization: found, created: false };
-    if (orgs.length === 0) return { ok: true, organization: await people.createOrganization(wanted), created: true };
+    if (orgs.length === 0 || (options.createNamed && wanted !== "")) return { ok: true, organization: await people.createOrganization(wanted), created: true };
     return {
       ok: false,
       message: {

@@ -16,5 +16,6 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   progress: () => import("./progress.js"),
   render: () => import("./render.js"),
   user: () => import("./user.js"),
+  organization: () => import("./organization.js"),
   ikm: () => import("./ikm.js"),
 };

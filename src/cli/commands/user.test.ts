@@ -119,14 +119,15 @@ for (const target of testDatabases()) {
       expect(await run(["user", "create", "--role", "pembaca", "--email", "A@UJI.GO.ID", "--name", "A lagi", "--db", url], again.io)).toBe(1);
       expect(again.err()).toContain("sudah terdaftar (e-mail already registered)");
 
+      // A new name makes a new organisation (D14).
       const unknown = captureIo(env);
-      expect(await run(["user", "create", "--role", "pembaca", "--email", "b@uji.go.id", "--name", "B", "--organization", "Dinas Lain", "--db", url], unknown.io)).toBe(1);
-      expect(unknown.err()).toContain("organisasi «Dinas Lain» tidak ada; yang ada: «Dinas Satu»");
+      expect(await run(["user", "create", "--role", "pembaca", "--email", "c@uji.go.id", "--name", "C", "--organization", "Dinas Lain", "--db", url], unknown.io), unknown.err()).toBe(0);
+      expect(unknown.out()).toContain("Organisasi dibuat (organisation created): Dinas Lain");
 
       await withPeople(url, (people) => people.createOrganization("Dinas Dua"));
       const ambiguous = captureIo(env);
       expect(await run(["user", "create", "--role", "pembaca", "--email", "b@uji.go.id", "--name", "B", "--db", url], ambiguous.io)).toBe(1);
-      expect(ambiguous.err()).toContain("ada 2 organisasi; pilih salah satu: «Dinas Satu», «Dinas Dua»");
+      expect(ambiguous.err()).toContain("ada 3 organisasi; pilih salah satu: «Dinas Satu», «Dinas Lain», «Dinas Dua»");
       const chosen = captureIo(env);
       expect(await run(["user", "create", "--role", "pembaca", "--email", "b@uji.go.id", "--name", "B", "--organization", "dinas dua", "--db", url], chosen.io), chosen.err()).toBe(0);
 

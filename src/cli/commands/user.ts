@@ -107,7 +107,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
     .option("--admin", "beri peran admin (mengelola pengguna, unit dan pengaturan)")
     .option("--email <email>", "alamat surel untuk masuk")
     .option("--name <name>", "nama lengkap")
-    .option("--organization <name>", "organisasi; wajib bila basis data belum punya organisasi (dibuat), atau bila ada lebih dari satu")
+    .option("--organization <name>", "organisasi (dibuat bila belum ada); wajib bila basis data belum punya organisasi, atau bila ada lebih dari satu")
     .option("--role <role...>", `peran lain: ${ROLES.filter((r) => r !== "admin").join(", ")}`)
     .option("--nip <nip>", "NIP (18 angka)")
     .option("--db <url>", "berkas SQLite atau URL postgres:// (bawaan: DATABASE_URL, lalu ./data/rencana.db)")
@@ -128,7 +128,7 @@ export const register: CommandRegistrar = (program, io, setExit) => {
         async (database) => {
           const people = peopleRepo(database.db);
           if (await people.getUserByEmail(opts.email)) return fail(`--email: ${opts.email} sudah terdaftar (e-mail already registered)`);
-          const choice = await chooseOrganization(people, opts.organization);
+          const choice = await chooseOrganization(people, opts.organization, undefined, { createNamed: true });
           if (!choice.ok) return fail(bothLanguages(choice.message));
           const { organization } = choice;
           const passwordHash = await hashPassword(password);
