@@ -13,6 +13,7 @@ import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan } from "../../domain/plan/validate.js";
 import { convertWithLibreOffice } from "../../test-support/libreoffice.js";
 import { renderDocument } from "../index.js";
+import { amendedDecreeOf } from "../../server/workflow/decree-number.js";
 import { examplePlan, findOutOfOrder, withoutPageFooters } from "../test-plans.js";
 
 const run = promisify(execFile);
@@ -93,6 +94,28 @@ describe("the decree of an amended plan: the model", () => {
     expect(m.heading.subject).toBe(SUBJECT);
     expect(m.dictums[0]?.text).toMatch(/^Membentuk Tim Pelaksana/);
     expect(m.dictums.at(-2)?.text).toMatch(/^Dengan berlakunya Keputusan ini, Keputusan .* Nomor 400\.12\/017\/Kep\/2027 tentang .* dicabut dan dinyatakan tidak berlaku\.$/);
+  });
+
+  it("a second amendment amends the original again: Perubahan Kedua atas it, citing the first amendment", () => {
+    const first = amended("perubahan");
+    // The approved first amendment is amended once more: the server cites the original decree again.
+    const second = structuredClone(first);
+    second.decree.amends = amendedDecreeOf(first, "perubahan");
+    second.decree.number = "400.12/058/Kep/2027";
+    second.decree.date = "2027-06-02";
+    expect(second.decree.amends).toMatchObject({ number: EARLIER, ordinal: 2, amendedBy: [{ number: "400.12/031/Kep/2027", date: "2027-03-10" }] });
+    const m = decreeModel(validatePlan(second).ok ? second : (() => { throw new Error(JSON.stringify(validatePlan(second).errors)); })());
+    expect(m.heading.subject).toBe(`PERUBAHAN KEDUA ATAS KEPUTUSAN ${ISSUER} NOMOR ${EARLIER} TENTANG ${SUBJECT}`);
+    expect(m.considerations[0]?.text).toMatch(
+      new RegExp(`Nomor ${EARLIER.replace(/\./g, "\\.")} tanggal 6 Januari 2027 tentang Pembentukan Tim Pelaksana .* sebagaimana telah diubah dengan Keputusan .* Nomor 400\\.12/031/Kep/2027 tanggal 10 Maret 2027;$`),
+    );
+    // A third: "sebagaimana telah beberapa kali diubah, terakhir dengan" the second.
+    const third = structuredClone(second);
+    third.decree.amends = amendedDecreeOf(second, "perubahan");
+    expect(third.decree.amends).toMatchObject({ number: EARLIER, ordinal: 3 });
+    const t = decreeModel(third);
+    expect(t.heading.subject).toMatch(/^PERUBAHAN KETIGA ATAS KEPUTUSAN .* NOMOR 400\.12\/017\/Kep\/2027 TENTANG /);
+    expect(t.considerations[0]?.text).toMatch(/sebagaimana telah beberapa kali diubah, terakhir dengan Keputusan .* Nomor 400\.12\/058\/Kep\/2027 tanggal 2 Juni 2027;$/);
   });
 
   it("leaves a decree that amends nothing as it was", () => {

@@ -139,8 +139,15 @@ export function teamDecreeSubject(plan: Plan): string {
  */
 export function decreeSubject(plan: Plan): string {
   const a = plan.decree.amends;
-  if (a?.kind === "perubahan") return `Perubahan atas ${amendedDecreeName(plan, a)}`;
+  if (a?.kind === "perubahan") return `Perubahan ${amendmentOrdinal(a)}atas ${amendedDecreeName(plan, a)}`;
   return teamDecreeSubject(plan);
+}
+
+/** "Kedua " for a second amendment of the same decree, "Ketiga " for a third; "" for the first. */
+function amendmentOrdinal(a: AmendedDecree, upper = false): string {
+  if (!a.ordinal || a.ordinal < 2) return "";
+  const word = ordinalDiktum(a.ordinal);
+  return `${upper ? word : word.charAt(0) + word.slice(1).toLowerCase()} `;
 }
 
 /** The subject in capitals, as headings print it; the number cited keeps its own letters ("…/Kep/2027"). */
@@ -148,7 +155,7 @@ export function decreeSubjectCaps(plan: Plan): string {
   const a = plan.decree.amends;
   if (a?.kind !== "perubahan") return caps(teamDecreeSubject(plan));
   const issuer = caps(oneLine(a.issuerTitle ?? "") || oneLine(plan.decree.issuerTitle));
-  return `PERUBAHAN ATAS KEPUTUSAN ${issuer} NOMOR ${oneLine(a.number)} TENTANG ${caps(stripListEnd(a.subject))}`;
+  return `PERUBAHAN ${amendmentOrdinal(a, true)}ATAS KEPUTUSAN ${issuer} NOMOR ${oneLine(a.number)} TENTANG ${caps(stripListEnd(a.subject))}`;
 }
 
 type AmendedDecree = NonNullable<Plan["decree"]["amends"]>;
@@ -157,7 +164,13 @@ type AmendedDecree = NonNullable<Plan["decree"]["amends"]>;
 export function amendedDecreeName(plan: Plan, a: AmendedDecree, withDate = false): string {
   const issuer = a.issuerTitle && !sameOffice(a.issuerTitle, plan.decree.issuerTitle) ? titleCaseOffice(a.issuerTitle) : issuerSentence(plan);
   const date = withDate && a.date ? ` tanggal ${formatTanggal(a.date)}` : "";
-  return `Keputusan ${issuer} Nomor ${oneLine(a.number)}${date} tentang ${stripListEnd(a.subject)}`;
+  // A decree already amended is cited with its amendments (TND): "sebagaimana telah diubah dengan
+  // Keputusan … Nomor …", or after several "sebagaimana telah beberapa kali diubah, terakhir dengan …".
+  const changes = a.amendedBy ?? [];
+  const last = changes[changes.length - 1];
+  const lastCited = last ? `Keputusan ${issuer} Nomor ${oneLine(last.number)}${withDate && last.date ? ` tanggal ${formatTanggal(last.date)}` : ""}` : "";
+  const amended = !last ? "" : changes.length === 1 ? ` sebagaimana telah diubah dengan ${lastCited}` : ` sebagaimana telah beberapa kali diubah, terakhir dengan ${lastCited}`;
+  return `Keputusan ${issuer} Nomor ${oneLine(a.number)}${date} tentang ${stripListEnd(a.subject)}${amended}`;
 }
 
 /** "Tim Pelaksana …" as named in the dictums and the appendix title. */

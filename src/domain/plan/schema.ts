@@ -246,6 +246,10 @@ export const amendedDecreeSchema = z.strictObject({
   date: isoDate.optional(),
   subject: text,
   issuerTitle: short.optional(),
+  /** 2 for the second amendment of the same decree ("Perubahan Kedua atas …"), 3 for the third, …; absent for the first. */
+  ordinal: z.number().int().min(2).max(50).optional(),
+  /** The amendments already made to the decree cited, oldest first ("sebagaimana telah diubah dengan …"). */
+  amendedBy: z.array(z.strictObject({ number: short.min(1), date: isoDate.optional() })).max(50).optional(),
 });
 
 export const decreeSchema = z.strictObject({

@@ -39,6 +39,20 @@ export function amendedDecreeOf(baseline: Plan, kind: OrganizationSettings["amen
   const d = baseline.decree;
   const number = (d.number ?? "").trim();
   if (!number) return undefined;
+  const earlier = d.amends;
+  // Amending an amendment amends the original decree again: "Perubahan Kedua atas Keputusan
+  // [the original] … sebagaimana telah diubah dengan Keputusan [the first amendment]".
+  if (kind === "perubahan" && earlier?.kind === "perubahan") {
+    return {
+      kind,
+      number: earlier.number,
+      ...(earlier.date ? { date: earlier.date } : {}),
+      subject: earlier.subject,
+      ...(earlier.issuerTitle ? { issuerTitle: earlier.issuerTitle } : {}),
+      ordinal: (earlier.ordinal ?? 1) + 1,
+      amendedBy: [...(earlier.amendedBy ?? []), { number, ...(d.date ? { date: d.date } : {}) }],
+    };
+  }
   return { kind, number, ...(d.date ? { date: d.date } : {}), subject: decreeSubject(baseline), issuerTitle: d.issuerTitle };
 }
 
