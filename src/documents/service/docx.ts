@@ -1,6 +1,8 @@
 // The service standard's documents as editable Word files: the Keputusan adopting the standard
 // (the team decree's writer, the standard as lampiran) and the berita acara of the forum.
-import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, BorderStyle, convertMillimetersToTwip, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { procedureFlowchartSvg } from "../charts/procedure-flowchart-svg.js";
+import { findChartFonts, svgToPngAsync } from "../charts/rasterize.js";
 import { assertDecreeAuthority } from "../../domain/decree/authority.js";
 import { pageSetup, type Letterhead } from "../../domain/decree/model.js";
 import type { Plan } from "../../domain/plan/schema.js";
@@ -45,6 +47,8 @@ function table(rows: string[][][], fractions: number[], textWidthMm: number): Ta
   });
 }
 
+const PT_TO_PX = 96 / 72;
+
 function standardTableDocx(plan: Plan, textWidthMm: number): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const g of standardTable(plan).groups) {
@@ -54,10 +58,31 @@ function standardTableDocx(plan: Plan, textWidthMm: number): Array<Paragraph | T
   return out;
 }
 
+/** The procedure drawn as a flowchart on a page of its own, as in the PDF: scaled to the text width and page height. */
+async function flowchartDocx(plan: Plan, page: { widthMm: number; heightMm: number; marginsMm: { top: number; bottom: number; left: number; right: number } }): Promise<Paragraph[]> {
+  const steps = plan.serviceStandard?.procedure ?? [];
+  if (steps.length === 0) return [];
+  await findChartFonts();
+  const flow = procedureFlowchartSvg(steps);
+  const png = await svgToPngAsync(flow, 2);
+  const mmToPt = 72 / 25.4;
+  const maxWidthPt = (page.widthMm - page.marginsMm.left - page.marginsMm.right) * mmToPt;
+  // Room below the heading on the page.
+  const maxHeightPt = (page.heightMm - page.marginsMm.top - page.marginsMm.bottom) * mmToPt - 60;
+  const scale = Math.min(1, maxWidthPt / flow.width, maxHeightPt / flow.height);
+  return [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: "BAGAN ALUR PROSEDUR PELAYANAN", bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new ImageRun({ type: "png", data: png.png, transformation: { width: Math.round(flow.width * scale * PT_TO_PX), height: Math.round(flow.height * scale * PT_TO_PX) }, altText: { name: "Bagan alur", title: "Bagan alur prosedur pelayanan", description: steps.map((s, i) => `${i + 1}. ${s.text}`).join("; ") } })],
+    }),
+  ];
+}
+
 export async function renderStandardDecreeDocx(plan: Plan): Promise<Uint8Array> {
   assertDecreeAuthority(plan);
   const m = standardDecreeModel(plan);
-  const doc = decreeDocxDocument(m, standardTableDocx(plan, textWidthMm(m.page)));
+  const doc = decreeDocxDocument(m, [...standardTableDocx(plan, textWidthMm(m.page)), ...(await flowchartDocx(plan, m.page))]);
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

@@ -14,7 +14,7 @@ import { convertWithLibreOffice, pdfToText } from "../../test-support/libreoffic
 import { missingPrograms } from "../../test-support/tools.js";
 
 const execFileP = promisify(execFile);
-const skip = missingPrograms("soffice", "pdftotext", "pdfinfo");
+const skip = missingPrograms("soffice", "pdftotext", "pdfinfo", "pdfimages");
 const dir = mkdtempSync(join(tmpdir(), "rencana-service-docs-"));
 const example = new URL("../../../examples/adminduk-keliling-lansia.json", import.meta.url).pathname;
 const bare = join(dir, "bare.json");
@@ -58,6 +58,20 @@ describe.skipIf(skip)("service standard documents", () => {
     expect(t).toContain("8 orang");
     expect(t).toContain("Kendaraan pelayanan keliling");
     expect(t).toContain("Drs. H. Bambang Sutrisno, M.Si.");
+  });
+
+  it("the Keputusan's DOCX draws the procedure as a flowchart on a page of its own, as the PDF does", async () => {
+    const [pdf] = await convertWithLibreOffice([join(dir, "kep.docx")], "pdf", join(dir, "kep-pdf"));
+    const pages = Number(/Pages:\s+(\d+)/.exec((await execFileP("pdfinfo", [pdf!])).stdout)?.[1]);
+    const last = (await execFileP("pdftotext", ["-layout", "-f", String(pages), "-l", String(pages), pdf!, "-"])).stdout;
+    expect(last).toContain("BAGAN ALUR PROSEDUR PELAYANAN");
+    // The flowchart is a picture on that page, inside the page.
+    const images = (await execFileP("pdfimages", ["-list", "-f", String(pages), "-l", String(pages), pdf!])).stdout.trim().split("\n").slice(2);
+    // One picture (its alpha channel is listed apart as an "smask").
+    expect(images.filter((row) => row.trim().split(/\s+/)[2] === "image")).toHaveLength(1);
+    // A plan without procedure steps has no flowchart page.
+    expect(texts.kepBare).not.toContain("BAGAN ALUR");
+    expect(texts.kep).toContain("BAGAN ALUR PROSEDUR PELAYANAN");
   });
 
   it("the berita acara lists participants, inputs and follow-up", () => {
