@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT, VIEWPORTS, axeViolations, browserAvailability, horizontalOverflow, putTeam, screenshot, startHarness, waitSaved, type Harness } from "./support.js";
+import { PROJECT_ROOT, VIEWPORTS, axeViolations, browserAvailability, horizontalOverflow, openSidePanel, putTeam, screenshot, startHarness, waitSaved, type Harness } from "./support.js";
 
 const availability = browserAvailability();
 const d = availability.available ? describe : describe.skip;
@@ -84,6 +84,13 @@ d("public service page and the unit's answer (390×844)", () => {
     await unit.page.getByTestId("nrr-chart").waitFor();
     expect(await horizontalOverflow(unit.page)).toBe(0);
     await screenshot(unit.page, "public-phone-unit");
+
+    // The citizens' verdict is a finding of the plan: in the findings panel of its stage too.
+    await unit.page.reload();
+    await openSidePanel(unit.page);
+    await expect.poll(() => unit.page.locator("#workspace-aside li.finding").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('unsur U3 "Waktu penyelesaian" bernilai')]));
+    await unit.page.keyboard.press("Escape"); // the drawer closes
+    await unit.page.locator("#workspace-aside.open").waitFor({ state: "detached" });
 
     // Closing the loop: U3 below Baik becomes a finding; one click adds an improvement activity to the plan.
     const before = ((await (await (await h.api())("GET", `/api/plans/${planId}`)).json()) as { plan: { activities: unknown[] } }).plan.activities.length;

@@ -6,6 +6,7 @@ import { pick } from "../../../src/domain/messages.js";
 import type { Plan } from "../../../src/domain/plan/schema.js";
 import { ApiError, type ApiClient } from "../api/client.js";
 import { createReviewApi, type PlanComment, type ReviewApi } from "../api/review.js";
+import { createServiceApi } from "../api/service.js";
 import { ReadOnlyContext, SessionContext } from "../components/fields.js";
 import { ConflictPanel } from "../components/ConflictPanel.js";
 import { currentLang } from "../i18n/index.js";
@@ -86,6 +87,33 @@ function useIssues(state: SessionState): Issue[] {
   }, [findings, state.invalid, state.fieldErrors, state.drafts, state.local, lang]);
 }
 
+/**
+ * The citizens' verdict as findings of the plan (issue 17, closing the loop): an unsur below Baik
+ * or a complaint past its deadline this year, from the server (they live in the
+ * database, not in the plan); asked again on each stage change, e.g. after answering one.
+ */
+function useCitizenIssues(api: ApiClient, session: PlanSession, hasStandard: boolean, stage: StageSlug): Issue[] {
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const service = useMemo(() => createServiceApi(api), [api]);
+  useEffect(() => {
+    if (!hasStandard) {
+      setIssues([]);
+      return;
+    }
+    let live = true;
+    // This year's verdict, as the Layanan Publik stage shows it by default.
+    const year = new Date().getFullYear();
+    service.skm(session.planId, { from: `${year}-01-01`, to: `${year}-12-31` }).then(
+      (v) => live && setIssues(v.findings.map((f, i) => ({ key: `citizen-${f.code}-${f.ref ?? i}`, stage: "layanan-publik", severity: f.severity, path: f.path, message: f.message }))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [service, session, hasStandard, stage]);
+  return issues;
+}
+
 /** The dotted path (`budget[3].volume`) of an id-addressed field path, for focusing it. */
 function draftDataPath(plan: Plan, path: Path): string {
   const concrete = resolvePath(plan, path) ?? [];
@@ -95,7 +123,9 @@ function draftDataPath(plan: Plan, path: Path): string {
 function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession; stage: StageSlug; api: ApiClient; userId?: string }) {
   const { t } = useTranslation();
   const state = useSession(session);
-  const issues = useIssues(state);
+  const planIssues = useIssues(state);
+  const citizenIssues = useCitizenIssues(api, session, state.local.serviceStandard !== undefined, stage);
+  const issues = useMemo(() => (citizenIssues.length ? [...planIssues, ...citizenIssues] : planIssues), [planIssues, citizenIssues]);
   const [showAll, setShowAll] = useState(false);
   const review = useMemo(() => createReviewApi(api), [api]);
   const { workflow, abilities } = state.base;
@@ -175,8 +205,8 @@ function LoadedWorkspace({ session, stage, api, userId }: { session: PlanSession
   }, [issues]);
 
   const shown = showAll ? issues : issues.filter((i) => i.stage === stage);
-  // The same errors the server refuses a review step for (workflow.findings_open).
-  const openErrors = useMemo(() => issues.filter((i) => i.severity === "error"), [issues]);
+  // The same errors the server refuses a review step for (workflow.findings_open): the plan's own.
+  const openErrors = useMemo(() => planIssues.filter((i) => i.severity === "error"), [planIssues]);
   // On narrow screens the stage navigation and the findings/comments panel are drawers
   // (CSS decides when); these say which one is pulled out.
   const [drawer, setDrawer] = useState<"nav" | "aside" | null>(null);
