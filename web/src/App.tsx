@@ -44,16 +44,21 @@ export function App() {
   );
 
   useEffect(() => {
+    let live = true;
     api.getSessionState().then(
       (state) =>
+        live &&
         setAuth(
           state.session
             ? { kind: "signedIn", session: state.session }
             : // A cookie whose session has ended (idle, revoked) says so; no cookie at all is just the sign-in page.
               { kind: "signedOut", ...(state.ended ? { notice: "auth.expired" } : {}) },
         ),
-      (e: unknown) => setAuth({ kind: "signedOut", error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setAuth({ kind: "signedOut", error: e instanceof Error ? e.message : String(e) }),
     );
+    return () => {
+      live = false;
+    };
   }, [api]);
 
   async function signOut(everywhere: boolean) {

@@ -231,6 +231,18 @@ for (const target of testDatabases()) {
         expect(r.json().error.code).toBe("auth.expired");
       }
       expect(await people.countSessionsOfUser(user.id)).toBe(0);
+      // The app's check at start answers 200 either way, and the same however often it is asked.
+      for (let i = 0; i < 2; i++) {
+        const state = await second.inject({ method: "GET", url: "/api/session/state" });
+        expect(state.statusCode).toBe(200);
+        expect(state.json()).toEqual({ signedIn: false, ended: true });
+        expect(state.headers["set-cookie"]).toBeUndefined();
+      }
+      expect((await api.inject({ method: "GET", url: "/api/session/state" })).json()).toEqual({ signedIn: false, ended: false });
+      const again = await signIn(api, user.email);
+      const signedIn = (await again.inject({ method: "GET", url: "/api/session/state" })).json() as { signedIn: boolean; session: { user: { email: string } } };
+      expect(signedIn.signedIn).toBe(true);
+      expect(signedIn.session.user.email).toBe(user.email);
     });
 
     it("lets a user change their own password: the current one is required, the other sessions end, the audit names no password", async () => {

@@ -214,9 +214,10 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
   app.get(
     "/session/state",
     { config: { policy: policies.public }, schema: { tags: ["session"], summary: "Whether the caller is signed in: the session when so, else whether a session has ended" } },
-    async (request, reply) => {
+    async (request) => {
       if (request.auth) return { signedIn: true, session: await sessionBody(request.auth) };
-      if (request.authExpired) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      // The ended cookie is left for the next sign-in to replace: asked twice (a page's effects
+      // may run twice), the answer must stay the same.
       return { signedIn: false, ended: request.authExpired };
     },
   );
