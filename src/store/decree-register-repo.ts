@@ -4,8 +4,8 @@
 // from several server processes on PostgreSQL); every number gets a register row, and the unique
 // constraint on (organisation, series, year, counter) refuses a duplicate in the database itself.
 // A voided number (nomor batal) keeps its row: the counter never goes back, so it is never reused.
-import { sql, type Kysely } from "kysely";
-import type { DatabaseSchema } from "./schema.js";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { DatabaseSchema, DecreeRegisterTable } from "./schema.js";
 
 export type RegisterKey = { organizationId: string; series: string; year: number };
 
@@ -96,24 +96,9 @@ export async function recordRegisterEntry(q: Kysely<DatabaseSchema>, e: NewRegis
   return Number(row.id);
 }
 
-type Row = {
-  id: number | string;
-  series: string;
-  year: number | string;
-  counter: number | string;
-  number: string;
-  plan_id: string | null;
-  plan_version: number | string | null;
-  title: string;
-  signatory: string;
-  issued_on: string;
-  status: string;
-  void_reason: string | null;
-  voided_by: string | null;
-  voided_at: string | null;
-  created_by: string | null;
-  created_at: string;
-};
+// The row as the table types it; ids and counters are still read through Number(), since
+// PostgreSQL's bigint columns arrive as strings.
+type Row = Omit<Selectable<DecreeRegisterTable>, "organization_id">;
 
 function toEntry(r: Row): RegisterEntry {
   return {
