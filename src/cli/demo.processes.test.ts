@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../store/database.js";
 import { testDatabases } from "../test-support/databases.js";
 import { examplePlans } from "../test-support/fixtures.js";
-import { signInOverHttp, startServer, type ServerProcess } from "../test-support/server-process.js";
+import { signInOverHttp, startServer, type ServerProcess, stopServers } from "../test-support/server-process.js";
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo.js";
 
 const postgres = testDatabases().find((t) => t.dialect === "postgres")!;
@@ -14,8 +14,7 @@ describe.skipIf(!postgres.available)("two serve --demo processes on one empty Po
   const servers: ServerProcess[] = [];
   let database: Database | undefined;
   afterAll(async () => {
-    for (const s of servers) s.child.kill("SIGTERM");
-    await Promise.all(servers.map((s) => s.exited));
+    await stopServers(servers);
     await database?.close();
   });
 

@@ -35,6 +35,12 @@ export async function startServer(args: string[], timeoutMs = 60_000, env: Recor
   return { child, baseUrl, output: () => output, exited };
 }
 
+/** Stops servers (SIGTERM to those still running) and waits until every one has exited. */
+export async function stopServers(servers: readonly ServerProcess[]): Promise<void> {
+  for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGTERM");
+  await Promise.all(servers.map((s) => s.exited));
+}
+
 /** A signed-in HTTP caller: sends the session cookie and the CSRF token like the web app does. */
 export type HttpCaller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
 

@@ -8,7 +8,7 @@ import type { Database } from "../../store/database.js";
 import { createOrganization, createUser, TEST_PASSWORD } from "../../test-support/auth.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { openMigrated } from "../../test-support/open-store.js";
-import { startServer, type ServerProcess } from "../../test-support/server-process.js";
+import { startServer, type ServerProcess, stopServers } from "../../test-support/server-process.js";
 
 const postgres = testDatabases().find((t) => t.dialect === "postgres")!;
 const GUESSES = 20;
@@ -17,8 +17,7 @@ describe.skipIf(!postgres.available)("sign-in throttling with two server process
   let database: Database | undefined;
   const servers: ServerProcess[] = [];
   afterAll(async () => {
-    for (const s of servers) s.child.kill("SIGTERM");
-    await Promise.all(servers.map((s) => s.exited));
+    await stopServers(servers);
     await database?.close();
   });
 

@@ -12,7 +12,7 @@ import { createOrganization, createUser, TEST_PASSWORD } from "../../test-suppor
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
 import { openMigrated } from "../../test-support/open-store.js";
-import { signInOverHttp, startServer, type HttpCaller, type ServerProcess } from "../../test-support/server-process.js";
+import { signInOverHttp, startServer, type HttpCaller, type ServerProcess, stopServers } from "../../test-support/server-process.js";
 
 type Ack = { planId: string; version: number; title: string };
 type Outcome = { acks: Ack[]; stale: number; other: string[] };
@@ -41,8 +41,7 @@ const postgres = testDatabases().find((t) => t.dialect === "postgres")!;
 describe.skipIf(!postgres.available)("two server processes on one PostgreSQL", () => {
   const servers: ServerProcess[] = [];
   afterAll(async () => {
-    for (const s of servers) if (s.child.exitCode === null) s.child.kill("SIGTERM");
-    await Promise.all(servers.map((s) => s.exited));
+    await stopServers(servers);
   });
 
   it("loses no update: concurrent PATCHes to one plan and to separate plans through both servers", async () => {

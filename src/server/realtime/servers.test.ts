@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { applyJsonPatch, type JsonPatchOp } from "../../domain/plan/patch.js";
 import { testDatabases } from "../../test-support/databases.js";
 import { examplePlans } from "../../test-support/fixtures.js";
-import { signInOverHttp, startServer, type ServerProcess } from "../../test-support/server-process.js";
+import { signInOverHttp, startServer, type ServerProcess, stopServers } from "../../test-support/server-process.js";
 import { openSse, type SseEvent, type SseStream } from "../../test-support/sse.js";
 import { NOTIFY_PAYLOAD_LIMIT } from "./transport.js";
 
@@ -26,8 +26,7 @@ describe.skipIf(!postgres.available)("live events across two server processes on
   const streams: SseStream[] = [];
   afterAll(async () => {
     for (const s of streams) s.close();
-    for (const s of servers) s.child.kill("SIGTERM");
-    await Promise.all(servers.map((s) => s.exited));
+    await stopServers(servers);
   });
 
   it("a client subscribed to server A sees writes, presence and comments made through server B", async () => {

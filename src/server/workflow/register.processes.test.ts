@@ -9,7 +9,7 @@ import { createOrganization, createUser, TEST_PASSWORD } from "../../test-suppor
 import { testDatabases } from "../../test-support/databases.js";
 import { minimalPlan } from "../../test-support/fixtures.js";
 import { openMigrated } from "../../test-support/open-store.js";
-import { signInOverHttp, startServer, type ServerProcess } from "../../test-support/server-process.js";
+import { signInOverHttp, startServer, type ServerProcess, stopServers } from "../../test-support/server-process.js";
 
 const postgres = testDatabases().find((t) => t.dialect === "postgres")!;
 const APPROVALS = 20;
@@ -18,8 +18,7 @@ describe.skipIf(!postgres.available)("decree register with two server processes 
   let database: Database | undefined;
   const servers: ServerProcess[] = [];
   afterAll(async () => {
-    for (const s of servers) s.child.kill("SIGTERM");
-    await Promise.all(servers.map((s) => s.exited));
+    await stopServers(servers);
     await database?.close();
   });
 
