@@ -127,6 +127,14 @@ d("help in the module's words in Chromium", () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${h.baseUrl}/plans/${id}/jadwal`);
     await page.locator(".gantt-header").waitFor();
+    // The float column's explanation button fits its header cell (not cut off by an ellipsis).
+    const floatHelp = (await page.getByRole("button", { name: "Penjelasan: Float" }).boundingBox())!;
+    const floatCell = (await page.locator(".s-head .c-float").boundingBox())!;
+    expect(floatHelp.x + floatHelp.width).toBeLessThanOrEqual(floatCell.x + floatCell.width);
+    expect(floatHelp.y).toBeGreaterThanOrEqual(floatCell.y);
+    expect(floatHelp.y + floatHelp.height).toBeLessThanOrEqual(floatCell.y + floatCell.height);
+    // …and on the same line as the column's name, not wrapped below it.
+    expect(await page.locator(".s-head .c-float").evaluate((cell) => cell.scrollHeight <= cell.clientHeight && cell.scrollWidth <= cell.clientWidth)).toBe(true);
     const overlaps = () =>
       page.evaluate(() => {
         const found: string[] = [];
@@ -171,6 +179,11 @@ d("help in the module's words in Chromium", () => {
     expect(await page.locator('.swot-chart text[data-axis="x"]').allTextContents()).toEqual(["-4", "-2", "0", "2", "4"]);
     const chart = (await page.locator(".swot-chart svg").boundingBox())!;
     expect(chart.x + chart.width).toBeLessThanOrEqual(390);
+    // Whole, not squeezed by its caption: all four quadrants and the point are drawn inside it.
+    expect(chart.width).toBeGreaterThanOrEqual(250);
+    const point = (await page.getByTestId("swot-point").boundingBox())!;
+    expect(point.x).toBeGreaterThanOrEqual(chart.x);
+    expect(point.x + point.width).toBeLessThanOrEqual(chart.x + chart.width);
     const ifas = page.getByRole("button", { name: "Penjelasan: IFAS" });
     await ifas.click();
     const pop = page.locator(".term-pop:popover-open");

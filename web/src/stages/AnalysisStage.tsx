@@ -146,13 +146,15 @@ function Quadrant({ kind, factors }: { kind: Factor["kind"]; factors: Factor[] }
 function SwotChart({ ifas, efas, quadrant }: { ifas: number; efas: number; quadrant: string }) {
   const { t } = useTranslation();
   // The plot area, with room for the axes' scale and names on the left and below.
-  const size = 220, half = size / 2, scale = half / 4, left = 34, bottom = 34;
+  // `top` leaves room for the highest tick's label.
+  const size = 220, half = size / 2, scale = half / 4, left = 34, bottom = 34, top = 8;
   const x = left + half + Math.max(-4, Math.min(4, ifas)) * scale;
   const y = half - Math.max(-4, Math.min(4, efas)) * scale;
+  const width = size + left + 4, height = top + size + bottom;
   const ticks = [-4, -2, 0, 2, 4];
   return (
     <figure className="swot-chart">
-      <svg width={size + left + 4} height={size + bottom} role="img" aria-label={`${t("swot.chart")}: IFAS ${formatAngka(ifas, 2)}, EFAS ${formatAngka(efas, 2)}, ${t("swot.quadrant")} ${quadrant}`}>
+      <svg width={width} height={height} viewBox={`0 ${-top} ${width} ${height}`} role="img" aria-label={`${t("swot.chart")}: IFAS ${formatAngka(ifas, 2)}, EFAS ${formatAngka(efas, 2)}, ${t("swot.quadrant")} ${quadrant}`}>
         <rect x={left} y={0} width={size} height={size} fill="#fff" stroke="#888" />
         <line x1={left + half} y1={0} x2={left + half} y2={size} stroke="#888" />
         <line x1={left} y1={half} x2={left + size} y2={half} stroke="#888" />

@@ -18,7 +18,7 @@ import type { StageProps } from "./index.js";
 import { useOrganizationCalendar } from "./organizationCalendar.js";
 
 const ROW_HEIGHT = 34;
-const TABLE_WIDTH = 630; // keep in step with .schedule-table in styles.css
+const TABLE_WIDTH = 638; // keep in step with .schedule-table in styles.css
 const OVERSCAN = 8;
 
 export function useSchedule(plan: Pick<Plan, "start" | "calendar" | "activities">) {
