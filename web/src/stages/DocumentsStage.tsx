@@ -25,7 +25,6 @@ export function DocumentsStage({ plan, api }: StageProps) {
   const { t } = useTranslation();
   const d = plan.decree;
   const s = d.signatory;
-  const lang = currentLang();
   const problems = useMemo(() => decreeAuthority(plan), [plan]);
   // Who may sign: the refusals shown beside the signatory's fields, naming the rule broken.
   const signingErrors = problems.filter((p) => p.severity === "error" && /^decree\.(signatory|issuer)/.test(p.path));
@@ -63,15 +62,7 @@ export function DocumentsStage({ plan, api }: StageProps) {
             <TextField label={t("documents.onBehalfOf")} path={["decree", "signatory", "onBehalfOf"]} dataPath="decree.signatory.onBehalfOf" value={s.onBehalfOf} optional />
           </div>
           {signingErrors.length > 0 ? (
-            <ul className="authority" data-testid="signatory-problems" aria-label={t("documents.signingRules")}>
-              {signingErrors.map((p, i) => (
-                <li key={i} className={`finding ${p.severity}`}>
-                  <button type="button" className="link" onClick={() => focusPath(p.path)}>
-                    <span className="sev">{t(`findings.${p.severity}`)}</span> {pick(p.message, lang)}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <AuthorityList problems={signingErrors} testId="signatory-problems" label={t("documents.signingRules")} />
           ) : null}
         </fieldset>
         <div className="grid-2">
@@ -86,15 +77,7 @@ export function DocumentsStage({ plan, api }: StageProps) {
         {problems.length === 0 ? (
           <p className="ok">✓ {t("documents.authorityOk")}</p>
         ) : (
-          <ul className="authority" data-testid="authority-problems">
-            {problems.map((p, i) => (
-              <li key={i} className={`finding ${p.severity}`}>
-                <button type="button" className="link" onClick={() => focusPath(p.path)}>
-                  <span className="sev">{t(`findings.${p.severity}`)}</span> {pick(p.message, lang)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <AuthorityList problems={problems} testId="authority-problems" />
         )}
       </section>
       <section className="card" aria-labelledby="downloads-title">
@@ -263,4 +246,21 @@ export async function saveDownload(api: ApiClient, url: string): Promise<void> {
   a.remove();
   // Revoked after the browser has taken the file.
   setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}
+
+/** Who-may-sign problems, each a link to the field concerned. */
+function AuthorityList({ problems, testId, label }: { problems: ReturnType<typeof decreeAuthority>; testId: string; label?: string }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return (
+    <ul className="authority" data-testid={testId} aria-label={label}>
+      {problems.map((p, i) => (
+        <li key={i} className={`finding ${p.severity}`}>
+          <button type="button" className="link" onClick={() => focusPath(p.path)}>
+            <span className="sev">{t(`findings.${p.severity}`)}</span> {pick(p.message, lang)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }
