@@ -13,7 +13,7 @@ import type { Plan } from "../../domain/plan/schema.js";
 import { validatePlan } from "../../domain/plan/validate.js";
 import { convertWithLibreOffice } from "../../test-support/libreoffice.js";
 import { renderDocument } from "../index.js";
-import { amendedDecreeOf } from "../../server/workflow/decree-number.js";
+import { amendedDecreeOf } from "../../domain/decree/amendment.js";
 import { examplePlan, findOutOfOrder, withoutPageFooters } from "../test-plans.js";
 
 const run = promisify(execFile);

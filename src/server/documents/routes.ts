@@ -18,7 +18,7 @@ import type { Database } from "../../store/database.js";
 import { verificationOfVersion } from "../../store/verification-repo.js";
 import type { Archiver } from "../verification/archive.js";
 import { publicUrlOf } from "../verification/public-url.js";
-import { amendedDecreeOf, withoutNumberAndDate } from "../workflow/decree-number.js";
+import { draftAsAmendment } from "../../domain/decree/amendment.js";
 import { organizationScheduleOptions } from "../calendar/routes.js";
 import { isValidIsoDate } from "../../domain/plan/schema.js";
 import { monthRange, type ProgressReportOptions } from "../../documents/laporan-kemajuan/model.js";
@@ -83,8 +83,7 @@ export const documentRoutes: FastifyPluginAsync<DocumentRoutesOptions> = async (
       // The konsep of an amendment (a plan approved before, now a draft again) is already the decree
       // of amendment the approval will number: citing the decree approved last, its own number blank.
       const baseline = kind === "sk" && DRAFT_STATUSES.has(stored.status) && stored.workflow.baselineVersion !== null ? (await repo.getRevision(id, stored.workflow.baselineVersion))?.plan : undefined;
-      const amends = baseline ? amendedDecreeOf(baseline, settings.amendmentDecree) : undefined;
-      const current = amends ? { ...stored.plan, decree: withoutNumberAndDate({ ...stored.plan.decree, amends }) } : stored.plan;
+      const current = baseline ? draftAsAmendment(stored.plan, baseline, settings.amendmentDecree) : stored.plan;
       const plan = applyOrganizationSettings(current, settings);
       const publicUrl = publicUrlOf(request);
       // A draft's decree and plan book say KONSEP; the approved decree carries its verification

@@ -1,6 +1,5 @@
 // What an approval writes into the decree: its number ("urut" from the counter, laid out by the
 // organisation's template) and its date, both only where the plan has none yet.
-import { decreeSubject } from "../../domain/decree/model.js";
 import { formatDecreeNumber, type OrganizationSettings } from "../../domain/organization/settings.js";
 import type { Plan } from "../../domain/plan/schema.js";
 
@@ -31,33 +30,3 @@ export function stampDecree(plan: Plan, day: DecreeDay, settings: OrganizationSe
   return { ...plan, decree: { ...plan.decree, ...(number !== undefined ? { number } : {}), date: plan.decree.date ?? day.iso } };
 }
 
-/**
- * The approved decree an amendment cites: its number, date, subject and issuer as approved (the
- * plan's frozen baseline); undefined when the baseline carries no number to cite.
- */
-export function amendedDecreeOf(baseline: Plan, kind: OrganizationSettings["amendmentDecree"]): NonNullable<Plan["decree"]["amends"]> | undefined {
-  const d = baseline.decree;
-  const number = (d.number ?? "").trim();
-  if (!number) return undefined;
-  const earlier = d.amends;
-  // Amending an amendment amends the original decree again: "Perubahan Kedua atas Keputusan
-  // [the original] … sebagaimana telah diubah dengan Keputusan [the first amendment]".
-  if (kind === "perubahan" && earlier?.kind === "perubahan") {
-    return {
-      kind,
-      number: earlier.number,
-      ...(earlier.date ? { date: earlier.date } : {}),
-      subject: earlier.subject,
-      ...(earlier.issuerTitle ? { issuerTitle: earlier.issuerTitle } : {}),
-      ordinal: (earlier.ordinal ?? 1) + 1,
-      amendedBy: [...(earlier.amendedBy ?? []), { number, ...(d.date ? { date: d.date } : {}) }],
-    };
-  }
-  return { kind, number, ...(d.date ? { date: d.date } : {}), subject: decreeSubject(baseline), issuerTitle: d.issuerTitle };
-}
-
-/** The decree without its number and date, to be numbered and dated anew. */
-export function withoutNumberAndDate(decree: Plan["decree"]): Plan["decree"] {
-  const { number: _number, date: _date, ...rest } = decree;
-  return rest;
-}

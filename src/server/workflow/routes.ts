@@ -40,7 +40,8 @@ import { accessOf, planEnvelope, teamWithNames } from "../plans/envelope.js";
 import { presentFinding } from "../plans/presenters.js";
 import { actorOf, mustGet, parseInput, requiredVersion } from "../plans/routes.js";
 import { langQuery, planIdParams } from "../plans/schema.js";
-import { amendedDecreeOf, decreeDay, hasDecreeNumber, stampDecree, withoutNumberAndDate } from "./decree-number.js";
+import { draftAsAmendment } from "../../domain/decree/amendment.js";
+import { decreeDay, hasDecreeNumber, stampDecree } from "./decree-number.js";
 import { actionBody, docs, returnBody } from "./schema.js";
 import { checkTeam, teamBody } from "./team.js";
 
@@ -317,7 +318,6 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
     // An amendment of an approved plan: the decree approved last (the frozen baseline) is the one
     // the new decree amends or, as the organisation prefers, replaces (indonesia.md §1.5).
     const baseline = stored.workflow.baselineVersion === null ? undefined : (await repo.getRevision(id, stored.workflow.baselineVersion))?.plan;
-    const amends = baseline ? amendedDecreeOf(baseline, settings.amendmentDecree) : undefined;
     const result = await repo.write(
       id,
       stored.version,
@@ -330,7 +330,7 @@ export const workflowRoutes: FastifyPluginAsync<WorkflowRoutesOptions> = async (
         // calendar year), allocated here so a refused approval uses none; a decree numbered by hand
         // keeps its number. An amendment is a decree of its own: it cites the earlier one and gets
         // a new number and date (the earlier number stays in the register and in the baseline).
-        const toStamp = amends ? { ...current.plan, decree: withoutNumberAndDate({ ...current.plan.decree, amends }) } : current.plan;
+        const toStamp = baseline ? draftAsAmendment(current.plan, baseline, settings.amendmentDecree) : current.plan;
         let allocated: { counter: number; series: string; year: number } | null = null;
         if (!hasDecreeNumber(toStamp)) {
           const series = decreeSeries(settings.decreeNumberTemplate);
