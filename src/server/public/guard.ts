@@ -6,7 +6,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { PublicRepo } from "../../store/public-repo.js";
 import type { DatabaseSchema } from "../../store/schema.js";
-import { hitRateLimit } from "../limits/db-rate-limit.js";
+import { hitRateLimit } from "../../store/rate-limit-repo.js";
 import { apiError } from "../errors.js";
 
 export type PublicFormOptions = {
