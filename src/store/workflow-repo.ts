@@ -100,6 +100,12 @@ function toAction(s: string): WorkflowAction {
   return (WORKFLOW_ACTIONS as readonly string[]).includes(s) ? (s as WorkflowAction) : "submit";
 }
 
+/** The version the plan was first approved at, if it ever was. */
+export async function firstApprovedVersion(q: Kysely<DatabaseSchema>, planId: string): Promise<number | undefined> {
+  const row = await q.selectFrom("workflow_events").select("version").where("plan_id", "=", planId).where("action", "=", "approve").orderBy("id").executeTakeFirst();
+  return row ? Number(row.version) : undefined;
+}
+
 /** The plan's workflow events, oldest first. */
 export async function listWorkflowEvents(q: Kysely<DatabaseSchema>, planId: string): Promise<WorkflowEvent[]> {
   const rows = await q.selectFrom("workflow_events").selectAll().where("plan_id", "=", planId).orderBy("id").execute();

@@ -5,10 +5,12 @@ import type { BaselineInput } from "../../domain/realization/index.js";
 import type { Database } from "../../store/database.js";
 import type { User } from "../../store/people-repo.js";
 import type { PlansRepo, StoredPlan } from "../../store/plans-repo.js";
+import { firstApprovedVersion } from "../../store/workflow-repo.js";
+import { decreeDay } from "../workflow/decree-number.js";
 
-/** Today in Jakarta (WIB), the day a report or a chart is "as of". */
+/** Today in Jakarta (WIB), the day a report or a chart is "as of": the day decrees are dated by. */
 export function jakartaToday(ms: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+  return decreeDay(ms).iso;
 }
 
 /**
@@ -18,14 +20,8 @@ export function jakartaToday(ms: number): string {
 export async function approvedBaselines(database: Database, repo: PlansRepo, stored: StoredPlan): Promise<BaselineInput[]> {
   const latest = stored.workflow.baselineVersion;
   if (latest === null) return [];
-  const first = await database.db
-    .selectFrom("workflow_events")
-    .select("version")
-    .where("plan_id", "=", stored.id)
-    .where("action", "=", "approve")
-    .orderBy("id")
-    .executeTakeFirst();
-  const versions = [...new Set([first ? Number(first.version) : latest, latest])];
+  const first = await firstApprovedVersion(database.db, stored.id);
+  const versions = [...new Set([first ?? latest, latest])];
   const out: BaselineInput[] = [];
   for (const [k, version] of versions.entries()) {
     const revision = await repo.getRevision(stored.id, version);
